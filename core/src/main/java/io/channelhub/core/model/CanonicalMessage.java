@@ -1,0 +1,46 @@
+package io.channelhub.core.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hub's one message model (CONTRACT §1): every inbound webhook and every outbound submission is
+ * expressed as this, whatever the channel.
+ *
+ * @param id                hub id (UUID), assigned by the hub
+ * @param conversationId    stable per (tenant, channel, contact), derived by {@link ConversationIds}
+ * @param providerMessageId the provider's id once known
+ * @param replyTo           provider or hub id of the message this one answers
+ * @param metadata          opaque map: set by the core platform on outbound, echoed on events
+ * @param attachments       email only: attached media
+ * @param headers           email only: threading headers
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CanonicalMessage(
+        String id,
+        String tenantId,
+        String channel,
+        Direction direction,
+        Party from,
+        Party to,
+        String conversationId,
+        String providerMessageId,
+        Instant timestamp,
+        Content content,
+        String replyTo,
+        Map<String, Object> metadata,
+        List<MediaContent> attachments,
+        EmailHeaders headers) {
+
+    public CanonicalMessage {
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        attachments = attachments == null || attachments.isEmpty() ? null : List.copyOf(attachments);
+    }
+
+    public CanonicalMessage withContent(Content newContent, List<MediaContent> newAttachments) {
+        return new CanonicalMessage(id, tenantId, channel, direction, from, to, conversationId, providerMessageId,
+                timestamp, newContent, replyTo, metadata, newAttachments, headers);
+    }
+}

@@ -1,0 +1,33 @@
+package io.channelhub.core.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
+
+/**
+ * What the core platform submits (CONTRACT §4 body; on {@code hub.outbound} with {@code tenantId}).
+ * {@code from} is optional and only honoured where the channel allows a choice of sender (it never
+ * does today: email refuses any sender but the tenant's configured address).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OutboundSubmission(
+        String tenantId,
+        String channel,
+        Party from,
+        Party to,
+        Content content,
+        Category category,
+        String replyTo,
+        Map<String, Object> metadata) {
+
+    public OutboundSubmission {
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    public Category categoryOrDefault() {
+        return category == null ? Category.CONVERSATIONAL : category;
+    }
+
+    public OutboundSubmission withTenant(String tenant) {
+        return new OutboundSubmission(tenant, channel, from, to, content, category, replyTo, metadata);
+    }
+}

@@ -1,0 +1,45 @@
+package io.channelhub.core.model;
+
+import java.util.Set;
+
+/** The documented list of {@code reason.code} values of status events and dead letters. */
+public final class ReasonCodes {
+    /** The contact opted out on this channel; the hub refused before any provider call. */
+    public static final String OPTED_OUT = "opted_out";
+    /** Free-form content outside the channel's customer-service window. */
+    public static final String OUTSIDE_SERVICE_WINDOW = "outside_service_window";
+    /** The tenant's connector for the channel is disabled or not configured. */
+    public static final String CONNECTOR_DISABLED = "connector_disabled";
+    /** The recipient address is not valid for the channel. */
+    public static final String INVALID_ADDRESS = "invalid_address";
+    /** The content type cannot be sent on the channel. */
+    public static final String UNSUPPORTED_CONTENT = "unsupported_content";
+    /** The sender asked for is not the tenant's configured sender. */
+    public static final String SENDER_NOT_ALLOWED = "sender_not_allowed";
+    /** The provider refused the message for good (invalid recipient, bad template, …). */
+    public static final String PROVIDER_REJECTED = "provider_rejected";
+    /** The provider was unreachable, timed out or answered 5xx. */
+    public static final String PROVIDER_UNAVAILABLE = "provider_unavailable";
+    /** The provider throttled the hub. */
+    public static final String RATE_LIMITED = "rate_limited";
+    /** The provider rejected the tenant's credentials; the connector is marked unhealthy. */
+    public static final String AUTHENTICATION_FAILED = "authentication_failed";
+    /** Retries ran out; the message is in the dead-letter queue. */
+    public static final String RETRIES_EXHAUSTED = "retries_exhausted";
+    /** An inbound payload could not be normalized; it is in the dead-letter queue with its raw body. */
+    public static final String NORMALIZATION_FAILED = "normalization_failed";
+    /** The recipient bounced the message (email delivery status notification). */
+    public static final String BOUNCED = "bounced";
+    /** The tenant is being offboarded. */
+    public static final String TENANT_OFFBOARDED = "tenant_offboarded";
+    /** The hub could not process the message for an unexpected reason. */
+    public static final String INTERNAL_ERROR = "internal_error";
+
+    public static final Set<String> ALL = Set.of(OPTED_OUT, OUTSIDE_SERVICE_WINDOW, CONNECTOR_DISABLED,
+            INVALID_ADDRESS, UNSUPPORTED_CONTENT, SENDER_NOT_ALLOWED, PROVIDER_REJECTED, PROVIDER_UNAVAILABLE,
+            RATE_LIMITED, AUTHENTICATION_FAILED, RETRIES_EXHAUSTED, NORMALIZATION_FAILED, BOUNCED,
+            TENANT_OFFBOARDED, INTERNAL_ERROR);
+
+    private ReasonCodes() {
+    }
+}

@@ -1,0 +1,37 @@
+package io.channelhub.core.spi;
+
+import io.channelhub.core.model.Category;
+import io.channelhub.core.model.Content;
+import io.channelhub.core.model.EmailHeaders;
+import io.channelhub.core.model.Party;
+import java.util.Map;
+
+/**
+ * A message ready for the provider, after the hub's validation, gate and content degradation.
+ *
+ * @param id                hub message id; connectors may pass it to the provider for correlation
+ * @param from              the sender asked for, or null for the tenant's configured sender
+ * @param replyTo           provider id of the message this one answers, if any
+ * @param replyHeaders      email: threading headers of the message answered, if the hub knows it
+ * @param statusCallbackUrl hub URL the provider should report statuses to (carries the hub id)
+ * @param unsubscribeUrl    hub URL of the one-click unsubscribe for this contact and channel
+ */
+public record OutboundMessage(
+        String id,
+        String tenantId,
+        String channel,
+        Party from,
+        Party to,
+        String conversationId,
+        Content content,
+        Category category,
+        String replyTo,
+        EmailHeaders replyHeaders,
+        String statusCallbackUrl,
+        String unsubscribeUrl,
+        Map<String, Object> metadata) {
+
+    public OutboundMessage {
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+}

@@ -1,0 +1,46 @@
+package io.channelhub.core.spi;
+
+import java.util.Optional;
+
+/**
+ * Authenticates provider webhooks. Runs on the request thread before anything is queued, so it must
+ * be fast and must not call the provider.
+ */
+public interface WebhookVerifier {
+
+    /**
+     * True when the request carries a valid signature for this tenant's connector. Computed over the
+     * raw body bytes and compared in constant time; a missing signature is invalid.
+     */
+    boolean verify(WebhookRequest request, TenantConnector connector);
+
+    /**
+     * Answers a provider's subscription handshake (Meta's {@code hub.challenge} GET, Google's
+     * clientToken POST). Empty when the request is not a handshake, so it is treated as an event.
+     */
+    default Optional<WebhookReply> handshake(WebhookRequest request, TenantConnector connector) {
+        return Optional.empty();
+    }
+
+    /**
+     * For platform-wide webhook URLs (no tenant in the path): the provider account the request is
+     * for, matched against each tenant's {@link ChannelDescriptor#routingSetting()}. Must read only as
+     * much of the body as needed; empty when the account cannot be found.
+     */
+    default Optional<String> accountId(WebhookRequest request) {
+        return Optional.empty();
+    }
+
+    /** What to answer once the request is durably queued (Twilio wants TwiML; Meta any 200). */
+    default WebhookReply acknowledgement() {
+        return WebhookReply.ok();
+    }
+
+    /**
+     * The request headers the normalizer needs later (queued beside the body); most channels need only
+     * the content type.
+     */
+    default java.util.Set<String> headersToKeep() {
+        return java.util.Set.of("Content-Type");
+    }
+}
