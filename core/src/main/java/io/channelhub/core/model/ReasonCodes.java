@@ -32,13 +32,15 @@ public final class ReasonCodes {
     public static final String BOUNCED = "bounced";
     /** The tenant is being offboarded. */
     public static final String TENANT_OFFBOARDED = "tenant_offboarded";
+    /** A submission on hub.outbound that is not a valid outbound message. */
+    public static final String INVALID_REQUEST = "invalid_request";
     /** The hub could not process the message for an unexpected reason. */
     public static final String INTERNAL_ERROR = "internal_error";
 
     public static final Set<String> ALL = Set.of(OPTED_OUT, OUTSIDE_SERVICE_WINDOW, CONNECTOR_DISABLED,
             INVALID_ADDRESS, UNSUPPORTED_CONTENT, SENDER_NOT_ALLOWED, PROVIDER_REJECTED, PROVIDER_UNAVAILABLE,
             RATE_LIMITED, AUTHENTICATION_FAILED, RETRIES_EXHAUSTED, NORMALIZATION_FAILED, BOUNCED,
-            TENANT_OFFBOARDED, INTERNAL_ERROR);
+            TENANT_OFFBOARDED, INVALID_REQUEST, INTERNAL_ERROR);
 
     private ReasonCodes() {
     }

@@ -6,5 +6,15 @@ package io.channelhub.core.spi;
  * per channel at start-up and shares it across tenants.
  */
 public interface ConnectorFactory {
+
+    /**
+     * The channel id the factory's connector serves, which names its configuration section. By
+     * convention the last segment of the factory's package ({@code io.channelhub.connector.sms} → sms).
+     */
+    default String channel() {
+        String pkg = getClass().getPackageName();
+        return pkg.substring(pkg.lastIndexOf('.') + 1);
+    }
+
     ChannelConnector create(ConnectorEnvironment environment);
 }

@@ -1,0 +1,16 @@
+package io.channelhub.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The channel hub: webhooks and the platform API in, durable queues through, providers out. */
+@SpringBootApplication(scanBasePackages = {"io.channelhub.app", "io.channelhub.routes"})
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class ChannelHubApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(ChannelHubApplication.class, args);
+    }
+}

@@ -1,0 +1,85 @@
+package io.channelhub.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The hub's own settings ({@code hub.*}). Provider base URLs and API versions live under
+ * {@code hub.channels.<channel>.*} and are handed to each connector as its environment.
+ *
+ * @param dataDir       where the embedded broker journal, the H2 file, the dev key and media live
+ * @param publicBaseUrl the URL providers and the core platform reach the hub at (behind a proxy);
+ *                      when empty, the request's own URL is used
+ * @param masterKey     base64 AES-256 key for secrets at rest; when empty a dev key file is generated
+ */
+@ConfigurationProperties("hub")
+public record HubProperties(
+        @DefaultValue("data") Path dataDir,
+        @DefaultValue("") String publicBaseUrl,
+        @DefaultValue("") String masterKey,
+        @DefaultValue("1MB") DataSize maxWebhookBody,
+        @DefaultValue("1MB") DataSize maxApiBody,
+        @DefaultValue("24h") Duration idempotencyTtl,
+        @DefaultValue Retry retry,
+        @DefaultValue Breaker breaker,
+        @DefaultValue Media media,
+        @DefaultValue Security security,
+        Map<String, Map<String, String>> channels) {
+
+    public HubProperties {
+        channels = channels == null ? Map.of() : channels;
+    }
+
+    /**
+     * Provider retries: exponential backoff between attempts, at most {@code maxAttempts} calls.
+     * Waiting behind an open circuit or a rate limit spends no attempt.
+     */
+    public record Retry(
+            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("1s") Duration initialDelay,
+            @DefaultValue("2.0") double multiplier,
+            @DefaultValue("5m") Duration maxDelay,
+            @DefaultValue("5s") Duration circuitOpenDelay,
+            @DefaultValue("500ms") Duration orderingDelay,
+            @DefaultValue("5") int statusMatchAttempts) {
+
+        public Duration delayAfter(int attempt) {
+            double millis = initialDelay.toMillis() * Math.pow(multiplier, Math.max(0, attempt - 1));
+            return Duration.ofMillis((long) Math.min(millis, maxDelay.toMillis()));
+        }
+    }
+
+    /** Circuit breaker per (tenant, channel), Resilience4j. */
+    public record Breaker(
+            @DefaultValue("50") float failureRateThreshold,
+            @DefaultValue("20") int slidingWindowSize,
+            @DefaultValue("5") int minimumNumberOfCalls,
+            @DefaultValue("30s") Duration waitInOpenState,
+            @DefaultValue("2") int permittedCallsInHalfOpenState,
+            @DefaultValue("100") int defaultRatePerSecond) {
+    }
+
+    /** Inbound media fetched from providers into hub storage. */
+    public record Media(@DefaultValue("100MB") DataSize maxBytes) {
+    }
+
+    /** API tokens configured up front; when none exist at all, one per role is generated and logged once. */
+    public record Security(List<ConfiguredToken> tokens, @DefaultValue("true") boolean generateOnFirstStart) {
+        public Security {
+            tokens = tokens == null ? List.of() : tokens;
+        }
+    }
+
+    /** A token given in configuration (e.g. from a secret store), stored hashed at start. */
+    public record ConfiguredToken(String name, String role, String tenantId, String token) {
+        @Override
+        public String toString() {
+            return "ConfiguredToken[name=" + name + ", role=" + role + ", tenantId=" + tenantId + ", token=***]";
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.channelhub.app.api;
+
+import io.channelhub.app.outbound.SubmissionRejected;
+import io.channelhub.app.web.Problems;
+import io.channelhub.routes.port.WebhookRejectedException;
+import jakarta.jms.JMSException;
+import java.util.Map;
+import org.apache.camel.CamelExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jms.JmsException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Every error of the HTTP API as RFC 9457 problem+json. Bad input is a 4xx that names the problem
+ * (never the stack trace); a broker or database outage is a 503, so callers retry and nothing is
+ * answered 2xx that was not durably queued.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(CamelExecutionException.class)
+    ProblemDetail camel(CamelExecutionException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof WebhookRejectedException w) {
+            return Problems.of(HttpStatus.valueOf(w.status()), w.title(), w.getMessage());
+        }
+        if (cause instanceof SubmissionRejected s) {
+            return submission(s);
+        }
+        if (cause instanceof ApiProblem p) {
+            return p.problem();
+        }
+        return unavailable(cause);
+    }
+
+    @ExceptionHandler(SubmissionRejected.class)
+    ProblemDetail submission(SubmissionRejected e) {
+        ProblemDetail p = Problems.of(HttpStatus.valueOf(e.status()), e.status() == 404 ? "Not Found" : "Bad Request",
+                e.getMessage());
+        p.setProperties(Map.of("reasonCode", e.reasonCode()));
+        return p;
+    }
+
+    @ExceptionHandler(io.channelhub.app.registry.ConnectorAdmin.ConnectorRejected.class)
+    ProblemDetail connector(io.channelhub.app.registry.ConnectorAdmin.ConnectorRejected e) {
+        return Problems.of(HttpStatus.valueOf(e.status()), HttpStatus.valueOf(e.status()).getReasonPhrase(),
+                e.getMessage());
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ProblemDetail problem(ApiProblem e) {
+        return e.problem();
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        String detail = e.getMostSpecificCause() instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                ? j.getOriginalMessage() : "the request body is not readable JSON";
+        return Problems.of(HttpStatus.BAD_REQUEST, "Bad Request", detail);
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingRequestHeaderException.class,
+            IllegalArgumentException.class})
+    ProblemDetail badArgument(Exception e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "Bad Request", e.getMessage());
+    }
+
+    @ExceptionHandler({JmsException.class, JMSException.class, DataAccessException.class})
+    ProblemDetail unavailable(Throwable e) {
+        LOG.warn("Request failed for lack of the broker or database: {}", e.toString());
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
+                "the hub cannot queue durably right now; retry later");
+    }
+}

@@ -1,0 +1,94 @@
+package io.channelhub.app.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.channelhub.app.outbound.SubmissionService;
+import io.channelhub.app.persistence.MediaRepository;
+import io.channelhub.app.persistence.MessageRecord;
+import io.channelhub.app.persistence.MessageRepository;
+import io.channelhub.app.persistence.StatusEntry;
+import io.channelhub.app.media.MediaStore;
+import io.channelhub.core.model.HubJson;
+import io.channelhub.core.model.OutboundSubmission;
+import io.channelhub.routes.HubEndpoints;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The core platform's API: submit outbound messages, read their status, fetch inbound media. */
+@RestController
+@Tag(name = "platform", description = "For the core platform; bearer token with role platform")
+class MessageController {
+    private final ProducerTemplate producer;
+    private final MessageRepository messages;
+    private final MediaRepository media;
+    private final MediaStore store;
+
+    MessageController(ProducerTemplate producer, MessageRepository messages, MediaRepository media, MediaStore store) {
+        this.producer = producer;
+        this.messages = messages;
+        this.media = media;
+        this.store = store;
+    }
+
+    @Operation(summary = "Submit an outbound message; 202 once it is durably queued")
+    @PostMapping(path = "/api/v1/tenants/{tenantId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<SubmissionService.Answer> submit(@PathVariable String tenantId, @RequestBody OutboundSubmission body,
+                                                    @RequestHeader(name = "Idempotency-Key", required = false)
+                                                    String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
+            throw ApiProblem.badRequest("Idempotency-Key must be 1 to 255 characters");
+        }
+        if (body.tenantId() != null && !body.tenantId().equals(tenantId)) {
+            throw ApiProblem.badRequest("tenantId in the body differs from the path");
+        }
+        SubmissionService.Answer answer = producer.requestBody(HubEndpoints.SUBMIT,
+                new SubmissionService.Command(body.withTenant(tenantId), idempotencyKey, null),
+                SubmissionService.Answer.class);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+    }
+
+    /** A message with its status history. */
+    record MessageView(String id, String status, String conversationId, String providerMessageId,
+                       String category, JsonNode message, List<StatusEntry> history) {
+    }
+
+    @Operation(summary = "A message and its status history")
+    @GetMapping("/api/v1/tenants/{tenantId}/messages/{id}")
+    MessageView status(@PathVariable String tenantId, @PathVariable String id) throws IOException {
+        MessageRecord r = messages.find(tenantId, id).orElseThrow(() -> ApiProblem.notFound("no such message"));
+        JsonNode body = r.body() == null ? null : HubJson.mapper().readTree(r.body());
+        return new MessageView(r.id(), r.status().wireName(), r.conversationId(), r.providerMessageId(), r.category(),
+                body, messages.history(r.id()));
+    }
+
+    @Operation(summary = "Inbound media stored by the hub")
+    @GetMapping("/api/v1/tenants/{tenantId}/media/{id}")
+    ResponseEntity<InputStreamResource> media(@PathVariable String tenantId, @PathVariable String id)
+            throws IOException {
+        MediaRepository.MediaInfo info = media.find(tenantId, id)
+                .orElseThrow(() -> ApiProblem.notFound("no such media"));
+        InputStream content = store.open(tenantId, id).orElseThrow(() -> ApiProblem.notFound("media erased"));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentLength(info.sizeBytes())
+                .contentType(MediaType.parseMediaType(info.mimeType()))
+                .header("X-Content-Type-Options", "nosniff");
+        if (info.filename() != null) {
+            answer.header("Content-Disposition", ContentDisposition.attachment()
+                    .filename(info.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString());
+        }
+        return answer.body(new InputStreamResource(content));
+    }
+}

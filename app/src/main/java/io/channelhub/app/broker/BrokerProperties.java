@@ -1,0 +1,19 @@
+package io.channelhub.app.broker;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the embedded broker ({@code hub.broker.*}); ignored when an external broker is used
+ * ({@code spring.artemis.mode=native}), whose own broker.xml carries the same address settings.
+ */
+@ConfigurationProperties("hub.broker")
+public record BrokerProperties(
+        @DefaultValue("tcp://127.0.0.1:61616?protocols=CORE,AMQP") String acceptor,
+        @DefaultValue("500us") Duration journalBufferTimeout,
+        @DefaultValue("200000") int duplicateIdCacheSize,
+        @DefaultValue("8") int maxDeliveryAttempts,
+        @DefaultValue("1s") Duration redeliveryDelay,
+        @DefaultValue("60s") Duration maxRedeliveryDelay) {
+}

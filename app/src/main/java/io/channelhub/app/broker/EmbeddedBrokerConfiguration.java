@@ -1,0 +1,50 @@
+package io.channelhub.app.broker;
+
+import io.channelhub.routes.HubQueues;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded broker beyond Spring Boot's defaults: a TCP listener so the core platform can connect,
+ * a journal that flushes often enough for one-at-a-time senders, a large persistent duplicate-id cache
+ * (provider retries of a webhook are absorbed at intake), and redelivery with exponential backoff into
+ * the hub's dead-letter address.
+ */
+@Configuration(proxyBeanMethods = false)
+class EmbeddedBrokerConfiguration {
+
+    @Bean
+    ArtemisConfigurationCustomizer hubBrokerCustomizer(BrokerProperties broker) {
+        return configuration -> {
+            try {
+                configuration.addAcceptorConfiguration("hub-tcp", broker.acceptor());
+            } catch (Exception e) {
+                throw new IllegalStateException("invalid hub.broker.acceptor " + broker.acceptor(), e);
+            }
+            int bufferTimeoutNanos = (int) broker.journalBufferTimeout().toNanos();
+            configuration.setJournalBufferTimeout_NIO(bufferTimeoutNanos);
+            configuration.setJournalBufferTimeout_AIO(bufferTimeoutNanos);
+            configuration.setIDCacheSize(broker.duplicateIdCacheSize());
+            configuration.setPersistIDCache(true);
+
+            configuration.addAddressSetting("hub.#", new AddressSettings()
+                    .setDeadLetterAddress(SimpleString.of(HubQueues.DEAD))
+                    .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
+                    .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
+                    .setRedeliveryMultiplier(2.0)
+                    .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis())
+                    .setAutoCreateDeadLetterResources(false));
+            // The dead-letter queues themselves never dead-letter: what fails there is retried until fixed.
+            AddressSettings terminal = new AddressSettings()
+                    .setMaxDeliveryAttempts(-1)
+                    .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
+                    .setRedeliveryMultiplier(2.0)
+                    .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis());
+            configuration.addAddressSetting(HubQueues.DEAD, terminal);
+            configuration.addAddressSetting(HubQueues.DLQ, terminal);
+        };
+    }
+}

@@ -1,0 +1,23 @@
+package io.channelhub.app.broker;
+
+import jakarta.jms.ConnectionFactory;
+import org.apache.camel.component.jms.JmsComponent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The Camel {@code jms} component on Spring Boot's (pooled) Artemis connection factory. Consumers and
+ * producers share the factory, so a producer inside a transacted consumer joins its transaction.
+ */
+@Configuration(proxyBeanMethods = false)
+class JmsConfiguration {
+
+    @Bean("jms")
+    JmsComponent jms(ConnectionFactory connectionFactory) {
+        JmsComponent jms = JmsComponent.jmsComponent(connectionFactory);
+        // Incoming JMS properties never leak into outgoing messages by accident: steps set them explicitly.
+        jms.getConfiguration().setIncludeSentJMSMessageID(false);
+        jms.getConfiguration().setDeliveryPersistent(true);
+        return jms;
+    }
+}

@@ -1,0 +1,103 @@
+package io.channelhub.app.inbound;
+
+import io.channelhub.app.consent.ConsentKeywords;
+import io.channelhub.app.consent.ConsentStore;
+import io.channelhub.app.flow.Messages;
+import io.channelhub.app.persistence.ContactRepository;
+import io.channelhub.app.persistence.MessageRecord;
+import io.channelhub.app.persistence.MessageRepository;
+import io.channelhub.app.persistence.UsageRepository;
+import io.channelhub.core.model.CanonicalMessage;
+import io.channelhub.core.model.ConversationIds;
+import io.channelhub.core.model.DeliveryStatus;
+import io.channelhub.core.model.Direction;
+import io.channelhub.core.model.HubJson;
+import io.channelhub.core.model.TextContent;
+import io.channelhub.core.spi.InboundMessage;
+import io.channelhub.core.spi.TenantConnector;
+import io.channelhub.routes.port.Outgoing;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns one normalized inbound message into the canonical message: assigns the hub id and conversation,
+ * drops a duplicate of a provider message already seen, records the side facts (last inbound time for
+ * the service window, opt-out/opt-in keywords, usage) and says where it goes next (media fetch or
+ * straight to hub.inbound).
+ */
+@Component
+class InboundRecorder {
+    private final MessageRepository messages;
+    private final ContactRepository contacts;
+    private final ConsentStore consent;
+    private final UsageRepository usage;
+    private final MediaDownloads media;
+    private final Clock clock;
+
+    InboundRecorder(MessageRepository messages, ContactRepository contacts, ConsentStore consent,
+                    UsageRepository usage, MediaDownloads media, Clock clock) {
+        this.messages = messages;
+        this.contacts = contacts;
+        this.consent = consent;
+        this.usage = usage;
+        this.media = media;
+        this.clock = clock;
+    }
+
+    Optional<Outgoing> record(InboundMessage in, TenantConnector tc, Instant receivedAt, String intakeRef) {
+        String tenantId = tc.tenantId();
+        String channel = tc.channel();
+        String address = in.from() != null && in.from().address() != null ? in.from().address() : in.contactKey();
+        String conversationId = ConversationIds.derive(tenantId, channel, in.contactKey());
+        Instant now = clock.instant();
+        CanonicalMessage message = new CanonicalMessage(UUID.randomUUID().toString(), tenantId, channel,
+                Direction.INBOUND, in.from(), in.to(), conversationId, in.providerMessageId(),
+                in.timestamp() != null ? in.timestamp() : receivedAt, in.content(), in.replyTo(), in.metadata(),
+                in.attachments(), in.headers());
+        MessageRecord record = new MessageRecord(message.id(), 0, tenantId, channel, Direction.INBOUND, conversationId,
+                address, in.providerMessageId(), DeliveryStatus.DELIVERED, null, Messages.json(message), intakeRef, 0,
+                null, now, now, now);
+        if (!messages.insert(record)) {
+            MessageRecord existing = messages.findByProviderId(tenantId, channel, Direction.INBOUND,
+                    in.providerMessageId()).orElseThrow();
+            if (!intakeRef.equals(existing.intakeRef())) {
+                return Optional.empty(); // a provider's repeat of a message already delivered
+            }
+            // Our own earlier attempt, rolled back before it was published: publish what was recorded.
+            message = read(existing.body());
+        } else {
+            contacts.touchInbound(tenantId, channel, address, conversationId, message.timestamp());
+            usage.count(tenantId, channel, "inbound", 1, now);
+            applyConsentKeywords(message, tc, address);
+        }
+        return Optional.of(in.mediaSources().isEmpty() ? Messages.inbound(message)
+                : media.request(message, in.mediaSources()));
+    }
+
+    private void applyConsentKeywords(CanonicalMessage m, TenantConnector tc, String address) {
+        if (!(m.content() instanceof TextContent text)) {
+            return;
+        }
+        ConsentKeywords.detect(text.text(), tc.settings().get("optOutKeywords"), tc.settings().get("optInKeywords"))
+                .ifPresent(intent -> {
+                    String evidence = "inbound message " + m.id() + " (" + m.providerMessageId() + "): "
+                            + text.text().strip();
+                    if (intent == ConsentKeywords.Intent.OPT_OUT) {
+                        consent.optOut(m.tenantId(), m.channel(), address, evidence);
+                    } else {
+                        consent.optIn(m.tenantId(), m.channel(), address, evidence);
+                    }
+                });
+    }
+
+    private static CanonicalMessage read(String json) {
+        try {
+            return HubJson.mapper().readValue(json, CanonicalMessage.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored message is not canonical JSON", e);
+        }
+    }
+}

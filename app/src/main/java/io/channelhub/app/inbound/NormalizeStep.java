@@ -1,0 +1,102 @@
+package io.channelhub.app.inbound;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.channelhub.app.HubProperties;
+import io.channelhub.app.flow.DeadLetters;
+import io.channelhub.app.registry.ConnectorCatalog;
+import io.channelhub.app.registry.TenantConnectors;
+import io.channelhub.core.error.MalformedPayloadException;
+import io.channelhub.core.model.HubJson;
+import io.channelhub.core.model.ReasonCodes;
+import io.channelhub.core.spi.ChannelConnector;
+import io.channelhub.core.spi.InboundEvent;
+import io.channelhub.core.spi.InboundMessage;
+import io.channelhub.core.spi.InboundPayload;
+import io.channelhub.core.spi.StatusUpdate;
+import io.channelhub.core.spi.TenantConnector;
+import io.channelhub.routes.HubQueues;
+import io.channelhub.routes.port.Outgoing;
+import io.channelhub.routes.port.QueueStep;
+import io.channelhub.routes.port.QueuedMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The intake consumer: one queued raw payload → the connector's normalizer → canonical messages and
+ * status events, published in the same transaction. A payload the normalizer cannot read goes to the
+ * dead letters with its raw body at once; an unexpected failure is retried by the broker and
+ * dead-lettered once the attempts are spent.
+ */
+@Component
+class NormalizeStep implements QueueStep {
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() { };
+    private final ConnectorCatalog catalog;
+    private final TenantConnectors connectors;
+    private final InboundRecorder recorder;
+    private final StatusMatcher statuses;
+    private final DeadLetters deadLetters;
+    private final HubProperties hub;
+
+    NormalizeStep(ConnectorCatalog catalog, TenantConnectors connectors, InboundRecorder recorder,
+                  StatusMatcher statuses, DeadLetters deadLetters, HubProperties hub) {
+        this.catalog = catalog;
+        this.connectors = connectors;
+        this.recorder = recorder;
+        this.statuses = statuses;
+        this.deadLetters = deadLetters;
+        this.hub = hub;
+    }
+
+    @Override
+    public List<Outgoing> process(QueuedMessage message) {
+        String tenantId = message.property("tenantId");
+        String channel = message.property("channel");
+        ChannelConnector connector = catalog.find(channel).orElse(null);
+        if (connector == null) {
+            return List.of(deadLetters.bury(message, HubQueues.INTAKE, ReasonCodes.NORMALIZATION_FAILED,
+                    "no connector for channel " + channel, message.deliveryCount(), null));
+        }
+        Instant receivedAt = Instant.parse(message.property(IntakeProperties.RECEIVED_AT));
+        InboundPayload payload = new InboundPayload(tenantId, channel, message.bytes(),
+                headers(message.property(IntakeProperties.HEADERS)), receivedAt);
+        List<InboundEvent> events;
+        try {
+            events = connector.normalizer().normalize(payload);
+        } catch (MalformedPayloadException e) {
+            return List.of(deadLetters.bury(message, HubQueues.INTAKE, ReasonCodes.NORMALIZATION_FAILED,
+                    e.getMessage(), message.deliveryCount(), null));
+        } catch (RuntimeException e) {
+            if (message.deliveryCount() < hub.retry().maxAttempts()) {
+                throw e;
+            }
+            return List.of(deadLetters.bury(message, HubQueues.INTAKE, ReasonCodes.NORMALIZATION_FAILED,
+                    e.getClass().getSimpleName() + ": " + e.getMessage(), message.deliveryCount(), null));
+        }
+        TenantConnector tc = connectors.resolve(tenantId, channel).map(r -> r.config())
+                .orElse(new TenantConnector(tenantId, channel, Map.of(), null));
+        List<Outgoing> out = new ArrayList<>();
+        for (InboundEvent event : events) {
+            if (event instanceof InboundMessage m) {
+                recorder.record(m, tc, receivedAt, message.messageId()).ifPresent(out::add);
+            } else if (event instanceof StatusUpdate s) {
+                out.addAll(statuses.match(new StatusMatcher.Pending(tenantId, channel, s, 0), message.messageId()));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> headers(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return HubJson.mapper().readValue(json, HEADERS);
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+}

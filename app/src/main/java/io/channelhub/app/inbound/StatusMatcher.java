@@ -1,0 +1,93 @@
+package io.channelhub.app.inbound;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.channelhub.app.HubProperties;
+import io.channelhub.app.consent.ConsentStore;
+import io.channelhub.app.flow.Messages;
+import io.channelhub.app.flow.StatusEvents;
+import io.channelhub.app.persistence.MessageRecord;
+import io.channelhub.app.persistence.MessageRepository;
+import io.channelhub.core.model.DeliveryStatus;
+import io.channelhub.core.model.Direction;
+import io.channelhub.core.model.HubJson;
+import io.channelhub.core.model.ReasonCodes;
+import io.channelhub.core.spi.StatusUpdate;
+import io.channelhub.routes.HubQueues;
+import io.channelhub.routes.port.Outgoing;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Matches a provider's status report to the hub message it is about and turns it into a status event.
+ * A report can arrive before the hub has stored the provider id of its own send (fast providers): it
+ * is then parked on a retry queue and matched again a little later, a few times, before it is counted
+ * as unmatched.
+ */
+@Component
+class StatusMatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(StatusMatcher.class);
+    private final MessageRepository messages;
+    private final StatusEvents events;
+    private final ConsentStore consent;
+    private final HubProperties hub;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    StatusMatcher(MessageRepository messages, StatusEvents events, ConsentStore consent, HubProperties hub,
+                  MeterRegistry meters, Clock clock) {
+        this.messages = messages;
+        this.events = events;
+        this.consent = consent;
+        this.hub = hub;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** A status report waiting to be matched. */
+    record Pending(String tenantId, String channel, StatusUpdate update, int attempt) {
+    }
+
+    List<Outgoing> match(Pending pending, String intakeRef) {
+        StatusUpdate update = pending.update();
+        Optional<MessageRecord> record = update.hubMessageId() != null
+                ? messages.find(pending.tenantId(), update.hubMessageId())
+                : messages.findByProviderId(pending.tenantId(), pending.channel(), Direction.OUTBOUND,
+                update.providerMessageId());
+        if (record.isEmpty()) {
+            return park(pending);
+        }
+        MessageRecord r = record.get();
+        if (update.status() == DeliveryStatus.FAILED && update.reason() != null
+                && ReasonCodes.OPTED_OUT.equals(update.reason().code())) {
+            consent.optOut(r.tenantId(), r.channel(), r.contactAddress(), "provider status for message " + r.id());
+        }
+        return events.transition(r, update.status(), update.reason(), update.providerMessageId(), update.timestamp(),
+                intakeRef).stream().toList();
+    }
+
+    private List<Outgoing> park(Pending pending) {
+        if (pending.attempt() >= hub.retry().statusMatchAttempts()) {
+            meters.counter("hub.status.unmatched", "channel", pending.channel()).increment();
+            LOG.info("Status report for unknown message {} of tenant {} dropped after {} attempts",
+                    pending.update().providerMessageId(), pending.tenantId(), pending.attempt());
+            return List.of();
+        }
+        Pending next = new Pending(pending.tenantId(), pending.channel(), pending.update(), pending.attempt() + 1);
+        return List.of(Messages.later(HubQueues.STATUS_RETRY, Messages.json(next),
+                Messages.routing(pending.tenantId(), pending.channel(), null),
+                clock.instant().plus(hub.retry().delayAfter(next.attempt()))));
+    }
+
+    static Pending read(String json) {
+        try {
+            return HubJson.mapper().readValue(json, Pending.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("pending status is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.channelhub.app.outbound;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.channelhub.app.HubProperties;
+import io.channelhub.app.consent.ConsentStore;
+import io.channelhub.app.flow.DeadLetters;
+import io.channelhub.app.flow.Messages;
+import io.channelhub.app.flow.StatusEvents;
+import io.channelhub.app.persistence.ConnectorRepository;
+import io.channelhub.app.persistence.MessageRecord;
+import io.channelhub.app.persistence.MessageRepository;
+import io.channelhub.app.persistence.Tenant;
+import io.channelhub.app.persistence.TenantRepository;
+import io.channelhub.app.persistence.UsageRepository;
+import io.channelhub.app.registry.ResolvedConnector;
+import io.channelhub.app.registry.TenantConnectors;
+import io.channelhub.core.error.PermanentChannelException;
+import io.channelhub.core.error.TransientChannelException;
+import io.channelhub.core.model.CanonicalMessage;
+import io.channelhub.core.model.Category;
+import io.channelhub.core.model.DeliveryStatus;
+import io.channelhub.core.model.HubJson;
+import io.channelhub.core.model.Reason;
+import io.channelhub.core.model.ReasonCodes;
+import io.channelhub.core.spi.OutboundMessage;
+import io.channelhub.core.spi.SendResult;
+import io.channelhub.routes.HubQueues;
+import io.channelhub.routes.port.Outgoing;
+import io.channelhub.routes.port.QueueStep;
+import io.channelhub.routes.port.QueuedMessage;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dispatch consumer: one accepted message → the provider. In order: skip what is already done,
+ * keep the conversation's order, apply the channel rules, then the tenant's circuit breaker and rate
+ * limit, then the connector's send. Retries are re-scheduled on the broker with exponential backoff
+ * (honouring a provider's Retry-After) and carry their attempt count, so waiting behind an open
+ * circuit, a rate limit or an earlier message of the conversation spends no attempt.
+ */
+@Component
+class DispatchStep implements QueueStep {
+    private final MessageRepository messages;
+    private final TenantRepository tenants;
+    private final TenantConnectors connectors;
+    private final ConnectorRepository connectorRecords;
+    private final ChannelRulesGate gate;
+    private final TenantCircuitBreakers breakers;
+    private final StatusEvents events;
+    private final DeadLetters deadLetters;
+    private final ConsentStore consent;
+    private final UsageRepository usage;
+    private final HubProperties hub;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    DispatchStep(MessageRepository messages, TenantRepository tenants, TenantConnectors connectors,
+                 ConnectorRepository connectorRecords, ChannelRulesGate gate, TenantCircuitBreakers breakers,
+                 StatusEvents events, DeadLetters deadLetters, ConsentStore consent, UsageRepository usage,
+                 HubProperties hub, MeterRegistry meters, Clock clock) {
+        this.messages = messages;
+        this.tenants = tenants;
+        this.connectors = connectors;
+        this.connectorRecords = connectorRecords;
+        this.gate = gate;
+        this.breakers = breakers;
+        this.events = events;
+        this.deadLetters = deadLetters;
+        this.consent = consent;
+        this.usage = usage;
+        this.hub = hub;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Outgoing> process(QueuedMessage queued) {
+        String id = queued.text();
+        MessageRecord record = messages.find(id).orElse(null);
+        if (record == null || record.status() != DeliveryStatus.ACCEPTED) {
+            return List.of(); // done already: a redelivery after the outcome was committed
+        }
+        if (messages.hasEarlierPending(record.conversationId(), record.seq())) {
+            return List.of(later(queued, attempts(queued), hub.retry().orderingDelay()));
+        }
+        Tenant tenant = tenants.find(record.tenantId()).orElse(null);
+        if (tenant == null || !tenant.active()) {
+            return reject(record, queued, ReasonCodes.TENANT_OFFBOARDED, "the tenant is offboarded");
+        }
+        ResolvedConnector connector = connectors.resolve(record.tenantId(), record.channel()).orElse(null);
+        if (connector == null || !connector.enabled()) {
+            return reject(record, queued, ReasonCodes.CONNECTOR_DISABLED,
+                    "the tenant's " + record.channel() + " connector is disabled or not configured");
+        }
+        CanonicalMessage message = read(record.body());
+        Category category = Category.valueOf(record.category().toUpperCase(Locale.ROOT));
+        ChannelRulesGate.Verdict verdict = gate.check(tenant, connector.connector().descriptor(),
+                record.contactAddress(), message.content(), category);
+        if (verdict.rejection() != null) {
+            return reject(record, queued, verdict.rejection().code(), verdict.rejection().detail());
+        }
+        if (verdict.deferUntil() != null) {
+            return List.of(later(queued, attempts(queued), Duration.between(clock.instant(), verdict.deferUntil())));
+        }
+        CircuitBreaker breaker = breakers.breaker(record.tenantId(), record.channel());
+        if (!breaker.tryAcquirePermission()) {
+            meters.counter("hub.dispatch.deferred", "reason", "circuit_open").increment();
+            return List.of(later(queued, attempts(queued), hub.retry().circuitOpenDelay()));
+        }
+        RateLimiter limiter = breakers.limiter(record.tenantId(), record.channel(), connector.config().settings());
+        if (!limiter.acquirePermission()) {
+            breaker.releasePermission();
+            meters.counter("hub.dispatch.deferred", "reason", "rate_limited").increment();
+            return List.of(later(queued, attempts(queued), Duration.ofMillis(200)));
+        }
+        return send(record, message, verdict, connector, breaker, queued);
+    }
+
+    private List<Outgoing> send(MessageRecord record, CanonicalMessage message, ChannelRulesGate.Verdict verdict,
+                                ResolvedConnector connector, CircuitBreaker breaker, QueuedMessage queued) {
+        OutboundMessage out = new OutboundMessage(record.id(), record.tenantId(), record.channel(), message.from(),
+                message.to(), record.conversationId(), verdict.content(),
+                Category.valueOf(record.category().toUpperCase(Locale.ROOT)), message.replyTo(), null,
+                callbackUrl(record), null, message.metadata());
+        long start = System.nanoTime();
+        try {
+            SendResult result = connector.connector().sender().send(out, connector.config());
+            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            usage.count(record.tenantId(), record.channel(), "outbound", Math.max(1, result.billableUnits()),
+                    clock.instant());
+            return events.transition(record, DeliveryStatus.SENT, null, result.providerMessageId(), clock.instant(),
+                    queued.messageId()).stream().toList();
+        } catch (TransientChannelException e) {
+            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            return retryOrGiveUp(record, queued, e);
+        } catch (PermanentChannelException e) {
+            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            return failPermanently(record, queued, e);
+        } catch (RuntimeException e) {
+            breaker.releasePermission();
+            throw e;
+        }
+    }
+
+    private List<Outgoing> retryOrGiveUp(MessageRecord record, QueuedMessage queued, TransientChannelException e) {
+        int attempts = attempts(queued) + 1;
+        messages.recordError(record.id(), e.reasonCode() + ": " + e.getMessage(), clock.instant());
+        connectorRecords.recordError(record.tenantId(), record.channel(), e.getMessage(), clock.instant());
+        if (attempts < hub.retry().maxAttempts()) {
+            Duration backoff = hub.retry().delayAfter(attempts);
+            Duration wait = e.retryAfter().filter(r -> r.compareTo(backoff) > 0).orElse(backoff);
+            meters.counter("hub.dispatch.retried", "channel", record.channel()).increment();
+            return List.of(later(queued, attempts, wait));
+        }
+        Reason reason = new Reason(ReasonCodes.RETRIES_EXHAUSTED, e.reasonCode() + ": " + e.getMessage(),
+                e.providerCode(), true);
+        List<Outgoing> out = new ArrayList<>();
+        out.add(deadLetters.bury(queued, HubQueues.DISPATCH, ReasonCodes.RETRIES_EXHAUSTED, reason.detail(), attempts,
+                record.id()));
+        events.transition(record, DeliveryStatus.FAILED, reason, null, clock.instant(), queued.messageId())
+                .ifPresent(out::add);
+        return out;
+    }
+
+    private List<Outgoing> failPermanently(MessageRecord record, QueuedMessage queued, PermanentChannelException e) {
+        if (e.credentialsRejected()) {
+            connectorRecords.setHealth(record.tenantId(), record.channel(), "unhealthy", e.getMessage());
+            connectors.invalidate(record.tenantId(), record.channel());
+        }
+        connectorRecords.recordError(record.tenantId(), record.channel(), e.getMessage(), clock.instant());
+        if (ReasonCodes.OPTED_OUT.equals(e.reasonCode())) {
+            consent.optOut(record.tenantId(), record.channel(), record.contactAddress(),
+                    "provider refused message " + record.id() + " (" + e.providerCode() + ")");
+        }
+        Reason reason = new Reason(e.reasonCode(), e.getMessage(), e.providerCode(), false);
+        return events.transition(record, DeliveryStatus.FAILED, reason, null, clock.instant(), queued.messageId())
+                .stream().toList();
+    }
+
+    private List<Outgoing> reject(MessageRecord record, QueuedMessage queued, String code, String detail) {
+        return events.transition(record, DeliveryStatus.REJECTED, Reason.of(code, detail), null, clock.instant(),
+                queued.messageId()).stream().toList();
+    }
+
+    private Outgoing later(QueuedMessage queued, int attempts, Duration delay) {
+        Map<String, Object> properties = new HashMap<>(queued.properties());
+        properties.keySet().removeIf(k -> k.startsWith("_AMQ") || k.startsWith("JMSX") && !k.equals("JMSXGroupID"));
+        properties.put(Messages.HUB_ATTEMPTS, attempts);
+        return Messages.later(HubQueues.DISPATCH, queued.body(), properties, clock.instant().plus(delay));
+    }
+
+    private static int attempts(QueuedMessage queued) {
+        Object value = queued.properties().get(Messages.HUB_ATTEMPTS);
+        return value == null ? 0 : Integer.parseInt(value.toString());
+    }
+
+    private String callbackUrl(MessageRecord record) {
+        String base = hub.publicBaseUrl().replaceAll("/+$", "");
+        return base.isEmpty() ? null
+                : base + "/webhooks/" + record.channel() + "/" + record.tenantId() + "?" + Messages.HUB_MESSAGE_ID + "="
+                + record.id();
+    }
+
+    private static CanonicalMessage read(String json) {
+        try {
+            return HubJson.mapper().readValue(json, CanonicalMessage.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored message is not canonical JSON", e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.channelhub.app.outbound;
+
+import io.channelhub.core.model.ChoiceContent;
+import io.channelhub.core.model.Content;
+import io.channelhub.core.model.ContentType;
+import io.channelhub.core.model.MediaContent;
+import io.channelhub.core.model.OutboundSubmission;
+import io.channelhub.core.model.ReasonCodes;
+import io.channelhub.core.model.TemplateContent;
+import io.channelhub.core.model.TextContent;
+import io.channelhub.core.spi.ChannelDescriptor;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a submission against the channel's descriptor before it is accepted: address format, content
+ * the channel can carry (after the hub's own degradations), and sane sizes. Channel-specific policy
+ * that depends on the contact (consent, windows) is the gate's, at send time.
+ */
+final class OutboundValidator {
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]{1,64}@[^@\\s<>]{1,255}\\.[^@\\s<>.]{2,63}");
+    private static final Pattern OPAQUE = Pattern.compile("[^\\s]{1,255}");
+    private static final int MAX_TEXT = 16_384;
+
+    private OutboundValidator() {
+    }
+
+    static void validate(OutboundSubmission s, ChannelDescriptor channel) {
+        if (s.to() == null || s.to().address() == null) {
+            throw invalid(ReasonCodes.INVALID_ADDRESS, "'to' is required");
+        }
+        Pattern address = switch (channel.addressFormat()) {
+            case E164 -> E164;
+            case EMAIL -> EMAIL;
+            case OPAQUE -> OPAQUE;
+        };
+        if (!address.matcher(s.to().address()).matches()) {
+            throw invalid(ReasonCodes.INVALID_ADDRESS, "'to' is not a valid " + channel.id() + " address ("
+                    + channel.addressFormat() + ")");
+        }
+        Content content = s.content();
+        if (content == null) {
+            throw invalid(ReasonCodes.INVALID_REQUEST, "'content' is required");
+        }
+        if (!ContentDegradation.canCarry(content, channel)) {
+            throw invalid(ReasonCodes.UNSUPPORTED_CONTENT, "channel " + channel.id() + " cannot send "
+                    + content.kind().wireName() + " content");
+        }
+        validateContent(content);
+    }
+
+    private static void validateContent(Content content) {
+        String problem = null;
+        if (content instanceof TextContent t) {
+            problem = t.text() == null || t.text().isBlank() ? "text content needs 'text'"
+                    : t.text().length() > MAX_TEXT ? "text longer than " + MAX_TEXT + " characters" : null;
+        } else if (content instanceof MediaContent m) {
+            problem = m.url() == null || !m.url().startsWith("https://") ? "media content needs an https 'url'"
+                    : m.mediaType() == null ? "media content needs 'mediaType'" : null;
+        } else if (content instanceof ChoiceContent c) {
+            problem = c.choices().isEmpty() || c.text() == null ? "choice content needs 'text' and 'choices'" : null;
+        } else if (content instanceof TemplateContent t) {
+            problem = t.name() == null || t.name().isBlank() ? "template content needs 'name'" : null;
+        }
+        if (problem != null) {
+            throw invalid(ReasonCodes.INVALID_REQUEST, problem);
+        }
+        if (content.kind() == ContentType.UNSUPPORTED || content.kind() == ContentType.CHOICE_RESPONSE) {
+            throw invalid(ReasonCodes.UNSUPPORTED_CONTENT, content.kind().wireName() + " content is inbound only");
+        }
+    }
+
+    private static SubmissionRejected invalid(String reasonCode, String detail) {
+        return new SubmissionRejected(400, reasonCode, detail);
+    }
+}

@@ -1,0 +1,158 @@
+package io.channelhub.app.outbound;
+
+import io.channelhub.app.HubProperties;
+import io.channelhub.app.flow.Messages;
+import io.channelhub.app.flow.StatusEvents;
+import io.channelhub.app.persistence.ContactRepository;
+import io.channelhub.app.persistence.IdempotencyRepository;
+import io.channelhub.app.persistence.MessageRecord;
+import io.channelhub.app.persistence.MessageRepository;
+import io.channelhub.app.persistence.TenantRepository;
+import io.channelhub.app.registry.ConnectorCatalog;
+import io.channelhub.core.model.CanonicalMessage;
+import io.channelhub.core.model.ConversationIds;
+import io.channelhub.core.model.DeliveryStatus;
+import io.channelhub.core.model.Direction;
+import io.channelhub.core.model.OutboundSubmission;
+import io.channelhub.core.model.Reason;
+import io.channelhub.core.model.ReasonCodes;
+import io.channelhub.core.spi.ChannelDescriptor;
+import io.channelhub.routes.HubQueues;
+import io.channelhub.routes.port.Outgoing;
+import io.channelhub.routes.port.Submissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Accepts outbound messages, from the API and from {@code hub.outbound} alike: validation against the
+ * channel, Idempotency-Key (a repeat within 24 h answers the first id), the message record, and the
+ * messages to publish: the dispatch item (grouped by conversation) and the {@code accepted} event.
+ */
+@Component
+public class SubmissionService implements Submissions {
+    private final TenantRepository tenants;
+    private final ConnectorCatalog catalog;
+    private final MessageRepository messages;
+    private final IdempotencyRepository idempotency;
+    private final ContactRepository contacts;
+    private final StatusEvents events;
+    private final HubProperties hub;
+    private final Clock clock;
+
+    public SubmissionService(TenantRepository tenants, ConnectorCatalog catalog, MessageRepository messages,
+                             IdempotencyRepository idempotency, ContactRepository contacts, StatusEvents events,
+                             HubProperties hub, Clock clock) {
+        this.tenants = tenants;
+        this.catalog = catalog;
+        this.messages = messages;
+        this.idempotency = idempotency;
+        this.contacts = contacts;
+        this.events = events;
+        this.hub = hub;
+        this.clock = clock;
+    }
+
+    /**
+     * One submission.
+     *
+     * @param idempotencyKey the caller's key, or null
+     * @param intakeRef      the broker id for submissions by queue (a redelivery republishes), or null
+     */
+    public record Command(OutboundSubmission submission, String idempotencyKey, String intakeRef) {
+    }
+
+    /** What the API answers: {@code 202 {"id": …, "status": "accepted"}}. */
+    public record Answer(String id, String status) {
+    }
+
+    @Override
+    public Accepted submit(Object command) {
+        Command c = (Command) command;
+        OutboundSubmission s = c.submission();
+        if (tenants.find(s.tenantId()).filter(t -> t.active()).isEmpty()) {
+            throw new SubmissionRejected(404, ReasonCodes.INVALID_REQUEST, "unknown tenant");
+        }
+        if (s.channel() == null) {
+            throw new SubmissionRejected(400, ReasonCodes.INVALID_REQUEST, "'channel' is required");
+        }
+        ChannelDescriptor channel = catalog.find(s.channel()).map(x -> x.descriptor())
+                .orElseThrow(() -> new SubmissionRejected(400, ReasonCodes.INVALID_REQUEST, "unknown channel"));
+        OutboundValidator.validate(s, channel);
+
+        Instant now = clock.instant();
+        String id = UUID.randomUUID().toString();
+        if (c.idempotencyKey() != null) {
+            Optional<String> first = idempotency.claim(s.tenantId(), c.idempotencyKey(), id, now,
+                    now.minus(hub.idempotencyTtl()));
+            if (first.isPresent()) {
+                return repeat(first.get(), c.intakeRef());
+            }
+        }
+        String conversationId = contacts.find(s.tenantId(), s.channel(), s.to().address())
+                .map(ContactRepository.Contact::conversationId)
+                .orElseGet(() -> ConversationIds.derive(s.tenantId(), s.channel(), s.to().address()));
+        CanonicalMessage message = new CanonicalMessage(id, s.tenantId(), s.channel(), Direction.OUTBOUND, s.from(),
+                s.to(), conversationId, null, now, s.content(), s.replyTo(), s.metadata(), null, null);
+        MessageRecord record = new MessageRecord(id, 0, s.tenantId(), s.channel(), Direction.OUTBOUND, conversationId,
+                s.to().address(), null, DeliveryStatus.ACCEPTED, s.categoryOrDefault().wireName(),
+                Messages.json(message), c.intakeRef(), 0, null, null, now, now);
+        messages.insert(record);
+        return new Accepted(new Answer(id, "accepted"), publish(record, c.intakeRef()));
+    }
+
+    @Override
+    public void queued(Accepted accepted) {
+        if (!accepted.outgoing().isEmpty()) {
+            messages.markEnqueued(((Answer) accepted.answer()).id(), clock.instant());
+        }
+    }
+
+    /**
+     * A queued submission that cannot be accepted still gets an answer the platform can see: a
+     * {@code rejected} event (with a record, so its status can be read).
+     */
+    public List<Outgoing> rejectQueued(OutboundSubmission s, String reasonCode, String detail, String intakeRef) {
+        Instant now = clock.instant();
+        String id = UUID.nameUUIDFromBytes(("rejected:" + intakeRef).getBytes()).toString();
+        String address = s.to() != null && s.to().address() != null ? s.to().address() : "";
+        String conversationId = ConversationIds.derive(s.tenantId(), s.channel(), address);
+        CanonicalMessage message = new CanonicalMessage(id, s.tenantId(), s.channel(), Direction.OUTBOUND, s.from(),
+                s.to(), conversationId, null, now, s.content(), s.replyTo(), s.metadata(), null, null);
+        MessageRecord record = new MessageRecord(id, 0, s.tenantId(), s.channel(), Direction.OUTBOUND, conversationId,
+                address, null, DeliveryStatus.ACCEPTED, s.categoryOrDefault().wireName(), Messages.json(message),
+                intakeRef, 0, null, null, now, now);
+        messages.insert(record);
+        MessageRecord stored = messages.find(id).orElse(record);
+        return events.transition(stored, DeliveryStatus.REJECTED, Reason.of(reasonCode, detail), null, now, intakeRef)
+                .stream().toList();
+    }
+
+    private Accepted repeat(String firstId, String intakeRef) {
+        MessageRecord first = messages.find(firstId).orElseThrow(() -> new IllegalStateException(
+                "idempotency key points at a missing message " + firstId));
+        boolean ownRolledBackAttempt = intakeRef != null && intakeRef.equals(first.intakeRef());
+        boolean neverQueued = first.enqueuedAt() == null && first.intakeRef() == null
+                && first.status() == DeliveryStatus.ACCEPTED;
+        List<Outgoing> outgoing = ownRolledBackAttempt || neverQueued ? publish(first, intakeRef) : List.of();
+        return new Accepted(new Answer(firstId, "accepted"), outgoing);
+    }
+
+    private List<Outgoing> publish(MessageRecord record, String intakeRef) {
+        List<Outgoing> out = new ArrayList<>();
+        Map<String, Object> properties = new HashMap<>(Messages.routing(record.tenantId(), record.channel(),
+                record.conversationId()));
+        properties.put(Messages.HUB_MESSAGE_ID, record.id());
+        properties.put(Messages.HUB_ATTEMPTS, 0);
+        out.add(new Outgoing(HubQueues.DISPATCH, record.id(), properties));
+        events.transition(record, DeliveryStatus.ACCEPTED, null, null, record.createdAt(), intakeRef)
+                .ifPresent(out::add);
+        return out;
+    }
+}

@@ -1,0 +1,78 @@
+package io.channelhub.app.persistence;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Contacts per (tenant, channel, address): consent state, shared by every channel's rules, and the time
+ * of the last inbound message, which opens a channel's customer-service window.
+ */
+@Repository
+public class ContactRepository {
+    private final JdbcClient jdbc;
+
+    public ContactRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A contact's state: {@code consent} is {@code unknown}, {@code opted_in} or {@code opted_out}. */
+    public record Contact(String consent, Instant consentAt, String consentEvidence, Instant lastInboundAt,
+                          String conversationId) {
+        public boolean optedOut() {
+            return "opted_out".equals(consent);
+        }
+    }
+
+    public Optional<Contact> find(String tenantId, String channel, String address) {
+        return jdbc.sql("select * from contacts where tenant_id = ? and channel = ? and address = ?")
+                .params(tenantId, channel, address)
+                .query((rs, i) -> new Contact(rs.getString("consent"), Db.instant(rs, "consent_at"),
+                        rs.getString("consent_evidence"), Db.instant(rs, "last_inbound_at"),
+                        rs.getString("conversation_id")))
+                .optional();
+    }
+
+    /** Records an inbound message of the contact: its time opens the service window. */
+    public void touchInbound(String tenantId, String channel, String address, String conversationId, Instant at) {
+        int updated = jdbc.sql("""
+                        update contacts set last_inbound_at = case when last_inbound_at is null or last_inbound_at < ?
+                        then ? else last_inbound_at end, conversation_id = ?
+                        where tenant_id = ? and channel = ? and address = ?""")
+                .params(Db.ts(at), Db.ts(at), conversationId, tenantId, channel, address).update();
+        if (updated == 0 && !insertIgnoringRace(tenantId, channel, address, "unknown", null, null, at)) {
+            touchInbound(tenantId, channel, address, conversationId, at);
+        } else if (updated == 0) {
+            jdbc.sql("update contacts set conversation_id = ? where tenant_id = ? and channel = ? and address = ?")
+                    .params(conversationId, tenantId, channel, address).update();
+        }
+    }
+
+    public void setConsent(String tenantId, String channel, String address, String consent, String evidence,
+                           Instant at) {
+        int updated = jdbc.sql("""
+                        update contacts set consent = ?, consent_at = ?, consent_evidence = ?
+                        where tenant_id = ? and channel = ? and address = ?""")
+                .params(consent, Db.ts(at), Db.truncate(evidence, 1000), tenantId, channel, address).update();
+        if (updated == 0 && !insertIgnoringRace(tenantId, channel, address, consent, at, evidence, null)) {
+            setConsent(tenantId, channel, address, consent, evidence, at);
+        }
+    }
+
+    private boolean insertIgnoringRace(String tenantId, String channel, String address, String consent,
+                                       Instant consentAt, String evidence, Instant lastInbound) {
+        try {
+            jdbc.sql("""
+                            insert into contacts (tenant_id, channel, address, consent, consent_at, consent_evidence,
+                              last_inbound_at) values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(tenantId, channel, address, consent, Db.ts(consentAt), Db.truncate(evidence, 1000),
+                            Db.ts(lastInbound))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.channelhub.app.persistence;
+
+import io.channelhub.core.model.DeliveryStatus;
+import io.channelhub.core.model.Direction;
+import io.channelhub.core.model.Reason;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Message records and their status history. */
+@Repository
+public class MessageRepository {
+    private static final RowMapper<MessageRecord> ROW = (rs, i) -> new MessageRecord(rs.getString("id"),
+            rs.getLong("seq"), rs.getString("tenant_id"), rs.getString("channel"),
+            Direction.valueOf(rs.getString("direction").toUpperCase(Locale.ROOT)), rs.getString("conversation_id"),
+            rs.getString("contact_address"), rs.getString("provider_message_id"),
+            DeliveryStatus.fromWire(rs.getString("status")), rs.getString("category"), rs.getString("body"),
+            rs.getString("intake_ref"), rs.getInt("round"), rs.getString("last_error"),
+            Db.instant(rs, "enqueued_at"), Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"));
+    private final JdbcClient jdbc;
+
+    public MessageRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Inserts a new record, taking the next place in the global order. Answers false when a record with
+     * the same provider message id exists already (a duplicate).
+     */
+    public boolean insert(MessageRecord r) {
+        try {
+            jdbc.sql("""
+                            insert into messages (id, seq, tenant_id, channel, direction, conversation_id, contact_address,
+                              provider_message_id, status, category, body, intake_ref, round, created_at, updated_at)
+                            values (?, nextval('message_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+                    .params(r.id(), r.tenantId(), r.channel(), r.direction().wireName(), r.conversationId(),
+                            r.contactAddress(), r.providerMessageId(), r.status().wireName(), r.category(), r.body(),
+                            r.intakeRef(), Db.ts(r.createdAt()), Db.ts(r.updatedAt()))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    public Optional<MessageRecord> find(String id) {
+        return jdbc.sql("select * from messages where id = ?").param(id).query(ROW).optional();
+    }
+
+    public Optional<MessageRecord> find(String tenantId, String id) {
+        return jdbc.sql("select * from messages where id = ? and tenant_id = ?").params(id, tenantId)
+                .query(ROW).optional();
+    }
+
+    public Optional<MessageRecord> findByProviderId(String tenantId, String channel, Direction direction,
+                                                    String providerMessageId) {
+        return jdbc.sql("""
+                        select * from messages where tenant_id = ? and channel = ? and direction = ?
+                        and provider_message_id = ?""")
+                .params(tenantId, channel, direction.wireName(), providerMessageId).query(ROW).optional();
+    }
+
+    /** True when an earlier outbound message of the conversation still waits to be sent. */
+    public boolean hasEarlierPending(String conversationId, long seq) {
+        return jdbc.sql("""
+                        select count(*) from messages where conversation_id = ? and seq < ? and direction = 'outbound'
+                        and status = 'accepted'""")
+                .params(conversationId, seq).query(Long.class).single() > 0;
+    }
+
+    public void markEnqueued(String id, Instant at) {
+        jdbc.sql("update messages set enqueued_at = ? where id = ?").params(Db.ts(at), id).update();
+    }
+
+    /**
+     * Moves the message to {@code status} only if that is forward from where it is now (statuses never
+     * move back); answers whether it moved.
+     */
+    public boolean advance(MessageRecord current, DeliveryStatus status, String providerMessageId,
+                           String lastError, Instant at) {
+        if (!status.advancesFrom(current.status())) {
+            return false;
+        }
+        return jdbc.sql("""
+                        update messages set status = ?, provider_message_id = coalesce(?, provider_message_id),
+                        last_error = coalesce(?, last_error), updated_at = ? where id = ? and status = ? and round = ?""")
+                .params(status.wireName(), providerMessageId, Db.truncate(lastError, 1000), Db.ts(at),
+                        current.id(), current.status().wireName(), current.round())
+                .update() > 0;
+    }
+
+    public void recordError(String id, String error, Instant at) {
+        jdbc.sql("update messages set last_error = ?, updated_at = ? where id = ?")
+                .params(Db.truncate(error, 1000), Db.ts(at), id).update();
+    }
+
+    /** A dead-lettered outbound message goes back to {@code accepted} for a replay, in a new round. */
+    public void reopen(String id, Instant at) {
+        jdbc.sql("update messages set status = 'accepted', round = round + 1, updated_at = ? where id = ?")
+                .params(Db.ts(at), id).update();
+    }
+
+    /**
+     * Appends to the status history; answers false when this status of this round is there already,
+     * recorded from another queued item (a provider's repeated report).
+     */
+    public boolean appendStatus(String messageId, int round, DeliveryStatus status, Reason reason, String intakeRef,
+                                Instant at) {
+        try {
+            jdbc.sql("""
+                            insert into message_status (message_id, round, status, reason_code, detail, provider_code,
+                              intake_ref, at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(messageId, round, status.wireName(), reason == null ? null : reason.code(),
+                            reason == null ? null : Db.truncate(reason.detail(), 1000),
+                            reason == null ? null : reason.providerCode(), intakeRef, Db.ts(at))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException e) {
+            String existingRef = jdbc.sql("""
+                            select intake_ref from message_status where message_id = ? and round = ? and status = ?""")
+                    .params(messageId, round, status.wireName()).query(String.class).optional().orElse(null);
+            // The same queued item redelivered after a rollback: its event was never published, so go on.
+            return intakeRef != null && intakeRef.equals(existingRef);
+        }
+    }
+
+    public List<StatusEntry> history(String messageId) {
+        return jdbc.sql("""
+                        select status, reason_code, detail, provider_code, at from message_status where message_id = ?
+                        order by round, at""")
+                .param(messageId)
+                .query((rs, i) -> new StatusEntry(DeliveryStatus.fromWire(rs.getString("status")),
+                        rs.getString("reason_code"), rs.getString("detail"), rs.getString("provider_code"),
+                        Db.instant(rs, "at")))
+                .list();
+    }
+}

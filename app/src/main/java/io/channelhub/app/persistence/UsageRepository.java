@@ -1,0 +1,46 @@
+package io.channelhub.app.persistence;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Usage per tenant, channel, month (UTC) and direction: messages and billable units (SMS segments). */
+@Repository
+public class UsageRepository {
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
+    private final JdbcClient jdbc;
+
+    public UsageRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void count(String tenantId, String channel, String direction, int units, Instant at) {
+        String month = MONTH.format(at);
+        String update = """
+                update usage_counters set messages = messages + 1, units = units + ?
+                where tenant_id = ? and channel = ? and month = ? and direction = ?""";
+        if (jdbc.sql(update).params(units, tenantId, channel, month, direction).update() > 0) {
+            return;
+        }
+        try {
+            jdbc.sql("""
+                            insert into usage_counters (tenant_id, channel, month, direction, messages, units)
+                            values (?, ?, ?, ?, 1, ?)""")
+                    .params(tenantId, channel, month, direction, units).update();
+        } catch (DuplicateKeyException raced) {
+            jdbc.sql(update).params(units, tenantId, channel, month, direction).update();
+        }
+    }
+
+    public List<Map<String, Object>> ofTenant(String tenantId) {
+        return jdbc.sql("""
+                        select channel, month, direction, messages, units from usage_counters where tenant_id = ?
+                        order by month, channel, direction""")
+                .param(tenantId).query().listOfRows();
+    }
+}

@@ -1,0 +1,184 @@
+package io.channelhub.app.registry;
+
+import io.channelhub.app.HubProperties;
+import io.channelhub.app.outbound.TenantCircuitBreakers;
+import io.channelhub.app.persistence.ConnectorRecord;
+import io.channelhub.app.persistence.ConnectorRepository;
+import io.channelhub.app.persistence.UsageRepository;
+import io.channelhub.core.spi.ChannelConnector;
+import io.channelhub.core.spi.ChannelDescriptor;
+import io.channelhub.core.spi.CredentialCheck;
+import io.channelhub.core.spi.Secrets;
+import io.channelhub.core.spi.TenantConnector;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ops' view of tenant connectors: validated saving (the contract's setting and secret names per
+ * channel), write-only secrets, the credential check, and what the answers show (masked secrets,
+ * health, circuit state, counters). Saving never depends on the provider: the check runs after the
+ * save, bounded in time, and its outcome only sets the connector's health.
+ */
+@Component
+public class ConnectorAdmin {
+    /** Settings the hub itself reads for every channel. */
+    static final Set<String> HUB_SETTINGS = Set.of(TenantCircuitBreakers.RATE_SETTING, "optOutKeywords",
+            "optInKeywords");
+    private static final long CHECK_TIMEOUT_SECONDS = 5;
+    private final ConnectorCatalog catalog;
+    private final ConnectorRepository repository;
+    private final TenantConnectors connectors;
+    private final TenantCircuitBreakers breakers;
+    private final UsageRepository usage;
+    private final HubProperties hub;
+    private final Clock clock;
+    private final ExecutorService checks = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "credential-check");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ConnectorAdmin(ConnectorCatalog catalog, ConnectorRepository repository, TenantConnectors connectors,
+                          TenantCircuitBreakers breakers, UsageRepository usage, HubProperties hub, Clock clock) {
+        this.catalog = catalog;
+        this.repository = repository;
+        this.connectors = connectors;
+        this.breakers = breakers;
+        this.usage = usage;
+        this.hub = hub;
+        this.clock = clock;
+    }
+
+    /** What ops see of a connector; secrets appear only as names with a mask. */
+    public record ConnectorView(String channel, boolean enabled, Map<String, String> settings,
+                                Map<String, String> secrets, String health, String healthDetail,
+                                String circuitState, String lastError, Instant lastErrorAt, String webhookUrl,
+                                List<Map<String, Object>> counters) {
+    }
+
+    public ConnectorView save(String tenantId, String channel, boolean enabled, Map<String, String> settings,
+                              Map<String, String> secrets) {
+        ChannelConnector connector = catalog.find(channel).orElseThrow(() -> new ConnectorRejected(404,
+                "unknown channel; available: " + catalog.all().stream().map(c -> c.descriptor().id()).toList()));
+        ChannelDescriptor d = connector.descriptor();
+        requireKnownKeys("setting", settings.keySet(), d.settingKeys(), HUB_SETTINGS);
+        Map<String, String> merged = new HashMap<>(repository.find(tenantId, channel)
+                .map(connectors::decryptSecrets).orElse(Map.of()));
+        if (secrets != null) {
+            requireKnownKeys("secret", secrets.keySet(), d.secretKeys(), Set.of());
+            secrets.forEach((k, v) -> {
+                if (v == null || v.isEmpty()) {
+                    merged.remove(k);
+                } else {
+                    merged.put(k, v);
+                }
+            });
+        }
+        for (String required : d.requiredSettings()) {
+            if (settings.get(required) == null || settings.get(required).isBlank()) {
+                throw new ConnectorRejected(400, "setting '" + required + "' is required for " + channel);
+            }
+        }
+        if (!d.requiredSecrets().isEmpty() && d.requiredSecrets().stream().noneMatch(merged.keySet()::containsAll)) {
+            throw new ConnectorRejected(400, "secrets required for " + channel + ": one of " + d.requiredSecrets());
+        }
+        String routingKey = d.routing().map(settings::get).orElse(null);
+        repository.save(tenantId, channel, enabled, settings, connectors.encryptSecrets(tenantId, channel, merged),
+                routingKey, clock.instant());
+        connectors.invalidate(tenantId, channel);
+        check(connector, new TenantConnector(tenantId, channel, settings, Secrets.of(merged)));
+        return view(repository.find(tenantId, channel).orElseThrow());
+    }
+
+    public List<ConnectorView> list(String tenantId) {
+        return repository.ofTenant(tenantId).stream().map(this::view).toList();
+    }
+
+    public ConnectorView setEnabled(String tenantId, String channel, boolean enabled) {
+        if (!repository.setEnabled(tenantId, channel, enabled, clock.instant())) {
+            throw new ConnectorRejected(404, "connector not configured");
+        }
+        connectors.invalidate(tenantId, channel);
+        return view(repository.find(tenantId, channel).orElseThrow());
+    }
+
+    private void check(ChannelConnector connector, TenantConnector config) {
+        CompletableFuture<CredentialCheck> future = CompletableFuture.supplyAsync(() -> {
+            try {
+                return connector.checkCredentials(config);
+            } catch (RuntimeException e) {
+                return CredentialCheck.unreachable("the check failed: " + e.getClass().getSimpleName());
+            }
+        }, checks);
+        CredentialCheck result;
+        try {
+            result = future.get(CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            future.thenAccept(late -> record(config, late));
+            result = CredentialCheck.unreachable("the provider did not answer within " + CHECK_TIMEOUT_SECONDS + " s");
+        } catch (Exception e) {
+            result = CredentialCheck.unreachable("the check was interrupted");
+        }
+        record(config, result);
+    }
+
+    private void record(TenantConnector config, CredentialCheck result) {
+        String health = switch (result.outcome()) {
+            case OK -> "ok";
+            case REJECTED -> "unhealthy";
+            case UNREACHABLE -> "unreachable";
+            case SKIPPED -> "unknown";
+        };
+        repository.setHealth(config.tenantId(), config.channel(), health, result.detail());
+        connectors.invalidate(config.tenantId(), config.channel());
+    }
+
+    private ConnectorView view(ConnectorRecord r) {
+        Map<String, String> masked = new TreeMap<>();
+        connectors.decryptSecrets(r).keySet().forEach(k -> masked.put(k, "***"));
+        String base = hub.publicBaseUrl().replaceAll("/+$", "");
+        boolean webhooks = catalog.find(r.channel()).flatMap(ChannelConnector::webhooks).isPresent();
+        String webhookUrl = webhooks ? base + "/webhooks/" + r.channel() + "/" + r.tenantId() : null;
+        List<Map<String, Object>> counters = usage.ofTenant(r.tenantId()).stream()
+                .filter(row -> r.channel().equals(row.get("channel")))
+                .map(row -> (Map<String, Object>) new LinkedHashMap<>(row)).toList();
+        return new ConnectorView(r.channel(), r.enabled(), new TreeMap<>(r.settings()), masked, r.health(),
+                r.healthDetail(), breakers.state(r.tenantId(), r.channel()), r.lastError(), r.lastErrorAt(),
+                webhookUrl, counters);
+    }
+
+    private static void requireKnownKeys(String kind, Set<String> given, List<String> allowed, Set<String> extra) {
+        for (String key : given) {
+            if (!allowed.contains(key) && !extra.contains(key)) {
+                throw new ConnectorRejected(400, "unknown " + kind + " '" + key + "'; allowed: " + allowed
+                        + (extra.isEmpty() ? "" : " and " + extra));
+            }
+        }
+    }
+
+    /** A connector configuration the hub refuses. */
+    public static class ConnectorRejected extends RuntimeException {
+        private final int status;
+
+        public ConnectorRejected(int status, String detail) {
+            super(detail, null, false, false);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+}

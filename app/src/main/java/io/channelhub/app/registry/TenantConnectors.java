@@ -1,0 +1,105 @@
+package io.channelhub.app.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.channelhub.app.persistence.ConnectorRecord;
+import io.channelhub.app.persistence.ConnectorRepository;
+import io.channelhub.app.security.SecretCipher;
+import io.channelhub.core.model.HubJson;
+import io.channelhub.core.spi.ChannelConnector;
+import io.channelhub.core.spi.Secrets;
+import io.channelhub.core.spi.TenantConnector;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tenants' connectors, resolved for calls: looked up, secrets decrypted, cached briefly because every
+ * webhook and every send needs one. Changes made through this hub invalidate the cache at once; changes
+ * made by another hub instance are seen within {@link #TTL}.
+ */
+@Component
+public class TenantConnectors {
+    static final Duration TTL = Duration.ofSeconds(10);
+    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() { };
+    private final ConnectorRepository repository;
+    private final ConnectorCatalog catalog;
+    private final SecretCipher cipher;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public TenantConnectors(ConnectorRepository repository, ConnectorCatalog catalog, SecretCipher cipher,
+                            Clock clock) {
+        this.repository = repository;
+        this.catalog = catalog;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    private record Cached(Optional<ResolvedConnector> value, Instant loadedAt) {
+    }
+
+    public Optional<ResolvedConnector> resolve(String tenantId, String channel) {
+        String key = tenantId + '/' + channel;
+        Instant now = clock.instant();
+        Cached cached = cache.get(key);
+        if (cached == null || cached.loadedAt().plus(TTL).isBefore(now)) {
+            cached = new Cached(repository.find(tenantId, channel).flatMap(this::resolve), now);
+            cache.put(key, cached);
+        }
+        return cached.value();
+    }
+
+    /** Tenants whose connector for {@code channel} is the provider account {@code accountId}. */
+    public List<ResolvedConnector> byAccount(String channel, String accountId) {
+        return repository.byRoutingKey(channel, accountId).stream().map(this::resolve).flatMap(Optional::stream)
+                .toList();
+    }
+
+    public List<ResolvedConnector> enabledOf(String channel) {
+        return repository.enabledOfChannel(channel).stream().map(this::resolve).flatMap(Optional::stream).toList();
+    }
+
+    public void invalidate(String tenantId, String channel) {
+        cache.remove(tenantId + '/' + channel);
+    }
+
+    public void invalidateTenant(String tenantId) {
+        cache.keySet().removeIf(k -> k.startsWith(tenantId + '/'));
+    }
+
+    public String encryptSecrets(String tenantId, String channel, Map<String, String> secrets) {
+        try {
+            return cipher.encrypt(HubJson.mapper().writeValueAsString(secrets), aad(tenantId, channel));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Map<String, String> decryptSecrets(ConnectorRecord record) {
+        if (record.encryptedSecrets() == null) {
+            return Map.of();
+        }
+        try {
+            return HubJson.mapper().readValue(cipher.decrypt(record.encryptedSecrets(),
+                    aad(record.tenantId(), record.channel())), MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored secrets are not a JSON map");
+        }
+    }
+
+    private Optional<ResolvedConnector> resolve(ConnectorRecord record) {
+        Optional<ChannelConnector> connector = catalog.find(record.channel());
+        return connector.map(c -> new ResolvedConnector(record, new TenantConnector(record.tenantId(),
+                record.channel(), record.settings(), Secrets.of(decryptSecrets(record))), c));
+    }
+
+    private static String aad(String tenantId, String channel) {
+        return tenantId + '/' + channel;
+    }
+}

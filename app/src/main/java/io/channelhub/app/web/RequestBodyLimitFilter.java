@@ -1,0 +1,111 @@
+package io.channelhub.app.web;
+
+import io.channelhub.app.HubProperties;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reads request bodies of the webhook and API paths up front, at most the configured size (1 MiB by
+ * default), and answers 413 beyond it before any handler runs. The bytes are then served unchanged to
+ * the handler, so webhook signatures are checked over exactly what the provider sent.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public class RequestBodyLimitFilter extends OncePerRequestFilter {
+    /** Request attribute holding the raw body bytes. */
+    public static final String RAW_BODY = RequestBodyLimitFilter.class.getName() + ".body";
+    private final HubProperties hub;
+
+    public RequestBodyLimitFilter(HubProperties hub) {
+        this.hub = hub;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return !(path.startsWith("/webhooks/") || path.startsWith("/api/") || path.startsWith("/admin/"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long max = (request.getRequestURI().startsWith("/webhooks/") ? hub.maxWebhookBody() : hub.maxApiBody())
+                .toBytes();
+        if (request.getContentLengthLong() > max) {
+            tooLarge(response, max);
+            return;
+        }
+        byte[] body = readAtMost(request.getInputStream(), max);
+        if (body == null) {
+            tooLarge(response, max);
+            return;
+        }
+        request.setAttribute(RAW_BODY, body);
+        chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    private static void tooLarge(HttpServletResponse response, long max) throws IOException {
+        response.setHeader("Connection", "close");
+        Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Content Too Large",
+                "the request body is larger than " + max + " bytes");
+    }
+
+    /** The body, or null when it exceeds {@code max}. */
+    private static byte[] readAtMost(InputStream in, long max) throws IOException {
+        byte[] bytes = in.readNBytes((int) max + 1);
+        return bytes.length > max ? null : bytes;
+    }
+
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+    }
+}

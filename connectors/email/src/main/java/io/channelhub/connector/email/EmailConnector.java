@@ -1,0 +1,79 @@
+package io.channelhub.connector.email;
+
+import io.channelhub.core.model.ContentType;
+import io.channelhub.core.spi.ChannelConnector;
+import io.channelhub.core.spi.ChannelDescriptor;
+import io.channelhub.core.spi.CredentialCheck;
+import io.channelhub.core.spi.InboundNormalizer;
+import io.channelhub.core.spi.InboundPoller;
+import io.channelhub.core.spi.MediaFetcher;
+import io.channelhub.core.spi.OutboundSender;
+import io.channelhub.core.spi.TenantConnector;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The email channel: each tenant's own mailbox, sent to by SMTP and polled by IMAP. No webhooks and no
+ * service window; outbound text (with an optional HTML alternative) and media (as an attachment).
+ */
+public final class EmailConnector implements ChannelConnector {
+    static final String CHANNEL = "email";
+
+    private static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
+            CHANNEL,
+            "Email",
+            ChannelDescriptor.AddressFormat.EMAIL,
+            Set.of(ContentType.TEXT, ContentType.MEDIA),
+            null,
+            Set.of(),
+            EmailSettings.KEYS,
+            List.of(EmailSettings.PASSWORD),
+            Set.of("fromAddress", "smtpHost", "smtpPort"),
+            List.of(Set.of(EmailSettings.PASSWORD)),
+            null);
+
+    private final EmailInboundPoller poller;
+    private final EmailInboundNormalizer normalizer;
+    private final EmailOutboundSender sender;
+    private final EmailMediaFetcher mediaFetcher;
+    private final EmailCredentialChecker credentials;
+
+    EmailConnector(EmailHubConfig hub) {
+        this.poller = new EmailInboundPoller(hub);
+        this.normalizer = new EmailInboundNormalizer(hub);
+        this.sender = new EmailOutboundSender(hub, new EmailMimeComposer(hub, new EmailAttachmentLoader(hub)));
+        this.mediaFetcher = new EmailMediaFetcher();
+        this.credentials = new EmailCredentialChecker(hub);
+    }
+
+    @Override
+    public ChannelDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Optional<InboundPoller> poller() {
+        return Optional.of(poller);
+    }
+
+    @Override
+    public InboundNormalizer normalizer() {
+        return normalizer;
+    }
+
+    @Override
+    public OutboundSender sender() {
+        return sender;
+    }
+
+    @Override
+    public Optional<MediaFetcher> mediaFetcher() {
+        return Optional.of(mediaFetcher);
+    }
+
+    @Override
+    public CredentialCheck checkCredentials(TenantConnector connector) {
+        return credentials.check(connector);
+    }
+}

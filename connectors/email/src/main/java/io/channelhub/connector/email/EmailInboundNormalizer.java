@@ -1,0 +1,156 @@
+package io.channelhub.connector.email;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.channelhub.core.error.MalformedPayloadException;
+import io.channelhub.core.model.Content;
+import io.channelhub.core.model.EmailHeaders;
+import io.channelhub.core.model.HubJson;
+import io.channelhub.core.model.Party;
+import io.channelhub.core.model.TextContent;
+import io.channelhub.core.model.UnsupportedContent;
+import io.channelhub.core.spi.InboundEvent;
+import io.channelhub.core.spi.InboundMessage;
+import io.channelhub.core.spi.InboundNormalizer;
+import io.channelhub.core.spi.InboundPayload;
+import io.channelhub.core.spi.StatusUpdate;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns one polled RFC 822 message into a canonical event: a delivery status notification into the
+ * status of the hub message it reports on, anything else into an inbound message (text with the quoted
+ * reply stripped, HTML alternative, attachments, threading headers, auto-reply flag). Parses offline;
+ * attachments are referenced by {@code data:} URIs for {@link EmailMediaFetcher}.
+ */
+public final class EmailInboundNormalizer implements InboundNormalizer {
+    private final EmailHubConfig hub;
+    private final EmailBounceReader bounces;
+
+    EmailInboundNormalizer(EmailHubConfig hub) {
+        this.hub = hub;
+        this.bounces = new EmailBounceReader(hub.hubDomain());
+    }
+
+    @Override
+    public List<InboundEvent> normalize(InboundPayload payload) {
+        MimeMessage m = parse(payload.body());
+        try {
+            if (EmailBounceReader.isDeliveryReport(m)) {
+                Optional<StatusUpdate> status = bounces.read(m, hub.clock().instant());
+                if (status.isPresent()) {
+                    return List.of(status.get());
+                }
+            }
+        } catch (MessagingException | IOException e) {
+            // an unreadable report is still a message from the mail server: deliver it as one below
+        }
+        return List.of(message(m));
+    }
+
+    private static MimeMessage parse(byte[] raw) {
+        try {
+            MimeMessage m = new MimeMessage(EmailSessions.offline(), new ByteArrayInputStream(raw));
+            Address[] from = m.getFrom();
+            if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address)
+                    || address.getAddress() == null || !address.getAddress().contains("@")) {
+                throw new MalformedPayloadException("not an RFC 822 message: no From address");
+            }
+            return m;
+        } catch (MessagingException e) {
+            throw new MalformedPayloadException("not an RFC 822 message: " + e.getMessage(), e);
+        }
+    }
+
+    private InboundMessage message(MimeMessage m) {
+        try {
+            InternetAddress from = (InternetAddress) m.getFrom()[0];
+            String messageId = messageId(m);
+            String inReplyTo = EmailMessageIds.parseList(m.getHeader("In-Reply-To", " ")).stream().findFirst()
+                    .orElse(null);
+            List<String> references = EmailMessageIds.parseList(m.getHeader("References", " "));
+            Instant timestamp = m.getSentDate() == null ? hub.clock().instant() : m.getSentDate().toInstant();
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            if (EmailAutoReplies.isAutoReply(m) || EmailBounceReader.isDeliveryReport(m)) {
+                metadata.put("autoReply", true);
+            }
+            EmailBodyReader.Body body = null;
+            Content content;
+            try {
+                body = EmailBodyReader.read(m);
+                content = text(m, body, metadata);
+            } catch (MessagingException | IOException e) {
+                content = unsupported(m, e);
+            }
+            return new InboundMessage(party(from), recipient(m),
+                    from.getAddress().toLowerCase(Locale.ROOT), messageId, timestamp, content, inReplyTo,
+                    body == null ? null : body.attachments(), new EmailHeaders(messageId, inReplyTo, references),
+                    body == null ? null : body.sources(), metadata);
+        } catch (MessagingException e) {
+            throw new MalformedPayloadException("unreadable email headers: " + e.getMessage(), e);
+        }
+    }
+
+    private static TextContent text(MimeMessage m, EmailBodyReader.Body body, Map<String, Object> metadata)
+            throws MessagingException {
+        String full = body.text() != null ? body.text() : EmailHtmlText.toPlain(body.html());
+        EmailQuoteStripper.Result stripped = EmailQuoteStripper.strip(full);
+        if (stripped.stripped()) {
+            metadata.put("fullText", full);
+        }
+        return new TextContent(stripped.text(), m.getSubject(), body.html());
+    }
+
+    /** A body the hub cannot read (broken MIME structure) is still delivered, never dropped. */
+    private static Content unsupported(MimeMessage m, Exception e) throws MessagingException {
+        ObjectNode raw = HubJson.mapper().createObjectNode();
+        raw.put("contentType", m.getContentType());
+        raw.put("subject", m.getSubject());
+        raw.put("error", e.getMessage());
+        return new UnsupportedContent("email", raw);
+    }
+
+    /** The Message-ID; a message without one gets a stable stand-in so a re-offered copy is still a duplicate. */
+    private static String messageId(MimeMessage m) throws MessagingException {
+        List<String> ids = EmailMessageIds.parseList(m.getMessageID());
+        if (!ids.isEmpty()) {
+            return ids.get(0);
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String header : new String[] {"From", "Date", "Subject", "To"}) {
+                String value = m.getHeader(header, ",");
+                sha.update(String.valueOf(value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return "<" + HexFormat.of().formatHex(sha.digest()).substring(0, 32) + "@no-message-id>";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Party recipient(MimeMessage m) throws MessagingException {
+        Address[] to = m.getRecipients(Message.RecipientType.TO);
+        if (to == null || to.length == 0 || !(to[0] instanceof InternetAddress address)) {
+            return null;
+        }
+        return party(address);
+    }
+
+    private static Party party(InternetAddress address) {
+        String name = address.getPersonal();
+        return new Party(address.getAddress(), name == null || name.isBlank() ? null : name);
+    }
+}

@@ -1,0 +1,26 @@
+package io.channelhub.connector.whatsapp;
+
+import io.channelhub.core.spi.ChannelConnector;
+import io.channelhub.core.spi.ConnectorEnvironment;
+import io.channelhub.core.spi.ConnectorFactory;
+import java.net.http.HttpClient;
+
+/**
+ * Creates the WhatsApp connector from hub configuration {@code hub.channels.whatsapp.*}: {@code base-url}
+ * (default {@value GraphApiConfig#DEFAULT_BASE_URL}), {@code api-version} (default
+ * {@value GraphApiConfig#DEFAULT_API_VERSION}; a tenant's {@code apiVersion} setting overrides it) and
+ * {@code timeout} (default 10s). Found by {@link java.util.ServiceLoader}.
+ */
+public final class WhatsAppConnectorFactory implements ConnectorFactory {
+
+    @Override
+    public ChannelConnector create(ConnectorEnvironment environment) {
+        GraphApiConfig config = GraphApiConfig.from(environment);
+        // One client for all tenants: connection pooling is shared, credentials never are (per request).
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        return new WhatsAppConnector(new WhatsAppApiClient(http, config, environment.clock()));
+    }
+}

@@ -1,0 +1,25 @@
+package io.channelhub.routes;
+
+/** In-JVM entry points of the routes, used by the HTTP controllers through a ProducerTemplate. */
+public final class HubEndpoints {
+    public static final String WEBHOOK_INTAKE = "direct:webhook-intake";
+    public static final String SUBMIT = "direct:submit";
+    public static final String PUBLISH = "direct:publish";
+    public static final String POLLED_INTAKE = "direct:polled-intake";
+
+    private HubEndpoints() {
+    }
+
+    /** A durable send to a queue; InOnly so no route ever waits for a JMS reply. */
+    static String jms(String queue) {
+        return "jms:queue:" + queue + "?exchangePattern=InOnly";
+    }
+
+    /** A transacted consumer of a queue with the given concurrency property prefix. */
+    static String consumer(String queue, String name) {
+        return "jms:queue:" + queue + "?transacted=true"
+                + "&concurrentConsumers={{hub.routes." + name + ".consumers:2}}"
+                + "&maxConcurrentConsumers={{hub.routes." + name + ".max-consumers:8}}"
+                + "&cacheLevelName=CACHE_CONSUMER";
+    }
+}
