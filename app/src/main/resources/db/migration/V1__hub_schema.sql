@@ -54,7 +54,7 @@ create table messages (
     category            varchar(20),
     body                text,
     intake_ref          varchar(255),
-    round               integer      not null,
+    replay_round        integer      not null,
     last_error          varchar(1000),
     enqueued_at         timestamp with time zone,
     created_at          timestamp with time zone not null,
@@ -66,14 +66,14 @@ create index messages_tenant_created on messages (tenant_id, created_at);
 
 create table message_status (
     message_id    varchar(36)  not null,
-    round         integer      not null,
+    replay_round  integer      not null,
     status        varchar(12)  not null,
     reason_code   varchar(40),
     detail        varchar(1000),
     provider_code varchar(40),
     intake_ref    varchar(255),
-    at            timestamp with time zone not null,
-    primary key (message_id, round, status)
+    occurred_at   timestamp with time zone not null,
+    primary key (message_id, replay_round, status)
 );
 
 create table idempotency_keys (
@@ -99,11 +99,11 @@ create table contacts (
 create table usage_counters (
     tenant_id varchar(63) not null,
     channel   varchar(31) not null,
-    month     varchar(7)  not null,
+    period    varchar(7)  not null,
     direction varchar(10) not null,
     messages  bigint      not null,
     units     bigint      not null,
-    primary key (tenant_id, channel, month, direction)
+    primary key (tenant_id, channel, period, direction)
 );
 
 create table media (

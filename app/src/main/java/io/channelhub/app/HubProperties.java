@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("hub")
 public record HubProperties(
-        @DefaultValue("data") Path dataDir,
+        @DefaultValue("./data") Path dataDir,
         @DefaultValue("") String publicBaseUrl,
         @DefaultValue("") String masterKey,
         @DefaultValue("1MB") DataSize maxWebhookBody,

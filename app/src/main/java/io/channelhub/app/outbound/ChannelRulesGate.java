@@ -61,7 +61,7 @@ public class ChannelRulesGate {
             Instant last = contact.map(ContactRepository.Contact::lastInboundAt).orElse(null);
             if (last == null || last.plus(window.get()).isBefore(clock.instant())) {
                 return Verdict.reject(ReasonCodes.OUTSIDE_SERVICE_WINDOW, "no inbound message from the contact in the"
-                        + " last " + window.get().toHours() + " h; only " + channel.windowExemptContent()
+                        + " last " + window.get().toHours() + " h; only " + channel.windowExemptContent().stream().map(k -> k.wireName()).sorted().toList()
                         + " content may be sent");
             }
         }

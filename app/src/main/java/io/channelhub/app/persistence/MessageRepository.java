@@ -20,7 +20,7 @@ public class MessageRepository {
             Direction.valueOf(rs.getString("direction").toUpperCase(Locale.ROOT)), rs.getString("conversation_id"),
             rs.getString("contact_address"), rs.getString("provider_message_id"),
             DeliveryStatus.fromWire(rs.getString("status")), rs.getString("category"), rs.getString("body"),
-            rs.getString("intake_ref"), rs.getInt("round"), rs.getString("last_error"),
+            rs.getString("intake_ref"), rs.getInt("replay_round"), rs.getString("last_error"),
             Db.instant(rs, "enqueued_at"), Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"));
     private final JdbcClient jdbc;
 
@@ -36,7 +36,7 @@ public class MessageRepository {
         try {
             jdbc.sql("""
                             insert into messages (id, seq, tenant_id, channel, direction, conversation_id, contact_address,
-                              provider_message_id, status, category, body, intake_ref, round, created_at, updated_at)
+                              provider_message_id, status, category, body, intake_ref, replay_round, created_at, updated_at)
                             values (?, nextval('message_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
                     .params(r.id(), r.tenantId(), r.channel(), r.direction().wireName(), r.conversationId(),
                             r.contactAddress(), r.providerMessageId(), r.status().wireName(), r.category(), r.body(),
@@ -88,7 +88,7 @@ public class MessageRepository {
         }
         return jdbc.sql("""
                         update messages set status = ?, provider_message_id = coalesce(?, provider_message_id),
-                        last_error = coalesce(?, last_error), updated_at = ? where id = ? and status = ? and round = ?""")
+                        last_error = coalesce(?, last_error), updated_at = ? where id = ? and status = ? and replay_round = ?""")
                 .params(status.wireName(), providerMessageId, Db.truncate(lastError, 1000), Db.ts(at),
                         current.id(), current.status().wireName(), current.round())
                 .update() > 0;
@@ -101,7 +101,7 @@ public class MessageRepository {
 
     /** A dead-lettered outbound message goes back to {@code accepted} for a replay, in a new round. */
     public void reopen(String id, Instant at) {
-        jdbc.sql("update messages set status = 'accepted', round = round + 1, updated_at = ? where id = ?")
+        jdbc.sql("update messages set status = 'accepted', replay_round = replay_round + 1, updated_at = ? where id = ?")
                 .params(Db.ts(at), id).update();
     }
 
@@ -113,8 +113,8 @@ public class MessageRepository {
                                 Instant at) {
         try {
             jdbc.sql("""
-                            insert into message_status (message_id, round, status, reason_code, detail, provider_code,
-                              intake_ref, at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                            insert into message_status (message_id, replay_round, status, reason_code, detail, provider_code,
+                              intake_ref, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(messageId, round, status.wireName(), reason == null ? null : reason.code(),
                             reason == null ? null : Db.truncate(reason.detail(), 1000),
                             reason == null ? null : reason.providerCode(), intakeRef, Db.ts(at))
@@ -122,7 +122,7 @@ public class MessageRepository {
             return true;
         } catch (DuplicateKeyException e) {
             String existingRef = jdbc.sql("""
-                            select intake_ref from message_status where message_id = ? and round = ? and status = ?""")
+                            select intake_ref from message_status where message_id = ? and replay_round = ? and status = ?""")
                     .params(messageId, round, status.wireName()).query(String.class).optional().orElse(null);
             // The same queued item redelivered after a rollback: its event was never published, so go on.
             return intakeRef != null && intakeRef.equals(existingRef);
@@ -131,12 +131,12 @@ public class MessageRepository {
 
     public List<StatusEntry> history(String messageId) {
         return jdbc.sql("""
-                        select status, reason_code, detail, provider_code, at from message_status where message_id = ?
-                        order by round, at""")
+                        select status, reason_code, detail, provider_code, occurred_at from message_status where message_id = ?
+                        order by replay_round, occurred_at""")
                 .param(messageId)
                 .query((rs, i) -> new StatusEntry(DeliveryStatus.fromWire(rs.getString("status")),
                         rs.getString("reason_code"), rs.getString("detail"), rs.getString("provider_code"),
-                        Db.instant(rs, "at")))
+                        Db.instant(rs, "occurred_at")))
                 .list();
     }
 }

@@ -23,13 +23,13 @@ public class UsageRepository {
         String month = MONTH.format(at);
         String update = """
                 update usage_counters set messages = messages + 1, units = units + ?
-                where tenant_id = ? and channel = ? and month = ? and direction = ?""";
+                where tenant_id = ? and channel = ? and period = ? and direction = ?""";
         if (jdbc.sql(update).params(units, tenantId, channel, month, direction).update() > 0) {
             return;
         }
         try {
             jdbc.sql("""
-                            insert into usage_counters (tenant_id, channel, month, direction, messages, units)
+                            insert into usage_counters (tenant_id, channel, period, direction, messages, units)
                             values (?, ?, ?, ?, 1, ?)""")
                     .params(tenantId, channel, month, direction, units).update();
         } catch (DuplicateKeyException raced) {
@@ -39,8 +39,8 @@ public class UsageRepository {
 
     public List<Map<String, Object>> ofTenant(String tenantId) {
         return jdbc.sql("""
-                        select channel, month, direction, messages, units from usage_counters where tenant_id = ?
-                        order by month, channel, direction""")
+                        select channel, period, direction, messages, units from usage_counters where tenant_id = ?
+                        order by period, channel, direction""")
                 .param(tenantId).query().listOfRows();
     }
 }

@@ -48,30 +48,38 @@ public final class EmailInboundNormalizer implements InboundNormalizer {
     @Override
     public List<InboundEvent> normalize(InboundPayload payload) {
         MimeMessage m = parse(payload.body());
-        try {
-            if (EmailBounceReader.isDeliveryReport(m)) {
+        if (EmailBounceReader.isDeliveryReport(m)) {
+            try {
                 Optional<StatusUpdate> status = bounces.read(m, hub.clock().instant());
                 if (status.isPresent()) {
                     return List.of(status.get());
                 }
+            } catch (MessagingException | IOException e) {
+                // an unreadable report is still a message from the mail server: deliver it as one below
             }
-        } catch (MessagingException | IOException e) {
-            // an unreadable report is still a message from the mail server: deliver it as one below
         }
+        requireSender(m);
         return List.of(message(m));
     }
 
     private static MimeMessage parse(byte[] raw) {
         try {
-            MimeMessage m = new MimeMessage(EmailSessions.offline(), new ByteArrayInputStream(raw));
+            return new MimeMessage(EmailSessions.offline(), new ByteArrayInputStream(raw));
+        } catch (MessagingException e) {
+            throw new MalformedPayloadException("not an RFC 822 message: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every message needs a From address (RFC 5322 §3.6): it is the contact. Without one it is not an email. */
+    private static void requireSender(MimeMessage m) {
+        try {
             Address[] from = m.getFrom();
             if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address)
                     || address.getAddress() == null || !address.getAddress().contains("@")) {
                 throw new MalformedPayloadException("not an RFC 822 message: no From address");
             }
-            return m;
         } catch (MessagingException e) {
-            throw new MalformedPayloadException("not an RFC 822 message: " + e.getMessage(), e);
+            throw new MalformedPayloadException("not an RFC 822 message: unreadable From", e);
         }
     }
 

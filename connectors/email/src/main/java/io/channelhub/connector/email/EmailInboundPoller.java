@@ -55,7 +55,8 @@ public final class EmailInboundPoller implements InboundPoller {
         Folder folder = null;
         try {
             store = EmailSessions.imap(settings, hub).getStore(EmailSessions.imapProtocol(settings));
-            store.connect(settings.imapHost(), settings.imapPort(), settings.login(), EmailSettings.password(connector));
+            store.connect(settings.imapHost(), settings.imapPort(), settings.login(),
+                    EmailSettings.password(connector));
             folder = store.getFolder(settings.imapFolder());
             folder.open(Folder.READ_WRITE);
             Flags processed = processedMark(folder);

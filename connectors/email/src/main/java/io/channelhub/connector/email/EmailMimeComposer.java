@@ -57,8 +57,9 @@ final class EmailMimeComposer {
             mime.setSubject(subject(null, s), UTF_8);
             media(mime, media);
         } else {
+            String kind = m.content() == null ? "nothing" : m.content().kind().wireName();
             throw new PermanentChannelException(ReasonCodes.UNSUPPORTED_CONTENT, null,
-                    "email sends text and media, not " + (m.content() == null ? "nothing" : m.content().kind().wireName()));
+                    "email sends text and media, not " + kind);
         }
         mime.saveChanges();
         return mime;

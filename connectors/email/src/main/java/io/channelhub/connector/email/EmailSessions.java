@@ -16,11 +16,11 @@ final class EmailSessions {
 
     /** The transport protocol name for the tenant's SMTP security. */
     static String smtpProtocol(EmailSettings s) {
-        return s.smtpSecurity() == MailSecurity.TLS ? "smtps" : "smtp";
+        return s.smtpSecurity() == EmailSecurity.TLS ? "smtps" : "smtp";
     }
 
     static String imapProtocol(EmailSettings s) {
-        return s.imapSecurity() == MailSecurity.TLS ? "imaps" : "imap";
+        return s.imapSecurity() == EmailSecurity.TLS ? "imaps" : "imap";
     }
 
     static Session smtp(EmailSettings s, EmailHubConfig hub) {
@@ -46,7 +46,7 @@ final class EmailSessions {
         return OFFLINE;
     }
 
-    private static Properties common(String p, String host, int port, MailSecurity security, EmailHubConfig hub) {
+    private static Properties common(String p, String host, int port, EmailSecurity security, EmailHubConfig hub) {
         Properties props = new Properties();
         props.setProperty("mail.debug", "false");
         props.setProperty("mail." + p + ".host", host);
@@ -54,11 +54,11 @@ final class EmailSessions {
         props.setProperty("mail." + p + ".connectiontimeout", hub.timeoutMillis());
         props.setProperty("mail." + p + ".timeout", hub.timeoutMillis());
         props.setProperty("mail." + p + ".writetimeout", hub.timeoutMillis());
-        if (security == MailSecurity.STARTTLS) {
+        if (security == EmailSecurity.STARTTLS) {
             props.setProperty("mail." + p + ".starttls.enable", "true");
             props.setProperty("mail." + p + ".starttls.required", "true");
         }
-        if (security == MailSecurity.TLS) {
+        if (security == EmailSecurity.TLS) {
             props.setProperty("mail." + p + ".ssl.enable", "true");
         }
         if (hub.trustAllTls()) {

@@ -14,10 +14,10 @@ record EmailSettings(
         String fromName,
         String smtpHost,
         int smtpPort,
-        MailSecurity smtpSecurity,
+        EmailSecurity smtpSecurity,
         String imapHost,
         int imapPort,
-        MailSecurity imapSecurity,
+        EmailSecurity imapSecurity,
         String imapFolder,
         String username,
         Duration pollInterval) {
@@ -36,16 +36,16 @@ record EmailSettings(
     static EmailSettings of(TenantConnector c) {
         try {
             int smtpPort = port(c, "smtpPort", null);
-            MailSecurity imapSecurity = MailSecurity.parse(c.setting("imapSecurity").orElse(null),
+            EmailSecurity imapSecurity = EmailSecurity.parse(c.setting("imapSecurity").orElse(null),
                     port(c, "imapPort", 993), 993);
             return new EmailSettings(
                     c.requireSetting("fromAddress").trim(),
                     c.setting("fromName").map(String::trim).orElse(null),
                     c.requireSetting("smtpHost").trim(),
                     smtpPort,
-                    MailSecurity.parse(c.setting("smtpSecurity").orElse(null), smtpPort, 465),
+                    EmailSecurity.parse(c.setting("smtpSecurity").orElse(null), smtpPort, 465),
                     c.setting("imapHost").map(String::trim).orElse(null),
-                    port(c, "imapPort", imapSecurity == MailSecurity.TLS ? 993 : 143),
+                    port(c, "imapPort", imapSecurity == EmailSecurity.TLS ? 993 : 143),
                     imapSecurity,
                     c.setting("imapFolder").map(String::trim).orElse("INBOX"),
                     c.setting("username").map(String::trim).orElse(null),

@@ -37,17 +37,6 @@ class EmailCredentialCheckTest {
     }
 
     @Test
-    void anImapOnlyRefusalIsRejectedToo() {
-        Map<String, String> settings = new HashMap<>(TestMailboxes.settings(greenMail));
-        settings.put("username", "someone-else@dealer.example");
-        greenMail.setUser("someone-else@dealer.example", "someone-else@dealer.example", "other");
-
-        CredentialCheck check = connector.checkCredentials(TestMailboxes.tenant(settings, TestMailboxes.PASSWORD));
-
-        assertThat(check.outcome()).isEqualTo(CredentialCheck.Outcome.REJECTED);
-    }
-
-    @Test
     void anUnreachableServerIsUnreachable() throws Exception {
         Map<String, String> settings = new HashMap<>(TestMailboxes.settings(greenMail));
         try (ServerSocket free = new ServerSocket(0)) {

@@ -170,6 +170,14 @@ class EmailInboundNormalizerTest {
     }
 
     @Test
+    void aBounceFromABareMailerDaemonIsStillAStatus() {
+        String bare = new String(Fixtures.bytes("inbound/bounce-dsn-hub-message.eml"), StandardCharsets.UTF_8)
+                .replace("From: MAILER-DAEMON@mx.dealer.example (Mail Delivery System)", "From: MAILER-DAEMON");
+
+        assertThat(normalizer.normalize(payload(bare))).singleElement().isInstanceOf(StatusUpdate.class);
+    }
+
+    @Test
     void aDelayWarningIsDeliveredAsAnAutomaticMessage() {
         String delayed = new String(Fixtures.bytes("inbound/bounce-dsn-hub-message.eml"), StandardCharsets.UTF_8)
                 .replace("Action: failed", "Action: delayed").replace("Status: 5.1.1", "Status: 4.4.1");

@@ -2,12 +2,15 @@ package io.channelhub.connector.email;
 
 import java.util.Locale;
 
-/** How a mail connection is protected: {@code none}, {@code starttls} (upgrade after connect) or {@code tls} (from the start). */
-enum MailSecurity {
+/**
+ * How a mail connection is protected: {@code none}, {@code starttls} (upgraded after connecting) or
+ * {@code tls} (from the first byte).
+ */
+enum EmailSecurity {
     NONE, STARTTLS, TLS;
 
     /** Parses a setting value; an absent value falls back to the usual choice for the port. */
-    static MailSecurity parse(String value, int port, int implicitTlsPort) {
+    static EmailSecurity parse(String value, int port, int implicitTlsPort) {
         if (value == null || value.isBlank()) {
             return port == implicitTlsPort ? TLS : STARTTLS;
         }
