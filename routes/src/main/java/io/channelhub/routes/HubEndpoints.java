@@ -5,7 +5,6 @@ public final class HubEndpoints {
     public static final String WEBHOOK_INTAKE = "direct:webhook-intake";
     public static final String SUBMIT = "direct:submit";
     public static final String PUBLISH = "direct:publish";
-    public static final String POLLED_INTAKE = "direct:polled-intake";
 
     private HubEndpoints() {
     }

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Provider webhooks: decide on the request thread (tenant, handshake, signature), queue the raw payload
- * durably, and only then answer. Normalization happens later, in {@link NormalizeRoute}.
+ * durably, and only then answer. Normalization happens later, in the normalize route of {@link QueueRoutes}.
  * The body is a {@link WebhookCall}; the result body is the {@link io.channelhub.core.spi.WebhookReply}.
  */
 @Component

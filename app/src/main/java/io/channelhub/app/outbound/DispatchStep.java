@@ -3,6 +3,7 @@ package io.channelhub.app.outbound;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.channelhub.app.HubProperties;
 import io.channelhub.app.consent.ConsentStore;
+import io.channelhub.app.consent.UnsubscribeLinks;
 import io.channelhub.app.flow.DeadLetters;
 import io.channelhub.app.flow.Messages;
 import io.channelhub.app.flow.StatusEvents;
@@ -39,6 +40,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
@@ -61,11 +63,13 @@ class DispatchStep implements QueueStep {
     private final DeadLetters deadLetters;
     private final ConsentStore consent;
     private final UsageRepository usage;
+    private final ReplyReferences replies;
+    private final UnsubscribeLinks unsubscribeLinks;
     private final HubProperties hub;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    DispatchStep(MessageRepository messages, TenantRepository tenants, TenantConnectors connectors,
+    DispatchStep(ReplyReferences replies, UnsubscribeLinks unsubscribeLinks, MessageRepository messages, TenantRepository tenants, TenantConnectors connectors,
                  ConnectorRepository connectorRecords, ChannelRulesGate gate, TenantCircuitBreakers breakers,
                  StatusEvents events, DeadLetters deadLetters, ConsentStore consent, UsageRepository usage,
                  HubProperties hub, MeterRegistry meters, Clock clock) {
@@ -79,6 +83,8 @@ class DispatchStep implements QueueStep {
         this.deadLetters = deadLetters;
         this.consent = consent;
         this.usage = usage;
+        this.replies = replies;
+        this.unsubscribeLinks = unsubscribeLinks;
         this.hub = hub;
         this.meters = meters;
         this.clock = clock;
@@ -129,10 +135,15 @@ class DispatchStep implements QueueStep {
 
     private List<Outgoing> send(MessageRecord record, CanonicalMessage message, ChannelRulesGate.Verdict verdict,
                                 ResolvedConnector connector, CircuitBreaker breaker, QueuedMessage queued) {
+        Category category = Category.valueOf(record.category().toUpperCase(Locale.ROOT));
+        Optional<ReplyReferences.Reply> reply = replies.resolve(record.tenantId(), record.channel(), message.replyTo());
+        String unsubscribeUrl = category == Category.MARKETING
+                ? unsubscribeLinks.url(record.tenantId(), record.channel(), record.contactAddress()) : null;
         OutboundMessage out = new OutboundMessage(record.id(), record.tenantId(), record.channel(), message.from(),
-                message.to(), record.conversationId(), verdict.content(),
-                Category.valueOf(record.category().toUpperCase(Locale.ROOT)), message.replyTo(), null,
-                callbackUrl(record), null, message.metadata());
+                message.to(), record.conversationId(), verdict.content(), category,
+                reply.map(ReplyReferences.Reply::providerMessageId).orElse(null),
+                reply.map(ReplyReferences.Reply::headers).orElse(null), callbackUrl(record), unsubscribeUrl,
+                message.metadata());
         long start = System.nanoTime();
         try {
             SendResult result = connector.connector().sender().send(out, connector.config());

@@ -80,9 +80,11 @@ public class ConnectorRepository {
                 .params(Db.truncate(error, 1000), Db.ts(at), tenantId, channel).update();
     }
 
-    public long countUnhealthy() {
-        return jdbc.sql("select count(*) from connectors where enabled = true and health = 'unhealthy'")
-                .query(Long.class).single();
+    /** Enabled connectors whose credentials the provider refused, as {@code tenant/channel}. */
+    public List<String> unhealthy() {
+        return jdbc.sql("select tenant_id, channel from connectors where enabled = true and health = 'unhealthy'"
+                        + " order by tenant_id, channel")
+                .query((rs, i) -> rs.getString("tenant_id") + "/" + rs.getString("channel")).list();
     }
 
     private static Map<String, String> readMap(String json) {

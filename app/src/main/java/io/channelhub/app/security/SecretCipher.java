@@ -39,6 +39,15 @@ public class SecretCipher {
                 false)), "AES");
     }
 
+    /**
+     * A key for another purpose (signing unsubscribe links), derived from the master key so the hub
+     * keeps one secret: HMAC-SHA256(master key, purpose).
+     */
+    public byte[] deriveKey(String purpose) {
+        return io.channelhub.core.signature.HmacSignatures.hmac("HmacSHA256", key.getEncoded(),
+                purpose.getBytes(StandardCharsets.UTF_8));
+    }
+
     public String encrypt(String plaintext, String associatedData) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];

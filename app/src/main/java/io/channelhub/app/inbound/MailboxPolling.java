@@ -1,0 +1,115 @@
+package io.channelhub.app.inbound;
+
+import io.channelhub.app.flow.Messages;
+import io.channelhub.app.persistence.ConnectorRepository;
+import io.channelhub.app.registry.ConnectorCatalog;
+import io.channelhub.app.registry.ResolvedConnector;
+import io.channelhub.app.registry.TenantConnectors;
+import io.channelhub.core.error.ChannelException;
+import io.channelhub.core.error.PermanentChannelException;
+import io.channelhub.core.spi.ChannelConnector;
+import io.channelhub.core.spi.InboundPayload;
+import io.channelhub.core.spi.InboundPoller;
+import io.channelhub.routes.HubEndpoints;
+import io.channelhub.routes.HubQueues;
+import io.channelhub.routes.port.InboundPolling;
+import io.channelhub.routes.port.Outgoing;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Polls every enabled connector that has a poller (email) at its own interval, one poll at a time per
+ * tenant connector. Enabling or disabling a connector starts or stops its polling at the next tick.
+ * Each polled item is queued durably on the intake queue before the poller may mark it processed at the
+ * provider; the broker's duplicate detection absorbs an item offered twice after a crash mid-poll.
+ */
+@Component
+class MailboxPolling implements InboundPolling {
+    private static final Logger LOG = LoggerFactory.getLogger(MailboxPolling.class);
+    private final ConnectorCatalog catalog;
+    private final TenantConnectors connectors;
+    private final ConnectorRepository records;
+    private final ProducerTemplate producer;
+    private final Clock clock;
+    private final Map<String, Instant> nextPoll = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> running = new ConcurrentHashMap<>();
+    private final ExecutorService pollers = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "mailbox-poll");
+        t.setDaemon(true);
+        return t;
+    });
+
+    MailboxPolling(ConnectorCatalog catalog, TenantConnectors connectors, ConnectorRepository records,
+                   ProducerTemplate producer, Clock clock) {
+        this.catalog = catalog;
+        this.connectors = connectors;
+        this.records = records;
+        this.producer = producer;
+        this.clock = clock;
+    }
+
+    @Override
+    public void tick() {
+        Instant now = clock.instant();
+        for (ChannelConnector channel : catalog.all()) {
+            if (channel.poller().isEmpty()) {
+                continue;
+            }
+            for (ResolvedConnector c : connectors.enabledOf(channel.descriptor().id())) {
+                String key = c.config().tenantId() + '/' + c.config().channel();
+                if (now.isBefore(nextPoll.getOrDefault(key, Instant.MIN)) || running.putIfAbsent(key, true) != null) {
+                    continue;
+                }
+                InboundPoller poller = channel.poller().get();
+                nextPoll.put(key, now.plus(poller.interval(c.config())));
+                pollers.execute(() -> poll(key, poller, c));
+            }
+        }
+    }
+
+    private void poll(String key, InboundPoller poller, ResolvedConnector c) {
+        String tenantId = c.config().tenantId();
+        String channel = c.config().channel();
+        try {
+            poller.poll(c.config(), payload -> enqueue(tenantId, channel, payload));
+        } catch (PermanentChannelException e) {
+            if (e.credentialsRejected()) {
+                records.setHealth(tenantId, channel, "unhealthy", e.getMessage());
+                connectors.invalidate(tenantId, channel);
+            }
+            records.recordError(tenantId, channel, e.getMessage(), clock.instant());
+            LOG.warn("Polling {} of tenant {} failed: {}", channel, tenantId, e.getMessage());
+        } catch (ChannelException e) {
+            records.recordError(tenantId, channel, e.getMessage(), clock.instant());
+            LOG.info("Polling {} of tenant {} failed for now: {}", channel, tenantId, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Polling {} of tenant {} failed unexpectedly", channel, tenantId, e);
+        } finally {
+            running.remove(key);
+        }
+    }
+
+    /** Returns only once the item is on the durable intake queue. */
+    private void enqueue(String tenantId, String channel, InboundPayload payload) {
+        Map<String, Object> properties = Messages.routing(tenantId, channel, null);
+        properties.put(IntakeProperties.HEADERS, Messages.json(payload.headers()));
+        properties.put(IntakeProperties.RECEIVED_AT, clock.instant().toString());
+        properties.put(Messages.DUPLICATE_ID, WebhookIntakeService.sha256(tenantId, channel, payload.body()));
+        producer.requestBody(HubEndpoints.PUBLISH, List.of(new Outgoing(HubQueues.INTAKE, payload.body(), properties)));
+    }
+
+    @PreDestroy
+    void stop() {
+        pollers.shutdownNow();
+    }
+}
