@@ -1,0 +1,464 @@
+package io.channelhub.app.channels;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import jakarta.jms.TextMessage;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The WhatsApp connector end to end through the running hub: Meta's webhooks (handshake, signed events,
+ * media, batches, retries, statuses) in, the Graph API (a WireMock fake) out, the core platform's JMS
+ * client over TCP and the REST API on the other side. Payloads are Meta's documented shapes (fixtures
+ * copied from the connector's own tests); the Graph API version is the hub's default.
+ */
+class WhatsAppEndToEndTest extends ChannelHubTest {
+    static final String VERSION = "v26.0";
+    /** The phone number id in the fixtures, replaced by each test's own. */
+    static final String FIXTURE_PHONE_NUMBER_ID = "106540352242922";
+    static final String FIXTURE_OTHER_PHONE_NUMBER_ID = "106540352249999";
+    static final String CONTACT = "+31612345678";
+
+    String phoneNumberId;
+    String wabaId;
+    String accessToken;
+    String appSecret;
+    String verifyToken;
+
+    @BeforeEach
+    void tenantWithWhatsApp() throws Exception {
+        phoneNumberId = digits(15);
+        wabaId = digits(15);
+        accessToken = "EAAG" + UUID.randomUUID().toString().replace("-", "");
+        appSecret = "app-secret-" + tenant;
+        verifyToken = "verify-" + tenant;
+        createTenant();
+        // The credential check on save: GET /{version}/{phone-number-id}?fields=id with the tenant's token.
+        PROVIDER.stubFor(get(urlEqualTo("/" + VERSION + "/" + phoneNumberId + "?fields=id"))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken))
+                .willReturn(okJson("{\"id\":\"" + phoneNumberId + "\"}")));
+        // Sends answer as Meta does, each with a fresh wamid.
+        PROVIDER.stubFor(post(urlEqualTo(messagesPath()))
+                .willReturn(okJson("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"{{jsonPath request.body '$.to'}}\","
+                        + "\"wa_id\":\"{{jsonPath request.body '$.to'}}\"}],\"messages\":[{\"id\":\"wamid.HBgL"
+                        + "{{randomValue length=32 type='ALPHANUMERIC'}}\",\"message_status\":\"accepted\"}]}")
+                        .withTransformers("response-template")));
+        JsonNode saved = putConnector("whatsapp", "{\"enabled\":true,\"settings\":{\"phoneNumberId\":\"" + phoneNumberId
+                + "\",\"wabaId\":\"" + wabaId + "\"},\"secrets\":{\"accessToken\":\"" + accessToken + "\",\"appSecret\":\""
+                + appSecret + "\",\"verifyToken\":\"" + verifyToken + "\"}}");
+        assertThat(saved.path("enabled").asBoolean()).isTrue();
+        assertThat(saved.path("health").asText()).isEqualTo("ok");
+        assertThat(saved.path("settings").path("phoneNumberId").asText()).isEqualTo(phoneNumberId);
+        assertThat(saved.path("settings").path("wabaId").asText()).isEqualTo(wabaId);
+        assertThat(saved.path("secrets").path("accessToken").asText()).isEqualTo("***");
+        assertThat(saved.path("secrets").path("appSecret").asText()).isEqualTo("***");
+        assertThat(saved.path("secrets").path("verifyToken").asText()).isEqualTo("***");
+        assertThat(saved.toString()).doesNotContain(accessToken).doesNotContain(appSecret).doesNotContain(verifyToken);
+        assertThat(saved.path("webhookUrl").asText()).isEqualTo(PUBLIC_BASE + "/webhooks/whatsapp/" + tenant);
+    }
+
+    // ---- webhook subscription and signed events --------------------------------------------------------
+
+    @Test
+    void verificationHandshakeEchoesTheChallengeOnlyForTheRightToken() {
+        String query = "?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=";
+        HttpResponse<String> ok = send("GET", "/webhooks/whatsapp/" + tenant + query + verifyToken, null, null);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("1158201444");
+        assertThat(send("GET", "/webhooks/whatsapp/" + tenant + query + "wrong-token", null, null).statusCode())
+                .isEqualTo(403);
+        assertThat(send("GET", "/webhooks/whatsapp/" + tenant + "?hub.mode=unsubscribe&hub.challenge=1&hub.verify_token="
+                + verifyToken, null, null).statusCode()).isEqualTo(403);
+        // The platform-wide URL answers for whichever tenant's verify token matches.
+        HttpResponse<String> platformWide = send("GET", "/webhooks/whatsapp" + query + verifyToken, null, null);
+        assertThat(platformWide.statusCode()).isEqualTo(200);
+        assertThat(platformWide.body()).isEqualTo("1158201444");
+        assertThat(send("GET", "/webhooks/whatsapp" + query + "nobody-has-this", null, null).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void signedTextWebhookBecomesOneCanonicalMessageOnHubInbound() throws Exception {
+        String body = webhook("whatsapp/text.json");
+        assertThat(postUnsigned("/webhooks/whatsapp/" + tenant, body).statusCode()).isEqualTo(401);
+        assertThat(postSigned("/webhooks/whatsapp/" + tenant, body, "not-the-app-secret").statusCode()).isEqualTo(401);
+        HttpResponse<String> r = postSigned("/webhooks/whatsapp/" + tenant, body, appSecret);
+        assertThat(r.statusCode()).isEqualTo(200);
+
+        List<TextMessage> received = inbound(2, 4_000);
+        assertThat(received).hasSize(1);
+        TextMessage jms = received.get(0);
+        JsonNode m = json(jms.getText());
+        assertThat(UUID.fromString(m.path("id").asText())).isNotNull();
+        assertThat(m.path("tenantId").asText()).isEqualTo(tenant);
+        assertThat(m.path("channel").asText()).isEqualTo("whatsapp");
+        assertThat(m.path("direction").asText()).isEqualTo("inbound");
+        assertThat(m.path("from").path("address").asText()).isEqualTo(CONTACT);
+        assertThat(m.path("from").path("name").asText()).isEqualTo("Jan de Vries");
+        assertThat(m.path("to").path("address").asText()).isEqualTo("+15550783881");
+        assertThat(m.path("conversationId").asText()).isNotBlank();
+        assertThat(m.path("providerMessageId").asText())
+                .isEqualTo("wamid.HBgLMzE2MTIzNDU2NzgVAgASGBQzQUI4RkE5RTlGNjQ3RDY0QTM31");
+        assertThat(m.path("timestamp").asText()).isEqualTo(Instant.ofEpochSecond(1795169731L).toString());
+        assertThat(m.path("content").path("type").asText()).isEqualTo("text");
+        assertThat(m.path("content").path("text").asText()).isEqualTo("Is de auto nog beschikbaar?");
+        assertThat(m.path("replyTo").isMissingNode() || m.path("replyTo").isNull()).isTrue();
+        assertThat(jms.getStringProperty("tenantId")).isEqualTo(tenant);
+        assertThat(jms.getStringProperty("channel")).isEqualTo("whatsapp");
+        assertThat(jms.getStringProperty("conversationId")).isEqualTo(m.path("conversationId").asText());
+        assertThat(jms.getStringProperty("JMSXGroupID")).isEqualTo(m.path("conversationId").asText());
+    }
+
+    @Test
+    void metaRetryingTheSamePostProducesOneCanonicalMessage() throws Exception {
+        String body = webhook("whatsapp/text.json");
+        for (int i = 0; i < 3; i++) {
+            assertThat(postSigned("/webhooks/whatsapp/" + tenant, body, appSecret).statusCode()).isEqualTo(200);
+        }
+        // The same message in a re-serialized envelope (other bytes, same wamid) is a duplicate too.
+        String reformatted = json(body).toString();
+        assertThat(reformatted).isNotEqualTo(body);
+        assertThat(postSigned("/webhooks/whatsapp/" + tenant, reformatted, appSecret).statusCode()).isEqualTo(200);
+        List<TextMessage> received = inbound(4, 4_000);
+        assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void platformWideWebhookFindsTheTenantByPhoneNumberId() throws Exception {
+        HttpResponse<String> r = postSigned("/webhooks/whatsapp", webhook("whatsapp/text.json"), appSecret);
+        assertThat(r.statusCode()).isEqualTo(200);
+        List<TextMessage> received = inbound(1, 5_000);
+        assertThat(received).hasSize(1);
+        JsonNode m = json(received.get(0).getText());
+        assertThat(m.path("tenantId").asText()).isEqualTo(tenant);
+        assertThat(m.path("from").path("address").asText()).isEqualTo(CONTACT);
+
+        String unknown = fixture("whatsapp/text.json").replace(FIXTURE_PHONE_NUMBER_ID, digits(15));
+        assertThat(postSigned("/webhooks/whatsapp", unknown, appSecret).statusCode()).isEqualTo(404);
+        assertThat(postSigned("/webhooks/whatsapp", webhook("whatsapp/text.json"), "wrong").statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void inboundImageIsFetchedFromGraphIntoHubStorage() throws Exception {
+        String mediaId = digits(16);
+        byte[] jpeg = new byte[4096];
+        for (int i = 0; i < jpeg.length; i++) {
+            jpeg[i] = (byte) (i * 31 + 7);
+        }
+        jpeg[0] = (byte) 0xFF;
+        jpeg[1] = (byte) 0xD8;
+        jpeg[2] = (byte) 0xFF;
+        String downloadPath = "/whatsapp_business/attachments/?mid=" + mediaId + "&ext=1795169730&hash=ATsL4x1jWbb";
+        PROVIDER.stubFor(get(urlEqualTo("/" + VERSION + "/" + mediaId))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken))
+                .willReturn(okJson("{\"messaging_product\":\"whatsapp\",\"url\":\"" + PROVIDER.baseUrl() + downloadPath
+                        + "\",\"mime_type\":\"image/jpeg\",\"sha256\":\"o1ReUdgqXTXjIhP6NnIMQpakK0JzkR7fJvcN0u0GKyE=\","
+                        + "\"file_size\":" + jpeg.length + ",\"id\":\"" + mediaId + "\"}")));
+        PROVIDER.stubFor(get(urlEqualTo(downloadPath))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/jpeg").withBody(jpeg)));
+
+        String body = webhook("whatsapp/image.json").replace("1306893950859432", mediaId);
+        assertThat(postSigned("/webhooks/whatsapp/" + tenant, body, appSecret).statusCode()).isEqualTo(200);
+
+        List<TextMessage> received = inbound(1, 10_000);
+        assertThat(received).hasSize(1);
+        JsonNode m = json(received.get(0).getText());
+        assertThat(m.path("providerMessageId").asText())
+                .isEqualTo("wamid.HBgLMzE2MTIzNDU2NzgVAgASGBQzQUI4RkE5RTlGNjQ3RDY0QTM32");
+        JsonNode content = m.path("content");
+        assertThat(content.path("type").asText()).isEqualTo("media");
+        assertThat(content.path("mediaType").asText()).isEqualTo("image");
+        assertThat(content.path("mimeType").asText()).isEqualTo("image/jpeg");
+        assertThat(content.path("caption").asText()).isEqualTo("Kras op de deur");
+        assertThat(content.path("sizeBytes").asLong()).isEqualTo(jpeg.length);
+        String url = content.path("url").asText();
+        assertThat(url).startsWith(PUBLIC_BASE + "/api/v1/tenants/" + tenant + "/media/")
+                .doesNotContain(PROVIDER.baseUrl()).doesNotContain("whatsapp_business");
+        assertThat(m.path("metadata").path("mediaErrors").isMissingNode()).isTrue();
+
+        HttpResponse<byte[]> media = getPublished(url, PLATFORM);
+        assertThat(media.statusCode()).isEqualTo(200);
+        assertThat(media.body()).isEqualTo(jpeg);
+        assertThat(media.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(getPublished(url, null).statusCode()).isEqualTo(401);
+        PROVIDER.verify(1, getRequestedFor(urlEqualTo("/" + VERSION + "/" + mediaId))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken)));
+        PROVIDER.verify(1, getRequestedFor(urlEqualTo(downloadPath))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken)));
+    }
+
+    @Test
+    void batchWithSeveralMessagesAndStatusesDeliversAllOfThem() throws Exception {
+        // Two outbound messages whose statuses the batch reports.
+        String first = submitAccepted(template(CONTACT, "{\"batch\":1}"));
+        String second = submitAccepted(template(CONTACT, "{\"batch\":2}"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(statusOf(first))
+                && "sent".equals(statusOf(second)));
+        String wamidFirst = view(first).path("providerMessageId").asText();
+        String wamidSecond = view(second).path("providerMessageId").asText();
+        assertThat(wamidFirst).startsWith("wamid.").isNotEqualTo(wamidSecond);
+        events(null, 4, 5_000); // accepted + sent of both: consumed so what follows is the batch's
+
+        String fixtureStatusId = "wamid.HBgLMzE2MTIzNDU2NzgVAgARGBI1QjI0RDk0QkM3RjgxNjM4QjQA";
+        String body = fixture("whatsapp/batch-multi-entry.json")
+                .replace(FIXTURE_PHONE_NUMBER_ID, phoneNumberId)
+                .replace(FIXTURE_OTHER_PHONE_NUMBER_ID, phoneNumberId)
+                .replaceFirst(fixtureStatusId, wamidFirst)
+                .replaceFirst(fixtureStatusId, wamidSecond);
+        assertThat(postSigned("/webhooks/whatsapp/" + tenant, body, appSecret).statusCode()).isEqualTo(200);
+
+        List<TextMessage> received = inbound(4, 6_000);
+        assertThat(received).hasSize(3);
+        List<JsonNode> messages = received.stream().map(t -> {
+            try {
+                return json(t.getText());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        assertThat(messages).extracting(n -> n.path("content").path("text").asText())
+                .containsExactlyInAnyOrder("Eerste", "Tweede", "Van het tweede nummer");
+        assertThat(messages).extracting(n -> n.path("from").path("address").asText())
+                .containsExactlyInAnyOrder(CONTACT, CONTACT, "+4915112345678");
+        assertThat(messages).extracting(n -> n.path("providerMessageId").asText()).doesNotHaveDuplicates();
+
+        List<JsonNode> delivered = events("delivered", 1, 5_000);
+        assertThat(delivered).hasSize(1);
+        assertThat(delivered.get(0).path("messageId").asText()).isEqualTo(first);
+        assertThat(delivered.get(0).path("providerMessageId").asText()).isEqualTo(wamidFirst);
+        assertThat(delivered.get(0).path("metadata").path("batch").asInt()).isEqualTo(1);
+        List<JsonNode> read = events("read", 1, 5_000);
+        assertThat(read).hasSize(1);
+        assertThat(read.get(0).path("messageId").asText()).isEqualTo(second);
+        assertThat(read.get(0).path("providerMessageId").asText()).isEqualTo(wamidSecond);
+        assertThat(statusOf(first)).isEqualTo("delivered");
+        assertThat(statusOf(second)).isEqualTo("read");
+    }
+
+    // ---- outbound --------------------------------------------------------------------------------------
+
+    @Test
+    void templateIsSentWithTheDocumentedGraphBodyAndStatusWebhooksFollowIt() throws Exception {
+        String wamid = "wamid.HBgLMzE2MTIzNDU2NzgVAgARGBI" + digits(12);
+        PROVIDER.stubFor(post(urlEqualTo(messagesPath())).withRequestBody(matchingJsonPath("$.to", equalTo("31612345678")))
+                .willReturn(okJson(fixture("whatsapp/send-accepted.json")
+                        .replace("wamid.HBgLMzE2MTIzNDU2NzgVAgARGBI4RjU1QjBEQUE3QjQ4NjE5MDQA", wamid))));
+        String id = submitAccepted(template(CONTACT, "{\"orderId\":\"A-1\"}"));
+
+        List<JsonNode> events = events(null, 2, 10_000);
+        assertThat(events).extracting(e -> e.path("status").asText()).containsExactly("accepted", "sent");
+        JsonNode sent = events.get(1);
+        assertThat(sent.path("messageId").asText()).isEqualTo(id);
+        assertThat(sent.path("channel").asText()).isEqualTo("whatsapp");
+        assertThat(sent.path("providerMessageId").asText()).isEqualTo(wamid);
+        assertThat(sent.path("metadata").path("orderId").asText()).isEqualTo("A-1");
+        PROVIDER.verify(1, postRequestedFor(urlEqualTo(messagesPath()))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson("""
+                        {"messaging_product":"whatsapp","recipient_type":"individual","to":"31612345678",
+                         "type":"template",
+                         "template":{"name":"afspraak_bevestiging","language":{"code":"nl"},
+                                     "components":[{"type":"body","parameters":[
+                                         {"type":"text","text":"Jan"},{"type":"text","text":"21 november"}]}]},
+                         "biz_opaque_callback_data":"%s"}""".formatted(id))));
+
+        // Meta's status webhooks: delivered echoes biz_opaque_callback_data, read is matched by the wamid only.
+        assertThat(postSigned("/webhooks/whatsapp/" + tenant, statusWebhook(wamid, "delivered", id), appSecret)
+                .statusCode()).isEqualTo(200);
+        assertThat(postSigned("/webhooks/whatsapp/" + tenant, statusWebhook(wamid, "read", null), appSecret)
+                .statusCode()).isEqualTo(200);
+        List<JsonNode> later = events(null, 2, 10_000);
+        assertThat(later).extracting(e -> e.path("status").asText()).containsExactly("delivered", "read");
+        assertThat(later).allSatisfy(e -> {
+            assertThat(e.path("messageId").asText()).isEqualTo(id);
+            assertThat(e.path("providerMessageId").asText()).isEqualTo(wamid);
+            assertThat(e.path("metadata").path("orderId").asText()).isEqualTo("A-1");
+        });
+        assertThat(later.get(1).path("timestamp").asText()).isEqualTo(Instant.ofEpochSecond(1795169900L).toString());
+        JsonNode view = view(id);
+        assertThat(view.path("status").asText()).isEqualTo("read");
+        assertThat(view.path("history")).extracting(h -> h.path("status").asText())
+                .containsExactly("accepted", "sent", "delivered", "read");
+    }
+
+    @Test
+    void freeFormTextNeedsAnInboundMessageInTheLast24Hours() throws Exception {
+        String contact = "+316" + digits(8);
+        String rejectedId = submitAccepted(text(contact, "Nog interesse in de Golf?"));
+        List<JsonNode> rejected = events("rejected", 1, 5_000);
+        assertThat(rejected).hasSize(1);
+        assertThat(rejected.get(0).path("messageId").asText()).isEqualTo(rejectedId);
+        assertThat(rejected.get(0).path("reason").path("code").asText()).isEqualTo("outside_service_window");
+        assertThat(rejected.get(0).path("reason").path("retryable").asBoolean()).isFalse();
+        assertThat(statusOf(rejectedId)).isEqualTo("rejected");
+        PROVIDER.verify(0, postRequestedFor(urlEqualTo(messagesPath())));
+
+        inboundFrom(contact, "Ja, is hij er nog?");
+        String id = submitAccepted(text(contact, "Ja! Kom gerust langs."));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(statusOf(id)));
+        PROVIDER.verify(1, postRequestedFor(urlEqualTo(messagesPath()))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken))
+                .withRequestBody(equalToJson("""
+                        {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"text",
+                         "text":{"preview_url":false,"body":"Ja! Kom gerust langs."},
+                         "biz_opaque_callback_data":"%s"}""".formatted(contact.substring(1), id))));
+    }
+
+    @Test
+    void reengagementError131047FailsAsOutsideServiceWindowWithoutRetry() throws Exception {
+        String contact = "+316" + digits(8);
+        inboundFrom(contact, "Hallo");
+        PROVIDER.stubFor(post(urlEqualTo(messagesPath())).withRequestBody(matchingJsonPath("$.to",
+                equalTo(contact.substring(1)))).willReturn(json(400, fixture("whatsapp/error-131047-reengagement.json"))));
+        String id = submitAccepted(text(contact, "Te laat?"));
+        List<JsonNode> failed = events("failed", 1, 10_000);
+        assertThat(failed).hasSize(1);
+        JsonNode reason = failed.get(0).path("reason");
+        assertThat(failed.get(0).path("messageId").asText()).isEqualTo(id);
+        assertThat(reason.path("code").asText()).isEqualTo("outside_service_window");
+        assertThat(reason.path("providerCode").asText()).isEqualTo("131047");
+        assertThat(reason.path("retryable").asBoolean()).isFalse();
+        Thread.sleep(700); // time in which a retry would have happened
+        PROVIDER.verify(1, postRequestedFor(urlEqualTo(messagesPath())));
+        assertThat(statusOf(id)).isEqualTo("failed");
+    }
+
+    @Test
+    void expiredTokenError190FailsAndMarksTheConnectorUnhealthy() throws Exception {
+        assertThat(connectorView("whatsapp").path("health").asText()).isEqualTo("ok");
+        PROVIDER.stubFor(post(urlEqualTo(messagesPath())).willReturn(json(401, fixture("whatsapp/error-190-token.json"))));
+        String id = submitAccepted(template(CONTACT, "{}"));
+        List<JsonNode> failed = events("failed", 1, 10_000);
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).path("messageId").asText()).isEqualTo(id);
+        assertThat(failed.get(0).path("reason").path("code").asText()).isEqualTo("authentication_failed");
+        assertThat(failed.get(0).path("reason").path("providerCode").asText()).isEqualTo("190");
+        assertThat(failed.get(0).path("reason").path("retryable").asBoolean()).isFalse();
+        assertThat(failed.get(0).toString()).doesNotContain(accessToken);
+
+        JsonNode connector = connectorView("whatsapp");
+        assertThat(connector.path("health").asText()).isEqualTo("unhealthy");
+        assertThat(connector.path("lastError").asText()).contains("190").doesNotContain(accessToken);
+        assertThat(connector.toString()).doesNotContain(accessToken);
+        Thread.sleep(500); // no retry of a permanent failure
+        PROVIDER.verify(1, postRequestedFor(urlEqualTo(messagesPath())));
+    }
+
+    @Test
+    void throttlingError130429IsRetriedThenSent() throws Exception {
+        PROVIDER.stubFor(post(urlEqualTo(messagesPath())).inScenario("throttle-" + tenant)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(400, fixture("whatsapp/error-130429-throughput.json")))
+                .willSetStateTo("calm"));
+        PROVIDER.stubFor(post(urlEqualTo(messagesPath())).inScenario("throttle-" + tenant)
+                .whenScenarioStateIs("calm")
+                .willReturn(okJson(fixture("whatsapp/send-accepted.json"))));
+        String id = submitAccepted(template(CONTACT, "{}"));
+        List<JsonNode> events = events(null, 2, 10_000);
+        assertThat(events).extracting(e -> e.path("status").asText()).containsExactly("accepted", "sent");
+        assertThat(events.get(1).path("messageId").asText()).isEqualTo(id);
+        assertThat(events.get(1).path("providerMessageId").asText())
+                .isEqualTo("wamid.HBgLMzE2MTIzNDU2NzgVAgARGBI4RjU1QjBEQUE3QjQ4NjE5MDQA");
+        PROVIDER.verify(2, postRequestedFor(urlEqualTo(messagesPath()))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken)));
+        assertThat(events(null, 1, 500)).isEmpty();
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------
+
+    String messagesPath() {
+        return "/" + VERSION + "/" + phoneNumberId + "/messages";
+    }
+
+    /** A fixture addressed to this test's phone number id. */
+    String webhook(String fixture) {
+        return fixture(fixture).replace(FIXTURE_PHONE_NUMBER_ID, phoneNumberId);
+    }
+
+    static String template(String to, String metadata) {
+        return "{\"channel\":\"whatsapp\",\"to\":\"" + to + "\",\"content\":{\"type\":\"template\","
+                + "\"name\":\"afspraak_bevestiging\",\"language\":\"nl\",\"parameters\":[\"Jan\",\"21 november\"],"
+                + "\"fallbackText\":\"Uw afspraak is bevestigd\"},\"metadata\":" + metadata + "}";
+    }
+
+    static String text(String to, String text) {
+        return "{\"channel\":\"whatsapp\",\"to\":\"" + to + "\",\"content\":{\"type\":\"text\",\"text\":\"" + text
+                + "\"}}";
+    }
+
+    /** An inbound text from {@code contact}, delivered to the platform: opens the service window. */
+    void inboundFrom(String contact, String text) throws Exception {
+        String digits = contact.substring(1);
+        String body = webhook("whatsapp/text.json").replace("31612345678", digits)
+                .replace("Is de auto nog beschikbaar?", text)
+                .replace("wamid.HBgLMzE2MTIzNDU2NzgVAgASGBQzQUI4RkE5RTlGNjQ3RDY0QTM31", "wamid." + digits(20))
+                .replace("1795169731", String.valueOf(Instant.now().getEpochSecond()));
+        assertThat(postSigned("/webhooks/whatsapp/" + tenant, body, appSecret).statusCode()).isEqualTo(200);
+        List<TextMessage> received = inbound(1, 5_000);
+        assertThat(received).hasSize(1);
+        assertThat(json(received.get(0).getText()).path("from").path("address").asText()).isEqualTo(contact);
+    }
+
+    String statusWebhook(String wamid, String status, String hubId) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"%s","changes":[{"value":{
+                  "messaging_product":"whatsapp",
+                  "metadata":{"display_phone_number":"15550783881","phone_number_id":"%s"},
+                  "statuses":[{"id":"%s","status":"%s","timestamp":"%d","recipient_id":"31612345678"%s}]},
+                  "field":"messages"}]}]}""".formatted(wabaId, phoneNumberId, wamid, status,
+                "read".equals(status) ? 1795169900L : 1795169832L,
+                hubId == null ? "" : ",\"biz_opaque_callback_data\":\"" + hubId + "\"");
+    }
+
+    /** A POST as Meta makes it: X-Hub-Signature-256 = sha256=hex(HMAC-SHA256(app secret, exact body bytes)). */
+    HttpResponse<String> postSigned(String path, String body, String secret) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(bytes));
+        return call(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+    }
+
+    HttpResponse<String> postUnsigned(String path, String body) {
+        return call(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String body) {
+        return json(200, body);
+    }
+
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+}
