@@ -1,9 +1,11 @@
 package io.channelhub.app.api;
 
 import io.channelhub.app.persistence.ConnectorRepository;
+import io.channelhub.app.persistence.ErasureRepository;
 import io.channelhub.app.persistence.Tenant;
 import io.channelhub.app.persistence.TenantRepository;
 import io.channelhub.app.persistence.UsageRepository;
+import io.channelhub.app.registry.ActiveTenants;
 import io.channelhub.app.registry.TenantConnectors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,14 +38,19 @@ class TenantAdminController {
     private final ConnectorRepository connectors;
     private final TenantConnectors cache;
     private final UsageRepository usage;
+    private final ActiveTenants activeTenants;
+    private final ErasureRepository erasure;
     private final Clock clock;
 
     TenantAdminController(TenantRepository tenants, ConnectorRepository connectors, TenantConnectors cache,
-                          UsageRepository usage, Clock clock) {
+                          UsageRepository usage, ActiveTenants activeTenants, ErasureRepository erasure,
+                          Clock clock) {
         this.tenants = tenants;
         this.connectors = connectors;
         this.cache = cache;
         this.usage = usage;
+        this.activeTenants = activeTenants;
+        this.erasure = erasure;
         this.clock = clock;
     }
 
@@ -76,6 +83,7 @@ class TenantAdminController {
         Instant now = clock.instant();
         boolean created = tenants.upsert(new Tenant(tenantId, body.name().strip(), "active", retention, zone,
                 body.quietHours(), now, now, null));
+        activeTenants.invalidate(tenantId);
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(tenants.find(tenantId)
                 .orElseThrow());
     }
@@ -94,7 +102,15 @@ class TenantAdminController {
         connectors.disableAll(tenantId, now);
         tenants.markOffboarding(tenantId, now.plus(OFFBOARDING_GRACE), now);
         cache.invalidateTenant(tenantId);
+        activeTenants.invalidate(tenantId);
         return ResponseEntity.accepted().body(tenants.find(tenantId).orElseThrow());
+    }
+
+    @Operation(summary = "Erase everything the hub holds of one contact, across channels")
+    @DeleteMapping("/admin/v1/tenants/{tenantId}/contacts/{address}")
+    Map<String, Object> eraseContact(@PathVariable String tenantId, @PathVariable String address) {
+        tenants.find(tenantId).orElseThrow(() -> ApiProblem.notFound("unknown tenant"));
+        return Map.of("address", address, "messagesErased", erasure.contact(tenantId, address));
     }
 
     @Operation(summary = "Usage per channel and month")

@@ -1,7 +1,7 @@
 package io.channelhub.app.inbound;
 
 import io.channelhub.app.flow.Messages;
-import io.channelhub.app.persistence.TenantRepository;
+import io.channelhub.app.registry.ActiveTenants;
 import io.channelhub.app.registry.ConnectorCatalog;
 import io.channelhub.app.registry.ResolvedConnector;
 import io.channelhub.app.registry.TenantConnectors;
@@ -40,11 +40,11 @@ class WebhookIntakeService implements WebhookIntake {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookIntakeService.class);
     private final ConnectorCatalog catalog;
     private final TenantConnectors connectors;
-    private final TenantRepository tenants;
+    private final ActiveTenants tenants;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    WebhookIntakeService(ConnectorCatalog catalog, TenantConnectors connectors, TenantRepository tenants,
+    WebhookIntakeService(ConnectorCatalog catalog, TenantConnectors connectors, ActiveTenants tenants,
                          MeterRegistry meters, Clock clock) {
         this.catalog = catalog;
         this.connectors = connectors;
@@ -90,7 +90,7 @@ class WebhookIntakeService implements WebhookIntake {
     }
 
     private ResolvedConnector ofTenant(String tenantId, String channel) {
-        if (tenants.find(tenantId).filter(t -> t.active()).isEmpty()) {
+        if (tenants.find(tenantId).isEmpty()) {
             throw new WebhookRejectedException(404, "Not Found", "unknown tenant");
         }
         return connectors.resolve(tenantId, channel)

@@ -11,7 +11,7 @@ import io.channelhub.app.persistence.ConnectorRepository;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.MessageRepository;
 import io.channelhub.app.persistence.Tenant;
-import io.channelhub.app.persistence.TenantRepository;
+import io.channelhub.app.registry.ActiveTenants;
 import io.channelhub.app.persistence.UsageRepository;
 import io.channelhub.app.registry.ResolvedConnector;
 import io.channelhub.app.registry.TenantConnectors;
@@ -54,7 +54,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DispatchStep implements QueueStep {
     private final MessageRepository messages;
-    private final TenantRepository tenants;
+    private final ActiveTenants tenants;
     private final TenantConnectors connectors;
     private final ConnectorRepository connectorRecords;
     private final ChannelRulesGate gate;
@@ -69,7 +69,8 @@ class DispatchStep implements QueueStep {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    DispatchStep(ReplyReferences replies, UnsubscribeLinks unsubscribeLinks, MessageRepository messages, TenantRepository tenants, TenantConnectors connectors,
+    DispatchStep(ReplyReferences replies, UnsubscribeLinks unsubscribeLinks, MessageRepository messages,
+                 ActiveTenants tenants, TenantConnectors connectors,
                  ConnectorRepository connectorRecords, ChannelRulesGate gate, TenantCircuitBreakers breakers,
                  StatusEvents events, DeadLetters deadLetters, ConsentStore consent, UsageRepository usage,
                  HubProperties hub, MeterRegistry meters, Clock clock) {
@@ -101,7 +102,7 @@ class DispatchStep implements QueueStep {
             return List.of(later(queued, attempts(queued), hub.retry().orderingDelay()));
         }
         Tenant tenant = tenants.find(record.tenantId()).orElse(null);
-        if (tenant == null || !tenant.active()) {
+        if (tenant == null) {
             return reject(record, queued, ReasonCodes.TENANT_OFFBOARDED, "the tenant is offboarded");
         }
         ResolvedConnector connector = connectors.resolve(record.tenantId(), record.channel()).orElse(null);

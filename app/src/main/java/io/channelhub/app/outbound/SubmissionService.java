@@ -7,7 +7,7 @@ import io.channelhub.app.persistence.ContactRepository;
 import io.channelhub.app.persistence.IdempotencyRepository;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.MessageRepository;
-import io.channelhub.app.persistence.TenantRepository;
+import io.channelhub.app.registry.ActiveTenants;
 import io.channelhub.app.registry.ConnectorCatalog;
 import io.channelhub.core.model.CanonicalMessage;
 import io.channelhub.core.model.ConversationIds;
@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SubmissionService implements Submissions {
-    private final TenantRepository tenants;
+    private final ActiveTenants tenants;
     private final ConnectorCatalog catalog;
     private final MessageRepository messages;
     private final IdempotencyRepository idempotency;
@@ -46,7 +46,7 @@ public class SubmissionService implements Submissions {
     private final HubProperties hub;
     private final Clock clock;
 
-    public SubmissionService(TenantRepository tenants, ConnectorCatalog catalog, MessageRepository messages,
+    public SubmissionService(ActiveTenants tenants, ConnectorCatalog catalog, MessageRepository messages,
                              IdempotencyRepository idempotency, ContactRepository contacts, StatusEvents events,
                              HubProperties hub, Clock clock) {
         this.tenants = tenants;
@@ -76,7 +76,7 @@ public class SubmissionService implements Submissions {
     public Accepted submit(Object command) {
         Command c = (Command) command;
         OutboundSubmission s = c.submission();
-        if (tenants.find(s.tenantId()).filter(t -> t.active()).isEmpty()) {
+        if (tenants.find(s.tenantId()).isEmpty()) {
             throw new SubmissionRejected(404, ReasonCodes.INVALID_REQUEST, "unknown tenant");
         }
         if (s.channel() == null) {

@@ -30,7 +30,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.channelhub.routes.port.Housekeeping;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The hub's flows end to end, through the running application: HTTP and JMS in, the embedded broker,
@@ -40,6 +43,10 @@ import org.springframework.beans.factory.annotation.Value;
 abstract class EndToEndFlows extends HubTestBase {
     @Value("${hub.test.broker-url}")
     String brokerUrl;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Housekeeping housekeeping;
     Connection platform;
     String tenant;
     String account;
@@ -396,5 +403,28 @@ abstract class EndToEndFlows extends HubTestBase {
         String id = json(submit("{\"channel\":\"test\",\"to\":\"+31615151515\",\"content\":{\"type\":\"text\","
                 + "\"text\":\"welcome back\"}}", null).body()).path("id").asText();
         await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(status(id).path("status").asText()));
+    }
+
+    @Test
+    void retentionErasesOldMessagesAndContactErasureRemovesAContactEverywhere() throws Exception {
+        String old = json(submit("{\"channel\":\"test\",\"to\":\"+31616161616\",\"content\":{\"type\":\"text\","
+                + "\"text\":\"old\"}}", null).body()).path("id").asText();
+        String recent = json(submit("{\"channel\":\"test\",\"to\":\"+31617171717\",\"content\":{\"type\":\"text\","
+                + "\"text\":\"recent\"}}", null).body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(status(old).path("status").asText())
+                && "sent".equals(status(recent).path("status").asText()));
+        jdbc.sql("update messages set created_at = ? where id = ?")
+                .params(java.time.OffsetDateTime.now().minusDays(600), old).update();
+        housekeeping.run();
+        assertThat(send("GET", "/api/v1/tenants/" + tenant + "/messages/" + old, PLATFORM, null).statusCode())
+                .isEqualTo(404);
+        assertThat(status(recent).path("status").asText()).isEqualTo("sent");
+
+        HttpResponse<String> erased = send("DELETE", "/admin/v1/tenants/" + tenant + "/contacts/%2B31617171717", OPS,
+                null);
+        assertThat(erased.statusCode()).isEqualTo(200);
+        assertThat(json(erased.body()).path("messagesErased").asInt()).isEqualTo(1);
+        assertThat(send("GET", "/api/v1/tenants/" + tenant + "/messages/" + recent, PLATFORM, null).statusCode())
+                .isEqualTo(404);
     }
 }

@@ -1,0 +1,74 @@
+package io.channelhub.app.flow;
+
+import io.channelhub.app.HubProperties;
+import io.channelhub.app.media.MediaStore;
+import io.channelhub.app.persistence.ErasureRepository;
+import io.channelhub.app.persistence.IdempotencyRepository;
+import io.channelhub.app.persistence.Tenant;
+import io.channelhub.app.persistence.TenantRepository;
+import io.channelhub.routes.port.Housekeeping;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Erases what the hub may no longer keep (CONTRACT §6): messages and media older than each tenant's
+ * retention, idempotency keys past their 24 h, and all data of offboarded tenants past their grace period.
+ */
+@Component
+class RetentionJob implements Housekeeping {
+    private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
+    private final TenantRepository tenants;
+    private final ErasureRepository erasure;
+    private final IdempotencyRepository idempotency;
+    private final MediaStore media;
+    private final HubProperties hub;
+    private final Clock clock;
+
+    RetentionJob(TenantRepository tenants, ErasureRepository erasure, IdempotencyRepository idempotency,
+                 MediaStore media, HubProperties hub, Clock clock) {
+        this.tenants = tenants;
+        this.erasure = erasure;
+        this.idempotency = idempotency;
+        this.media = media;
+        this.hub = hub;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run() {
+        Instant now = clock.instant();
+        idempotency.purgeOlderThan(now.minus(hub.idempotencyTtl()));
+        for (Tenant tenant : tenants.all()) {
+            if (tenant.eraseAfter() != null && tenant.eraseAfter().isBefore(now)) {
+                eraseMedia(tenant.id(), Instant.MAX);
+                erasure.tenant(tenant.id());
+                LOG.info("Erased offboarded tenant {}", tenant.id());
+                continue;
+            }
+            Instant cutoff = now.minus(Duration.ofDays(tenant.retentionDays()));
+            int erased = erasure.messagesBefore(tenant.id(), cutoff);
+            eraseMedia(tenant.id(), cutoff);
+            if (erased > 0) {
+                LOG.info("Erased {} messages of tenant {} older than {}", erased, tenant.id(),
+                        Period.ofDays(tenant.retentionDays()));
+            }
+        }
+    }
+
+    private void eraseMedia(String tenantId, Instant cutoff) {
+        for (String id : erasure.mediaBefore(tenantId, cutoff)) {
+            try {
+                media.delete(tenantId, id);
+                erasure.deleteMedia(id);
+            } catch (IOException e) {
+                LOG.warn("Could not erase media {} of tenant {}: {}", id, tenantId, e.getMessage());
+            }
+        }
+    }
+}
