@@ -1,13 +1,20 @@
 package io.channelhub.app.api;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import io.channelhub.app.outbound.SubmissionRejected;
 import io.channelhub.app.web.Problems;
 import io.channelhub.routes.port.WebhookRejectedException;
 import jakarta.jms.JMSException;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.camel.CamelExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -24,6 +31,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * answered 2xx that was not durably queued.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE) // ahead of Spring Boot's generic "Failed to read request"
 class ApiExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -63,9 +71,30 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        String detail = e.getMostSpecificCause() instanceof com.fasterxml.jackson.core.JsonProcessingException j
-                ? j.getOriginalMessage() : "the request body is not readable JSON";
-        return Problems.of(HttpStatus.BAD_REQUEST, "Bad Request", detail);
+        return Problems.of(HttpStatus.BAD_REQUEST, "Bad Request", unreadableDetail(e.getMostSpecificCause()));
+    }
+
+    /**
+     * What is wrong with a body, by position or field name only: Jackson's own messages quote the
+     * offending token, and a connector's body carries secrets.
+     */
+    private static String unreadableDetail(Throwable cause) {
+        if (cause instanceof JsonParseException p) {
+            JsonLocation at = p.getLocation();
+            return "the request body is not well-formed JSON" + (at == null ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+        }
+        if (cause instanceof JsonMappingException m) {
+            String field = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            if (field.isEmpty()) {
+                return "the request body is not one JSON object of the expected shape";
+            }
+            return m instanceof InvalidTypeIdException ? "'" + field + "' has a missing or unknown 'type'"
+                    : "'" + field + "' has the wrong type or value";
+        }
+        return "the request body is missing or not readable JSON";
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingRequestHeaderException.class,

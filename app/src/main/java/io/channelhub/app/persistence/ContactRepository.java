@@ -1,6 +1,7 @@
 package io.channelhub.app.persistence;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,7 +9,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Contacts per (tenant, channel, address): consent state, shared by every channel's rules, and the time
- * of the last inbound message, which opens a channel's customer-service window.
+ * of the last inbound message, which opens a channel's customer-service window. Addresses are keyed as
+ * {@link io.channelhub.core.model.ConversationIds} keys a contact (trimmed, lower case), so
+ * {@code Jan@Example.nl} and {@code jan@example.nl} share one consent state, as they share one conversation.
  */
 @Repository
 public class ContactRepository {
@@ -16,6 +19,11 @@ public class ContactRepository {
 
     public ContactRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The stored form of a contact address. */
+    public static String key(String address) {
+        return address == null ? null : address.trim().toLowerCase(Locale.ROOT);
     }
 
     /** A contact's state: {@code consent} is {@code unknown}, {@code opted_in} or {@code opted_out}. */
@@ -26,7 +34,8 @@ public class ContactRepository {
         }
     }
 
-    public Optional<Contact> find(String tenantId, String channel, String address) {
+    public Optional<Contact> find(String tenantId, String channel, String rawAddress) {
+        String address = key(rawAddress);
         return jdbc.sql("select * from contacts where tenant_id = ? and channel = ? and address = ?")
                 .params(tenantId, channel, address)
                 .query((rs, i) -> new Contact(rs.getString("consent"), Db.instant(rs, "consent_at"),
@@ -36,7 +45,8 @@ public class ContactRepository {
     }
 
     /** Records an inbound message of the contact: its time opens the service window. */
-    public void touchInbound(String tenantId, String channel, String address, String conversationId, Instant at) {
+    public void touchInbound(String tenantId, String channel, String rawAddress, String conversationId, Instant at) {
+        String address = key(rawAddress);
         int updated = jdbc.sql("""
                         update contacts set last_inbound_at = case when last_inbound_at is null or last_inbound_at < ?
                         then ? else last_inbound_at end, conversation_id = ?
@@ -50,8 +60,9 @@ public class ContactRepository {
         }
     }
 
-    public void setConsent(String tenantId, String channel, String address, String consent, String evidence,
+    public void setConsent(String tenantId, String channel, String rawAddress, String consent, String evidence,
                            Instant at) {
+        String address = key(rawAddress);
         int updated = jdbc.sql("""
                         update contacts set consent = ?, consent_at = ?, consent_evidence = ?
                         where tenant_id = ? and channel = ? and address = ?""")

@@ -42,7 +42,8 @@ public class ErasureRepository {
                 .params(tenantId, address).update();
         int messages = jdbc.sql("delete from messages where tenant_id = ? and contact_address = ?")
                 .params(tenantId, address).update();
-        jdbc.sql("delete from contacts where tenant_id = ? and address = ?").params(tenantId, address).update();
+        jdbc.sql("delete from contacts where tenant_id = ? and address = ?")
+                .params(tenantId, ContactRepository.key(address)).update();
         return messages;
     }
 

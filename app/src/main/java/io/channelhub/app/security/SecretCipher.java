@@ -66,6 +66,10 @@ public class SecretCipher {
     public String decrypt(String ciphertext, String associatedData) {
         try {
             byte[] all = Base64.getDecoder().decode(ciphertext);
+            if (all.length < NONCE_BYTES + TAG_BITS / 8) {
+                // too short to hold a nonce and a tag: the JDK would fail with a ProviderException instead
+                throw new IllegalArgumentException("truncated");
+            }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));

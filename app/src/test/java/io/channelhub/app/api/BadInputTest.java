@@ -89,7 +89,7 @@ class BadInputTest extends H2HubTest {
     void malformedJsonWithAValidSignatureIs400() {
         assertProblem(postTestWebhook(webhook(), secret, "{\"account\":\"" + account + "\",\"messages\":["),
                 400, "json");
-        assertProblem(postTestWebhook(webhook(), secret, "{\"account\":\"x\"} trailing"), 400, "trailing");
+        assertProblem(postTestWebhook(webhook(), secret, "{\"account\":\"x\"} trailing"), 400, "json");
         assertProblem(postTestWebhook(webhook(), secret, ""), 400, "empty");
         HttpResponse<String> badForm = call(HttpRequest.newBuilder(URI.create(url(webhook())))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -219,19 +219,20 @@ class BadInputTest extends H2HubTest {
 
     @Test
     void malformedOrMistypedSubmissionsAre400() {
-        assertProblem(submit("{\"channel\":\"test\","), 400, null);
-        assertProblem(submit("{\"channel\":\"test\",\"to\":\"+31612345678\",\"content\":5}"), 400, null);
-        assertProblem(submit("{\"channel\":\"test\",\"to\":\"+31612345678\",\"content\":\"hallo\"}"), 400, null);
+        assertProblem(submit("{\"channel\":\"test\","), 400, "json");
+        assertProblem(submit("{\"channel\":\"test\",\"to\":\"+31612345678\",\"content\":5}"), 400, "content");
+        assertProblem(submit("{\"channel\":\"test\",\"to\":\"+31612345678\",\"content\":\"hallo\"}"), 400, "content");
         assertProblem(submit("{\"channel\":[\"test\"],\"to\":\"+31612345678\",\"content\":{\"type\":\"text\","
-                + "\"text\":\"x\"}}"), 400, null);
+                + "\"text\":\"x\"}}"), 400, "channel");
         assertProblem(submit("{\"channel\":\"test\",\"to\":\"+31612345678\",\"content\":{\"type\":\"text\","
-                + "\"text\":\"x\"},\"category\":\"spam\"}"), 400, null);
+                + "\"text\":\"x\"},\"category\":\"spam\"}"), 400, "category");
         assertProblem(submit("{\"channel\":\"test\",\"to\":\"+31612345678\",\"content\":{\"type\":\"text\","
-                + "\"text\":\"x\"},\"metadata\":\"not a map\"}"), 400, null);
-        assertProblem(submit("[]"), 400, null);
-        assertProblem(submit(""), 400, null);
-        assertProblem(submit("null"), 400, null);
-        assertProblem(submit(OK_TEXT + " {}"), 400, null);
+                + "\"text\":\"x\"},\"metadata\":\"not a map\"}"), 400, "metadata");
+        assertProblem(submit("[]"), 400, "body");
+        assertProblem(submit(""), 400, "body");
+        assertProblem(submit("null"), 400, "body");
+        assertProblem(submit(OK_TEXT + " {}"), 400, "body");
+        assertProblem(submit(OK_TEXT + " trailing"), 400, "json");
     }
 
     @Test
@@ -258,8 +259,8 @@ class BadInputTest extends H2HubTest {
 
     @Test
     void contentTheHubOrTheChannelDoesNotTakeIs400And415ForANonJsonBody() {
-        assertProblem(submit(withContent("{\"type\":\"carousel\",\"cards\":[]}")), 400, null);
-        assertProblem(submit(withContent("{\"text\":\"no type\"}")), 400, null);
+        assertProblem(submit(withContent("{\"type\":\"carousel\",\"cards\":[]}")), 400, "type");
+        assertProblem(submit(withContent("{\"text\":\"no type\"}")), 400, "type");
         assertProblem(submit(withContent("{\"type\":\"location\",\"latitude\":52.1,\"longitude\":4.3}")), 400,
                 "location");
         assertProblem(submit(withContent("{\"type\":\"choice_response\",\"id\":\"a\",\"title\":\"A\"}")), 400,
@@ -268,7 +269,7 @@ class BadInputTest extends H2HubTest {
         HttpResponse<String> plain = call(HttpRequest.newBuilder(URI.create(url(messages())))
                 .header("Authorization", "Bearer " + PLATFORM).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(OK_TEXT)).build());
-        assertProblem(plain, 415, null);
+        assertProblem(plain, 415, "content-type");
     }
 
     @Test
@@ -350,13 +351,13 @@ class BadInputTest extends H2HubTest {
         assertProblem(send("PUT", "/admin/v1/tenants/" + tenant, OPS, "{\"name\":\"x\",\"retentionDays\":0}"), 400,
                 "retentionDays");
         assertProblem(send("PUT", "/admin/v1/tenants/" + tenant, OPS, "{\"name\":\"x\",\"retentionDays\":\"lots\"}"),
-                400, null);
+                400, "retentionDays");
         assertProblem(send("PUT", "/admin/v1/tenants/" + tenant, OPS, "{\"name\":\"x\",\"timezone\":\"Mars/Base\"}"),
                 400, "timezone");
         assertProblem(send("PUT", "/admin/v1/tenants/" + tenant, OPS, "{\"name\":\"x\",\"quietHours\":\"25:00-08:00\"}"),
                 400, "quietHours");
-        assertProblem(send("PUT", "/admin/v1/tenants/" + tenant, OPS, "{\"name\":"), 400, null);
-        assertProblem(send("PUT", "/admin/v1/tenants/" + tenant, OPS, null), 400, null);
+        assertProblem(send("PUT", "/admin/v1/tenants/" + tenant, OPS, "{\"name\":"), 400, "json");
+        assertProblem(send("PUT", "/admin/v1/tenants/" + tenant, OPS, null), 400, "body");
         assertThat(jdbc.sql("select name || '|' || retention_days || '|' || timezone from tenants where id = ?")
                 .param(tenant).query(String.class).single()).isEqualTo(before);
     }
@@ -374,10 +375,10 @@ class BadInputTest extends H2HubTest {
         assertProblem(send("PUT", path + "test", OPS, "{\"settings\":{\"account\":\"" + account + "\"},"
                 + "\"secrets\":{\"signingSecret\":\"\"}}"), 400, "secrets required");
         assertProblem(send("PUT", path + "test", OPS, "{\"settings\":{\"account\":\"" + account + "\"},"
-                + "\"secrets\":\"signingSecret\"}"), 400, null);
-        assertProblem(send("PUT", path + "test", OPS, "{\"settings\":[\"account\"]}"), 400, null);
-        assertProblem(send("PUT", path + "test", OPS, "{\"settings\":{\"account\":"), 400, null);
-        assertProblem(send("PUT", path + "test", OPS, null), 400, null);
+                + "\"secrets\":\"signingSecret\"}"), 400, "secrets");
+        assertProblem(send("PUT", path + "test", OPS, "{\"settings\":[\"account\"]}"), 400, "settings");
+        assertProblem(send("PUT", path + "test", OPS, "{\"settings\":{\"account\":"), 400, "json");
+        assertProblem(send("PUT", path + "test", OPS, null), 400, "body");
         // a new connector with only part of the secrets is not created
         assertProblem(send("PUT", path + "testwindow", OPS, "{\"settings\":{\"account\":\"w\"},"
                 + "\"secrets\":{\"token\":\"t\"}}"), 400, "secrets required");
@@ -398,7 +399,7 @@ class BadInputTest extends H2HubTest {
     void badDeadLetterQueriesAre4xx() {
         assertProblem(send("GET", "/admin/v1/dead-letters?limit=0", OPS, null), 400, "limit");
         assertProblem(send("GET", "/admin/v1/dead-letters?limit=100000", OPS, null), 400, "limit");
-        assertProblem(send("GET", "/admin/v1/dead-letters?limit=many", OPS, null), 400, null);
+        assertProblem(send("GET", "/admin/v1/dead-letters?limit=many", OPS, null), 400, "limit");
         assertProblem(send("POST", "/admin/v1/dead-letters/" + UUID.randomUUID() + "/replay", OPS, null), 404,
                 "dead letter");
     }

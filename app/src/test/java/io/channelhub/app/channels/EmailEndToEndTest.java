@@ -440,6 +440,29 @@ class EmailEndToEndTest extends HubTestBase {
         }
     }
 
+    @Test
+    void anUnsubscribeHoldsHoweverTheAddressIsCapitalised() throws Exception {
+        configureEmail(port, tenant, mailbox);
+        String asStored = "Klant." + tenant.toUpperCase() + "@Example.NL";
+        String first = submit("""
+                {"channel":"email","to":"%s","category":"marketing","content":{"type":"text","subject":"Aanbod",
+                 "text":"Bekijk ons aanbod."}}""".formatted(asStored));
+        event(first, "sent");
+        String url = awaitMail(customer, "<" + first + "@" + HUB_DOMAIN + ">").getHeader("List-Unsubscribe", ",")
+                .replaceAll("^<|>$", "");
+        assertThat(call(HttpRequest.newBuilder(URI.create(url(url.substring(PUBLIC_BASE.length()))))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build()).statusCode())
+                .isEqualTo(200);
+
+        // the same mailbox, written as the customer's own mail client writes it
+        String later = submit(marketing("Nog een aanbod"));
+        JsonNode outcome = outcome(later);
+        assertThat(outcome.path("status").asText()).isEqualTo("rejected");
+        assertThat(outcome.path("reason").path("code").asText()).isEqualTo("opted_out");
+        assertThat(mailsTo(customer)).hasSize(1);
+    }
+
     // ---- enable / disable ------------------------------------------------------------------------------
 
     @Test
@@ -570,12 +593,17 @@ class EmailEndToEndTest extends HubTestBase {
         assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
     }
 
-    /** The tenant's email connector (CONTRACT §4 keys), pointing at this class's GreenMail. */
+    /**
+     * The tenant's email connector (CONTRACT §4 keys), pointing at this class's GreenMail. GreenMail speaks
+     * plain IMAP, so the connector's own {@code imapSecurity} key says so: without it IMAP on a port other
+     * than 993 requires STARTTLS.
+     */
     static void configureEmail(int hubPort, String tenantId, String mailbox) throws IOException {
         String body = """
                 {"enabled":true,
                  "settings":{"fromAddress":"%s","smtpHost":"127.0.0.1","smtpPort":"%d","smtpSecurity":"none",
-                             "imapHost":"127.0.0.1","imapPort":"%d","username":"%s","pollSeconds":"1"},
+                             "imapHost":"127.0.0.1","imapPort":"%d","imapSecurity":"none","username":"%s",
+                             "pollSeconds":"1"},
                  "secrets":{"password":"%s"}}""".formatted(mailbox, MAIL.getSmtp().getPort(),
                 MAIL.getImap().getPort(), mailbox, PASSWORD);
         HttpResponse<String> r = request(hubPort, "PUT", "/admin/v1/tenants/" + tenantId + "/connectors/email", OPS,

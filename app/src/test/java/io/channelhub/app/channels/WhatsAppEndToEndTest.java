@@ -108,8 +108,9 @@ class WhatsAppEndToEndTest extends ChannelHubTest {
         HttpResponse<String> r = postSigned("/webhooks/whatsapp/" + tenant, body, appSecret);
         assertThat(r.statusCode()).isEqualTo(200);
 
-        List<TextMessage> received = inbound(2, 4_000);
+        List<TextMessage> received = inbound(1, 10_000);
         assertThat(received).hasSize(1);
+        assertThat(inbound(1, 1_500)).isEmpty();
         TextMessage jms = received.get(0);
         JsonNode m = json(jms.getText());
         assertThat(UUID.fromString(m.path("id").asText())).isNotNull();
@@ -142,8 +143,8 @@ class WhatsAppEndToEndTest extends ChannelHubTest {
         String reformatted = json(body).toString();
         assertThat(reformatted).isNotEqualTo(body);
         assertThat(postSigned("/webhooks/whatsapp/" + tenant, reformatted, appSecret).statusCode()).isEqualTo(200);
-        List<TextMessage> received = inbound(4, 4_000);
-        assertThat(received).hasSize(1);
+        assertThat(inbound(1, 10_000)).hasSize(1);
+        assertThat(inbound(1, 2_000)).isEmpty();
     }
 
     @Test
@@ -232,8 +233,9 @@ class WhatsAppEndToEndTest extends ChannelHubTest {
                 .replaceFirst(fixtureStatusId, wamidSecond);
         assertThat(postSigned("/webhooks/whatsapp/" + tenant, body, appSecret).statusCode()).isEqualTo(200);
 
-        List<TextMessage> received = inbound(4, 6_000);
+        List<TextMessage> received = inbound(3, 10_000);
         assertThat(received).hasSize(3);
+        assertThat(inbound(1, 1_500)).isEmpty();
         List<JsonNode> messages = received.stream().map(t -> {
             try {
                 return json(t.getText());
@@ -289,18 +291,22 @@ class WhatsAppEndToEndTest extends ChannelHubTest {
                          "biz_opaque_callback_data":"%s"}""".formatted(id))));
 
         // Meta's status webhooks: delivered echoes biz_opaque_callback_data, read is matched by the wamid only.
-        assertThat(postSigned("/webhooks/whatsapp/" + tenant, statusWebhook(wamid, "delivered", id), appSecret)
+        long now = Instant.now().getEpochSecond();
+        assertThat(postSigned("/webhooks/whatsapp/" + tenant, statusWebhook(wamid, "delivered", id, now + 1), appSecret)
                 .statusCode()).isEqualTo(200);
-        assertThat(postSigned("/webhooks/whatsapp/" + tenant, statusWebhook(wamid, "read", null), appSecret)
+        List<JsonNode> delivered = events(null, 1, 10_000);
+        assertThat(postSigned("/webhooks/whatsapp/" + tenant, statusWebhook(wamid, "read", null, now + 2), appSecret)
                 .statusCode()).isEqualTo(200);
-        List<JsonNode> later = events(null, 2, 10_000);
-        assertThat(later).extracting(e -> e.path("status").asText()).containsExactly("delivered", "read");
-        assertThat(later).allSatisfy(e -> {
+        List<JsonNode> read = events(null, 2, 3_000);
+        assertThat(delivered).extracting(e -> e.path("status").asText()).containsExactly("delivered");
+        assertThat(read).extracting(e -> e.path("status").asText()).containsExactly("read");
+        for (JsonNode e : List.of(delivered.get(0), read.get(0))) {
             assertThat(e.path("messageId").asText()).isEqualTo(id);
             assertThat(e.path("providerMessageId").asText()).isEqualTo(wamid);
             assertThat(e.path("metadata").path("orderId").asText()).isEqualTo("A-1");
-        });
-        assertThat(later.get(1).path("timestamp").asText()).isEqualTo(Instant.ofEpochSecond(1795169900L).toString());
+        }
+        assertThat(delivered.get(0).path("timestamp").asText()).isEqualTo(Instant.ofEpochSecond(now + 1).toString());
+        assertThat(read.get(0).path("timestamp").asText()).isEqualTo(Instant.ofEpochSecond(now + 2).toString());
         JsonNode view = view(id);
         assertThat(view.path("status").asText()).isEqualTo("read");
         assertThat(view.path("history")).extracting(h -> h.path("status").asText())
@@ -352,6 +358,7 @@ class WhatsAppEndToEndTest extends ChannelHubTest {
     @Test
     void expiredTokenError190FailsAndMarksTheConnectorUnhealthy() throws Exception {
         assertThat(connectorView("whatsapp").path("health").asText()).isEqualTo("ok");
+        assertThat(unhealthyConnectorsInActuatorHealth()).doesNotContain(tenant + "/whatsapp");
         PROVIDER.stubFor(post(urlEqualTo(messagesPath())).willReturn(json(401, fixture("whatsapp/error-190-token.json"))));
         String id = submitAccepted(template(CONTACT, "{}"));
         List<JsonNode> failed = events("failed", 1, 10_000);
@@ -366,6 +373,8 @@ class WhatsAppEndToEndTest extends ChannelHubTest {
         assertThat(connector.path("health").asText()).isEqualTo("unhealthy");
         assertThat(connector.path("lastError").asText()).contains("190").doesNotContain(accessToken);
         assertThat(connector.toString()).doesNotContain(accessToken);
+        // Also in /actuator/health: the hub stays UP (one tenant's token), the connector is named.
+        assertThat(unhealthyConnectorsInActuatorHealth()).contains(tenant + "/whatsapp");
         Thread.sleep(500); // no retry of a permanent failure
         PROVIDER.verify(1, postRequestedFor(urlEqualTo(messagesPath())));
     }
@@ -391,6 +400,16 @@ class WhatsAppEndToEndTest extends ChannelHubTest {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------
+
+    List<String> unhealthyConnectorsInActuatorHealth() throws Exception {
+        HttpResponse<String> r = send("GET", "/actuator/health", null, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode connectors = json(r.body()).path("components").path("connectors");
+        assertThat(connectors.path("status").asText()).isEqualTo("UP");
+        List<String> names = new java.util.ArrayList<>();
+        connectors.path("details").path("unhealthy").forEach(n -> names.add(n.asText()));
+        return names;
+    }
 
     String messagesPath() {
         return "/" + VERSION + "/" + phoneNumberId + "/messages";
@@ -425,14 +444,13 @@ class WhatsAppEndToEndTest extends ChannelHubTest {
         assertThat(json(received.get(0).getText()).path("from").path("address").asText()).isEqualTo(contact);
     }
 
-    String statusWebhook(String wamid, String status, String hubId) {
+    String statusWebhook(String wamid, String status, String hubId, long epochSecond) {
         return """
                 {"object":"whatsapp_business_account","entry":[{"id":"%s","changes":[{"value":{
                   "messaging_product":"whatsapp",
                   "metadata":{"display_phone_number":"15550783881","phone_number_id":"%s"},
                   "statuses":[{"id":"%s","status":"%s","timestamp":"%d","recipient_id":"31612345678"%s}]},
-                  "field":"messages"}]}]}""".formatted(wabaId, phoneNumberId, wamid, status,
-                "read".equals(status) ? 1795169900L : 1795169832L,
+                  "field":"messages"}]}]}""".formatted(wabaId, phoneNumberId, wamid, status, epochSecond,
                 hubId == null ? "" : ",\"biz_opaque_callback_data\":\"" + hubId + "\"");
     }
 

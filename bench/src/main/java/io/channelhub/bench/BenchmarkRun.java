@@ -1,0 +1,567 @@
+package io.channelhub.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.channelhub.bench.baseline.RawArtemisBaseline;
+import io.channelhub.bench.baseline.http.TrivialHttpApp;
+import io.channelhub.bench.hub.BrokerProbe;
+import io.channelhub.bench.hub.GraphStub;
+import io.channelhub.bench.hub.HeapSampler;
+import io.channelhub.bench.hub.HubAdmin;
+import io.channelhub.bench.hub.HubUnderTest;
+import io.channelhub.bench.hub.QueueConsumer;
+import io.channelhub.bench.hub.WhatsAppWebhooks;
+import io.channelhub.bench.load.ClosedLoopLoad;
+import io.channelhub.bench.load.FixedRateLoad;
+import io.channelhub.bench.load.HttpCalls;
+import io.channelhub.bench.load.LoadResult;
+import io.channelhub.bench.load.LocalTarget;
+import io.channelhub.bench.load.RequestSource;
+import io.channelhub.bench.profile.JfrProfile;
+import io.channelhub.bench.report.Machine;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole benchmark in one JVM (plus the hub as a child process), in order: the raw Artemis baseline,
+ * the raw HTTP baseline, then the packaged hub: P5 start-up, P1 webhooks acked per second at rising
+ * concurrency (with P5 heap sampled meanwhile), P2 ack latency at a fixed 2,000/s, P3 end to end to a JMS
+ * consumer of hub.inbound over TCP, P4 outbound sends against a 50 ms WireMock Graph stub. Writes
+ * {@code latest.md} and {@code latest.json} (and time-stamped copies) to the output directory and prints
+ * the table. Every load is bounded in time and count and aims at 127.0.0.1 only.
+ *
+ * <p>Options: {@code --hub-jar PATH} (default app/target/hub-app-0.1.0-SNAPSHOT.jar), {@code --out DIR}
+ * (default bench/results), {@code --profile} (JFR of the hub during P1, P3 and P4, aggregated to
+ * hub-pN-profile.txt), {@code --quick} (short windows: a smoke test of the harness, not figures).
+ */
+public final class BenchmarkRun {
+    static final int[] LEVELS = {16, 32, 64, 128};
+    static final String TENANT = "bench";
+    static final String APP_SECRET = "bench-app-secret";
+    static final String OPS = "ops-bench-token-0123456789abcdef";
+    static final String PLATFORM = "platform-bench-token-0123456789abcdef";
+    static final double P2_RATE = 2000;
+
+    private final Path hubJar;
+    private final Path out;
+    private final boolean profile;
+    private final boolean quick;
+    private final Map<String, Object> json = new LinkedHashMap<>();
+    private final List<String> log = new ArrayList<>();
+
+    private BenchmarkRun(Path hubJar, Path out, boolean profile, boolean quick) {
+        this.hubJar = hubJar;
+        this.out = out;
+        this.profile = profile;
+        this.quick = quick;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of("app/target/hub-app-0.1.0-SNAPSHOT.jar");
+        Path out = Path.of("bench/results");
+        boolean profile = false;
+        boolean quick = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--hub-jar" -> jar = Path.of(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--profile" -> profile = true;
+                case "--quick" -> quick = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (--hub-jar PATH, --out DIR, --profile, --quick)");
+            }
+        }
+        Files.createDirectories(out);
+        long t0 = System.nanoTime();
+        new BenchmarkRun(jar, out, profile, quick).run();
+        System.out.printf("benchmark run took %.0f s%n", (System.nanoTime() - t0) / 1e9);
+        System.exit(0);
+    }
+
+    private Duration d(int normalSeconds, int quickSeconds) {
+        return Duration.ofSeconds(quick ? quickSeconds : normalSeconds);
+    }
+
+    private void say(String format, Object... args) {
+        String line = String.format(format, args);
+        System.out.println(line);
+        System.out.flush();
+        log.add(line);
+    }
+
+    private void run() throws Exception {
+        json.put("startedAt", LocalDateTime.now().toString());
+        json.put("machine", Machine.describe());
+        json.put("quick", quick);
+        say("machine: %s", json.get("machine"));
+        Map<Integer, LoadResult> rawArtemis = rawArtemis();
+        Map<Integer, LoadResult> rawHttp = rawHttp();
+        Map<String, Object> hub = hub();
+        json.put("rawArtemis", maps(rawArtemis));
+        json.put("rawHttp", maps(rawHttp));
+        json.put("hub", hub);
+        String table = table(rawArtemis, rawHttp, hub);
+        json.put("finishedAt", LocalDateTime.now().toString());
+        write(table);
+        System.out.println();
+        System.out.println(table);
+    }
+
+    // ---------------------------------------------------------------- baselines
+
+    private Map<Integer, LoadResult> rawArtemis() throws Exception {
+        Map<Integer, LoadResult> results = new LinkedHashMap<>();
+        Path dir = Files.createTempDirectory("bench-artemis-");
+        say("raw Artemis baseline (load %s): embedded broker in %s", Machine.loadAverage(), dir);
+        try (RawArtemisBaseline broker = new RawArtemisBaseline(dir, Duration.ofNanos(500_000))) {
+            say("  journal type in use: %s", broker.journalType());
+            json.put("rawArtemisJournal", broker.journalType());
+            for (int c : LEVELS) {
+                LoadResult r = broker.run(c, d(2, 1), d(5, 2));
+                results.put(c, r);
+                say("  %s", r.summary());
+            }
+        }
+        return results;
+    }
+
+    private Map<Integer, LoadResult> rawHttp() throws Exception {
+        Map<Integer, LoadResult> results = new LinkedHashMap<>();
+        say("raw HTTP baseline (load %s): trivial Spring Boot/Tomcat app", Machine.loadAverage());
+        ConfigurableApplicationContext app = TrivialHttpApp.start();
+        try {
+            int port = TrivialHttpApp.port(app);
+            WhatsAppWebhooks webhooks = new WhatsAppWebhooks(port, TENANT, APP_SECRET, "RAW");
+            byte[] body = webhooks.body(0);
+            byte[] request = RequestSource.http("POST", port, TrivialHttpApp.PATH, "application/json", body,
+                    "X-Hub-Signature-256", webhooks.signature(body));
+            for (int c : LEVELS) {
+                LoadResult r = ClosedLoopLoad.run("raw-http-c" + c, c, d(2, 1), d(5, 2), 0,
+                        HttpCalls.to(LocalTarget.of(port), seq -> request));
+                results.put(c, r);
+                say("  %s", r.summary());
+            }
+        } finally {
+            app.close();
+        }
+        return results;
+    }
+
+    // ---------------------------------------------------------------- the hub
+
+    private Map<String, Object> hub() throws Exception {
+        Map<String, Object> results = new LinkedHashMap<>();
+        Path dataDir = Files.createTempDirectory("bench-hub-");
+        say("hub (load %s): %s, data in %s", Machine.loadAverage(), hubJar, dataDir);
+        try (GraphStub graph = new GraphStub(50);
+             HubUnderTest hub = new HubUnderTest(hubJar, dataDir)) {
+            hub.start(List.of(), Map.of(
+                    "hub.channels.whatsapp.base-url", graph.baseUrl(),
+                    "hub.security.tokens[0].name", "ops", "hub.security.tokens[0].role", "ops",
+                    "hub.security.tokens[0].token", OPS,
+                    "hub.security.tokens[1].name", "platform", "hub.security.tokens[1].role", "platform",
+                    "hub.security.tokens[1].token", PLATFORM), Duration.ofSeconds(120));
+            Map<String, Object> startup = new LinkedHashMap<>();
+            startup.put("healthUpSeconds", round(hub.startupSeconds()));
+            hub.startedLogLine().ifPresent(s -> {
+                startup.put("startedInSeconds", s[0]);
+                startup.put("processRunningForSeconds", s[1]);
+            });
+            startup.put("nativeJournalLibraryLoaded", hub.nativeJournalLoaded());
+            results.put("P5startup", startup);
+            say("  P5 start-up: %s", startup);
+            try {
+                new HubAdmin(hub, OPS).tenantWithWhatsApp(TENANT, GraphStub.PHONE_NUMBER_ID, APP_SECRET, 100_000);
+                String runTag = Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase();
+                WhatsAppWebhooks webhooks = new WhatsAppWebhooks(hub.httpPort(), TENANT, APP_SECRET, runTag);
+                try (BrokerProbe probe = new BrokerProbe(hub.brokerUrl());
+                     QueueConsumer inbound = new QueueConsumer(hub.brokerUrl(), "hub.inbound", null);
+                     QueueConsumer events = new QueueConsumer(hub.brokerUrl(), "hub.events", "\"status\":\"sent\"")) {
+                    AtomicLong seq = new AtomicLong();
+                    RequestSource posts = s -> webhooks.request(seq.getAndIncrement());
+                    warmUp(hub, posts, probe);
+                    results.put("P1", p1(hub, posts, probe, inbound));
+                    results.put("P2", p2(hub, webhooks, posts, probe, inbound));
+                    results.put("P3", p3(hub, webhooks, posts, probe, inbound));
+                    results.put("P4", p4(hub, probe, events));
+                }
+            } finally {
+                Files.copy(hub.log(), out.resolve("hub-last-run.log"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return results;
+    }
+
+    private void warmUp(HubUnderTest hub, RequestSource posts, BrokerProbe probe) throws Exception {
+        LoadResult r = ClosedLoopLoad.run("hub-warmup", 32, Duration.ZERO, d(6, 2), 0,
+                HttpCalls.to(LocalTarget.of(hub.httpPort()), posts));
+        say("  warm-up (JIT): %s", r.summary());
+        settle(probe);
+    }
+
+    private Map<String, Object> p1(HubUnderTest hub, RequestSource posts, BrokerProbe probe, QueueConsumer inbound)
+            throws Exception {
+        Map<String, Object> p1 = new LinkedHashMap<>();
+        say("P1 (load %s): closed-loop signed webhooks at concurrency %s", Machine.loadAverage(),
+                java.util.Arrays.toString(LEVELS));
+        p1.put("loadAverageBefore", Machine.loadAverage());
+        Path jfr = out.resolve("hub-p1.jfr");
+        if (profile) {
+            JfrProfile.start(hub.pid(), jfr, "p1");
+        }
+        List<Map<String, Object>> levels = new ArrayList<>();
+        try (HeapSampler heap = new HeapSampler(hub)) {
+            for (int c : LEVELS) {
+                double hubCpu0 = hub.cpuSeconds();
+                double benchCpu0 = benchCpuSeconds();
+                long consumed0 = inbound.received();
+                long wall0 = System.nanoTime();
+                LoadResult r = ClosedLoopLoad.run("hub-p1-c" + c, c, d(2, 1), d(8, 2), 0,
+                        HttpCalls.to(LocalTarget.of(hub.httpPort()), posts));
+                double wall = (System.nanoTime() - wall0) / 1e9;
+                Map<String, Object> level = r.toMap();
+                level.put("concurrency", c);
+                level.put("hubCpuCores", round((hub.cpuSeconds() - hubCpu0) / wall));
+                level.put("benchCpuCores", round((benchCpuSeconds() - benchCpu0) / wall));
+                level.put("inboundConsumedPerSecond", round((inbound.received() - consumed0) / wall));
+                level.put("intakeBacklogAfter", probe.messageCount("hub.intake"));
+                levels.add(level);
+                say("  %s | hub %.2f cores, load generator %.2f cores, normalized→hub.inbound %.0f/s, intake backlog %s",
+                        r.summary(), level.get("hubCpuCores"), level.get("benchCpuCores"),
+                        level.get("inboundConsumedPerSecond"), level.get("intakeBacklogAfter"));
+                settle(probe);
+            }
+            Map<String, Object> heapFigures = new LinkedHashMap<>();
+            heapFigures.put("maxHeapUsedMb", round(heap.maxUsedMb()));
+            heapFigures.put("maxHeapCommittedMb", round(heap.maxCommittedMb()));
+            heapFigures.put("maxLiveDataAfterGcMb", round(heap.maxLiveMb()));
+            heapFigures.put("samples", heap.samples());
+            p1.put("P5heap", heapFigures);
+            say("  P5 heap under P1: %s", heapFigures);
+        }
+        p1.put("levels", levels);
+        if (profile) {
+            JfrProfile.stop(hub.pid(), "p1");
+            profileReport(jfr, "p1", p1);
+        }
+        return p1;
+    }
+
+    private Map<String, Object> p2(HubUnderTest hub, WhatsAppWebhooks webhooks, RequestSource posts, BrokerProbe probe,
+                                   QueueConsumer inbound) throws Exception {
+        say("P2 (load %s): fixed rate %.0f webhooks/s", Machine.loadAverage(), P2_RATE);
+        Map<String, Long> stamps = WhatsAppWebhooks.newStamps();
+        Duration warm = d(3, 1);
+        inbound.measureLatency(stamps, System.nanoTime() + warm.toNanos());
+        webhooks.stampInto(stamps);
+        double hubCpu0 = hub.cpuSeconds();
+        long wall0 = System.nanoTime();
+        LoadResult r = FixedRateLoad.run("hub-p2-" + (int) P2_RATE, P2_RATE, 64, warm, d(20, 3),
+                HttpCalls.to(LocalTarget.of(hub.httpPort()), posts));
+        double wall = (System.nanoTime() - wall0) / 1e9;
+        webhooks.stampInto(null);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!stamps.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Histogram e2e = inbound.latency();
+        inbound.stopLatency();
+        Map<String, Object> p2 = r.toMap();
+        p2.put("hubCpuCores", round((hub.cpuSeconds() - hubCpu0) / wall));
+        p2.put("endToEndAt2000", latency(e2e));
+        p2.put("notConsumedAfter20s", stamps.size());
+        say("  %s (latency from the intended send time; max start lag %.1f ms)", r.summary(), r.maxStartLagMillis());
+        say("  end to end at %.0f/s (post → hub.inbound consumer): %s", P2_RATE, p2.get("endToEndAt2000"));
+        settle(probe);
+        return p2;
+    }
+
+    private Map<String, Object> p3(HubUnderTest hub, WhatsAppWebhooks webhooks, RequestSource posts, BrokerProbe probe,
+                                   QueueConsumer inbound) throws Exception {
+        say("P3 (load %s): webhooks at max rate (closed loop, 64) → hub.inbound consumer over TCP", Machine.loadAverage());
+        Path jfr = out.resolve("hub-p3.jfr");
+        if (profile) {
+            JfrProfile.start(hub.pid(), jfr, "p3");
+        }
+        Duration warm = d(3, 1);
+        Duration window = d(15, 3);
+        Map<String, Long> stamps = WhatsAppWebhooks.newStamps();
+        AtomicLong posted = new AtomicLong();
+        RequestSource counted = s -> {
+            posted.incrementAndGet();
+            return posts.request(s);
+        };
+        long start = System.nanoTime();
+        inbound.measureLatency(stamps, start + warm.toNanos());
+        webhooks.stampInto(stamps);
+        long received0 = inbound.received();
+        LoadResult[] holder = new LoadResult[1];
+        Thread load = new Thread(() -> {
+            try {
+                holder[0] = ClosedLoopLoad.run("hub-p3-post", 64, Duration.ZERO, warm.plus(window), 0,
+                        HttpCalls.to(LocalTarget.of(hub.httpPort()), counted));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "p3-load");
+        load.start();
+        sleepUntil(start + warm.toNanos());
+        long c0 = inbound.received();
+        long p0 = posted.get();
+        double hubCpu0 = hub.cpuSeconds();
+        long t0 = System.nanoTime();
+        sleepUntil(t0 + window.toNanos());
+        long c1 = inbound.received();
+        long p1 = posted.get();
+        double hubCpu1 = hub.cpuSeconds();
+        long t1 = System.nanoTime();
+        load.join();
+        webhooks.stampInto(null);
+        long postedTotal = posted.get();
+        // drain: how long until everything posted has reached the consumer (bounded)
+        long deadline = System.nanoTime() + d(60, 10).toNanos();
+        while (inbound.received() - received0 < postedTotal && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        long drained = System.nanoTime();
+        long consumedTotal = inbound.received() - received0;
+        Histogram e2e = inbound.latency();
+        inbound.stopLatency();
+        if (profile) {
+            JfrProfile.stop(hub.pid(), "p3");
+        }
+        double secs = (t1 - t0) / 1e9;
+        Map<String, Object> p3 = new LinkedHashMap<>();
+        p3.put("consumedPerSecond", round((c1 - c0) / secs));
+        p3.put("postedPerSecond", round((p1 - p0) / secs));
+        p3.put("hubCpuCores", round((hubCpu1 - hubCpu0) / secs));
+        p3.put("posted", postedTotal);
+        p3.put("consumed", consumedTotal);
+        p3.put("secondsUntilAllConsumed", round((drained - start) / 1e9));
+        p3.put("endToEndPerSecondIncludingDrain", round(consumedTotal / ((drained - start) / 1e9)));
+        p3.put("latencyAtMaxRate", latency(e2e));
+        p3.put("post", holder[0] == null ? null : holder[0].toMap());
+        say("  consumed %.0f/s while posting %.0f/s (hub %.2f cores); %d posted, %d consumed, all consumed after %.1f s"
+                        + " (%.0f/s overall); post→consume latency at max rate %s",
+                p3.get("consumedPerSecond"), p3.get("postedPerSecond"), p3.get("hubCpuCores"), postedTotal,
+                consumedTotal, p3.get("secondsUntilAllConsumed"), p3.get("endToEndPerSecondIncludingDrain"),
+                p3.get("latencyAtMaxRate"));
+        if (profile) {
+            profileReport(jfr, "p3", p3);
+        }
+        settle(probe);
+        return p3;
+    }
+
+    private Map<String, Object> p4(HubUnderTest hub, BrokerProbe probe, QueueConsumer events) throws Exception {
+        int messages = quick ? 500 : 6000;
+        say("P4 (load %s): %d template messages to %d contacts via the platform API; Graph stub answers after 50 ms",
+                Machine.loadAverage(), messages, messages);
+        Path jfr = out.resolve("hub-p4.jfr");
+        if (profile) {
+            JfrProfile.start(hub.pid(), jfr, "p4");
+        }
+        events.resetMatches();
+        int port = hub.httpPort();
+        String path = "/api/v1/tenants/" + TENANT + "/messages";
+        RequestSource submit = seq -> RequestSource.http("POST", port, path, "application/json",
+                String.format("{\"channel\":\"whatsapp\",\"to\":\"+3162%07d\",\"content\":{\"type\":\"template\","
+                        + "\"name\":\"order_confirmation\",\"language\":\"nl\",\"parameters\":[\"%d\"]},"
+                        + "\"metadata\":{\"bench\":\"%d\"}}", seq, seq, seq).getBytes(StandardCharsets.UTF_8),
+                "Authorization", "Bearer " + PLATFORM);
+        double hubCpu0 = hub.cpuSeconds();
+        long start = System.nanoTime();
+        LoadResult accepted = ClosedLoopLoad.run("hub-p4-submit", 32, Duration.ZERO, Duration.ofSeconds(60), messages,
+                HttpCalls.to(LocalTarget.of(port), submit));
+        long submitted = System.nanoTime();
+        say("  submitted: %s", accepted.summary());
+        long deadline = System.nanoTime() + Duration.ofSeconds(quick ? 30 : 90).toNanos();
+        long last = -1;
+        long lastProgress = System.nanoTime();
+        while (events.matched() < accepted.ok() && System.nanoTime() < deadline
+                && System.nanoTime() - lastProgress < Duration.ofSeconds(15).toNanos()) {
+            Thread.sleep(200);
+            if (events.matched() != last) {
+                last = events.matched();
+                lastProgress = System.nanoTime();
+            }
+        }
+        double hubCpu = hub.cpuSeconds() - hubCpu0;
+        if (profile) {
+            JfrProfile.stop(hub.pid(), "p4");
+        }
+        long sent = events.matched();
+        double firstToLast = (events.lastMatchNanos() - events.firstMatchNanos()) / 1e9;
+        double overall = (events.lastMatchNanos() - start) / 1e9;
+        Map<String, Object> p4 = new LinkedHashMap<>();
+        p4.put("submitted", accepted.ok());
+        p4.put("submitFailed", accepted.failed());
+        p4.put("acceptedPerSecond", round(accepted.ok() / ((submitted - start) / 1e9)));
+        p4.put("sent", sent);
+        p4.put("sentPerSecond", round(sent / overall));
+        p4.put("sentPerSecondFirstToLast", round(sent > 1 ? (sent - 1) / firstToLast : 0));
+        p4.put("secondsUntilLastSent", round(overall));
+        p4.put("hubCpuCores", round(hubCpu / overall));
+        p4.put("submit", accepted.toMap());
+        p4.put("intakeOrDispatchBacklog", probe.messageCount("hub.dispatch"));
+        say("  %d of %d sent; %.0f sends/s from the first submission to the last `sent` event (%.1f s), %.0f/s first"
+                        + " to last sent; hub %.2f cores", sent, accepted.ok(), p4.get("sentPerSecond"), overall,
+                p4.get("sentPerSecondFirstToLast"), p4.get("hubCpuCores"));
+        if (profile) {
+            profileReport(jfr, "p4", p4);
+        }
+        return p4;
+    }
+
+    /** Empties what a phase left on the internal queues (un-normalized intake, unconsumed inbound). */
+    private void settle(BrokerProbe probe) throws Exception {
+        long intake = probe.removeAll("hub.intake");
+        long inbound = probe.removeAll("hub.inbound");
+        if (intake + inbound > 0) {
+            say("  (emptied %d intake and %d inbound messages left by the phase)", intake, inbound);
+        }
+        Thread.sleep(quick ? 200 : 1500);
+    }
+
+    private void profileReport(Path jfr, String phase, Map<String, Object> into) throws Exception {
+        String text = JfrProfile.analyze(jfr, 25);
+        Path report = out.resolve("hub-" + phase + "-profile.txt");
+        Files.writeString(report, text);
+        into.put("profileTopSelf", JfrProfile.topSelf(jfr, 15));
+        say("  profile of %s: %s (recording %s)", phase, report, jfr);
+        System.out.println(text.lines().limit(60).reduce("", (a, b) -> a + "    " + b + "\n"));
+    }
+
+    // ---------------------------------------------------------------- report
+
+    private String table(Map<Integer, LoadResult> rawArtemis, Map<Integer, LoadResult> rawHttp,
+                         Map<String, Object> hub) {
+        StringBuilder t = new StringBuilder();
+        Map<?, ?> machine = (Map<?, ?>) json.get("machine");
+        t.append("Run ").append(json.get("startedAt")).append(" on ").append(machine.get("cores")).append(" cores, ")
+                .append(machine.get("memory")).append(", ").append(machine.get("cpu")).append(", ")
+                .append(machine.get("java")).append("; load average at start ").append(machine.get("loadAverageAtStart"))
+                .append(quick ? " — QUICK MODE (smoke test, not figures)" : "").append("\n\n");
+        t.append("| figure | hub | raw baseline | hub / raw | target | met |\n|---|---|---|---|---|---|\n");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> p1 = (Map<String, Object>) hub.get("P1");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> levels = p1 == null ? List.of() : (List<Map<String, Object>>) p1.get("levels");
+        for (Map<String, Object> level : levels) {
+            int c = (Integer) level.get("concurrency");
+            double rate = (Double) level.get("perSecond");
+            LoadResult a = rawArtemis.get(c);
+            LoadResult h = rawHttp.get(c);
+            double ratio = a == null ? Double.NaN : rate / a.perSecond();
+            double httpRatio = h == null ? Double.NaN : rate / h.perSecond();
+            t.append(String.format("| P1 c=%d | %,.0f webhooks/s (p50 %.1f ms, p99 %.1f ms; hub %.2f + load gen %.2f cores)"
+                            + " | Artemis %,.0f msg/s; HTTP %,.0f req/s | %.2f × Artemis; %.2f × HTTP"
+                            + " | ≥ 8,000/s and ≥ 0.5 × Artemis | %s |%n",
+                    c, rate, level.get("p50Ms"), level.get("p99Ms"), level.get("hubCpuCores"), level.get("benchCpuCores"),
+                    a == null ? Double.NaN : a.perSecond(), h == null ? Double.NaN : h.perSecond(), ratio, httpRatio,
+                    yes(rate >= 8000 && ratio >= 0.5)));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> p2 = (Map<String, Object>) hub.get("P2");
+        if (p2 != null) {
+            double p99 = (Double) p2.get("p99Ms");
+            double p999 = (Double) p2.get("p999Ms");
+            t.append(String.format("| P2 | at %,.0f/s offered (%,.0f/s acked): p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms"
+                            + " | — | — | p99 ≤ 20 ms, p99.9 ≤ 100 ms | %s |%n",
+                    p2.get("targetRate"), p2.get("perSecond"), p2.get("p50Ms"), p99, p999, p2.get("maxMs"),
+                    yes(p99 <= 20 && p999 <= 100 && ((Number) p2.get("failed")).longValue() == 0)));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> p3 = (Map<String, Object>) hub.get("P3");
+        if (p3 != null) {
+            double rate = (Double) p3.get("consumedPerSecond");
+            t.append(String.format("| P3 | %,.0f consumed/s from hub.inbound over TCP while posting %,.0f/s; end-to-end"
+                            + " latency at 2,000/s %s | — | — | ≥ 5,000/s | %s |%n",
+                    rate, p3.get("postedPerSecond"), p2 == null ? "—" : p2.get("endToEndAt2000"), yes(rate >= 5000)));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> p4 = (Map<String, Object>) hub.get("P4");
+        if (p4 != null) {
+            double rate = (Double) p4.get("sentPerSecond");
+            t.append(String.format("| P4 | %,.0f sends/s (%d of %d sent in %.1f s; accepted %,.0f/s) | stub: 50 ms per send"
+                            + " | — | ≥ 2,000/s | %s |%n",
+                    rate, p4.get("sent"), p4.get("submitted"), p4.get("secondsUntilLastSent"),
+                    p4.get("acceptedPerSecond"), yes(rate >= 2000)));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> startup = (Map<String, Object>) hub.get("P5startup");
+        if (startup != null) {
+            double s = (Double) startup.get("healthUpSeconds");
+            t.append(String.format("| P5 start-up | health UP %.1f s after process start (log: \"Started … in %s s\") | — | — "
+                    + "| ≤ 6 s | %s |%n", s, startup.get("startedInSeconds"), yes(s <= 6)));
+        }
+        if (p1 != null && p1.get("P5heap") != null) {
+            Map<?, ?> heap = (Map<?, ?>) p1.get("P5heap");
+            double used = (Double) heap.get("maxHeapUsedMb");
+            t.append(String.format("| P5 heap | max %.0f MB used under P1 (-Xmx512m; live after GC ≤ %.0f MB) | — | — "
+                    + "| ≤ 512 MB | %s |%n", used, heap.get("maxLiveDataAfterGcMb"), yes(used <= 512)));
+        }
+        return t.toString();
+    }
+
+    private static String yes(boolean met) {
+        return met ? "yes" : "**no**";
+    }
+
+    private void write(String table) throws Exception {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String md = "# Benchmark run\n\n" + table + "\n```\n" + String.join("\n", log) + "\n```\n";
+        Files.writeString(out.resolve("latest.md"), md);
+        Files.writeString(out.resolve("run-" + stamp + ".md"), md);
+        mapper.writeValue(out.resolve("latest.json").toFile(), json);
+        mapper.writeValue(out.resolve("run-" + stamp + ".json").toFile(), json);
+        say("results: %s, %s", out.resolve("latest.md"), out.resolve("latest.json"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Map<String, Object> latency(Histogram h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", h.getTotalCount());
+        if (h.getTotalCount() > 0) {
+            m.put("p50Ms", round(h.getValueAtPercentile(50) / 1000.0));
+            m.put("p99Ms", round(h.getValueAtPercentile(99) / 1000.0));
+            m.put("p999Ms", round(h.getValueAtPercentile(99.9) / 1000.0));
+            m.put("maxMs", round(h.getMaxValue() / 1000.0));
+        }
+        return m;
+    }
+
+    private static List<Map<String, Object>> maps(Map<Integer, LoadResult> results) {
+        return results.values().stream().map(LoadResult::toMap).toList();
+    }
+
+    private static double benchCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+            Thread.sleep(Math.max(1, left / 1_000_000));
+        }
+    }
+
+    static double round(double v) {
+        return Double.isNaN(v) ? v : Math.round(v * 100) / 100.0;
+    }
+}

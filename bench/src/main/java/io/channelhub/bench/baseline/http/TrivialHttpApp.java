@@ -1,0 +1,40 @@
+package io.channelhub.bench.baseline.http;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.jms.JmsAutoConfiguration;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The HTTP baseline: the hub's server stack (Spring Boot 3.5, Spring MVC, embedded Tomcat with its
+ * defaults, 200 threads) with one POST endpoint that reads the body and answers 200, nothing else.
+ */
+@SpringBootApplication(exclude = {ArtemisAutoConfiguration.class, JmsAutoConfiguration.class})
+@RestController
+public class TrivialHttpApp {
+    public static final String PATH = "/webhooks/trivial";
+
+    @PostMapping(PATH)
+    ResponseEntity<String> receive(@RequestBody byte[] body) {
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(body.length > 0 ? "EVENT_RECEIVED" : "EMPTY");
+    }
+
+    /** Starts on 127.0.0.1 and a free port. */
+    public static ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(TrivialHttpApp.class)
+                .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
+                        "logging.level.root=WARN", "spring.jmx.enabled=false", "server.tomcat.threads.max=200")
+                .run();
+    }
+
+    public static int port(ConfigurableApplicationContext context) {
+        return ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    }
+}

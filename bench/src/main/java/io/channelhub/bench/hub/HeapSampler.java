@@ -1,0 +1,88 @@
+package io.channelhub.bench.hub;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Samples the hub's heap once a second from its own metrics (/actuator/prometheus): the sum of
+ * {@code jvm_memory_used_bytes{area="heap"}} over the pools (the maximum seen is P5's heap figure) and
+ * {@code jvm_gc_live_data_size_bytes} (the old generation after the last collection: the live set).
+ */
+public final class HeapSampler implements AutoCloseable {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final URI uri;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile double maxUsedMb;
+    private volatile double maxLiveMb;
+    private volatile double maxCommittedMb;
+    private volatile int samples;
+
+    public HeapSampler(HubUnderTest hub) {
+        uri = URI.create(hub.url("/actuator/prometheus"));
+        thread = new Thread(this::loop, "heap-sampler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                String text = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                double used = 0;
+                double committed = 0;
+                double live = 0;
+                for (String line : text.split("\n")) {
+                    if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                        used += value(line);
+                    } else if (line.startsWith("jvm_memory_committed_bytes{") && line.contains("area=\"heap\"")) {
+                        committed += value(line);
+                    } else if (line.startsWith("jvm_gc_live_data_size_bytes")) {
+                        live = value(line);
+                    }
+                }
+                maxUsedMb = Math.max(maxUsedMb, used / 1048576.0);
+                maxCommittedMb = Math.max(maxCommittedMb, committed / 1048576.0);
+                maxLiveMb = Math.max(maxLiveMb, live / 1048576.0);
+                samples++;
+            } catch (Exception e) {
+                // the hub is busy: try again next second
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static double value(String line) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    }
+
+    public double maxUsedMb() {
+        return maxUsedMb;
+    }
+
+    public double maxLiveMb() {
+        return maxLiveMb;
+    }
+
+    public double maxCommittedMb() {
+        return maxCommittedMb;
+    }
+
+    public int samples() {
+        return samples;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}
