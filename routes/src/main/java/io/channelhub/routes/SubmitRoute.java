@@ -19,7 +19,8 @@ public class SubmitRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(HubEndpoints.SUBMIT).routeId("submit")
+        // A refused submission is the caller's error, answered 4xx by the HTTP layer: no retry, no error log.
+        from(HubEndpoints.SUBMIT).routeId("submit").errorHandler(noErrorHandler())
                 .process(e -> {
                     Submissions.Accepted accepted = submissions.submit(e.getIn().getBody());
                     e.setProperty(ACCEPTED, accepted);

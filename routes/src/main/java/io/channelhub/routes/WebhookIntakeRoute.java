@@ -1,7 +1,6 @@
 package io.channelhub.routes;
 
 import io.channelhub.core.spi.WebhookRequest;
-import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.WebhookIntake;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -26,13 +25,13 @@ public class WebhookIntakeRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(HubEndpoints.WEBHOOK_INTAKE).routeId("webhook-intake")
+        // A refused webhook is the caller's error, answered 4xx by the HTTP layer: no retry, no error log.
+        from(HubEndpoints.WEBHOOK_INTAKE).routeId("webhook-intake").errorHandler(noErrorHandler())
                 .process(e -> {
                     WebhookCall call = e.getIn().getBody(WebhookCall.class);
                     WebhookIntake.Decision decision = intake.decide(call.channel(), call.tenantId(), call.request());
                     e.setProperty(DECISION, decision);
-                    e.getIn().setBody(decision.enqueue() == null
-                            ? java.util.List.of() : java.util.List.<Outgoing>of(decision.enqueue()));
+                    e.getIn().setBody(decision.enqueue());
                 })
                 .to(HubEndpoints.PUBLISH)
                 .process(e -> e.getIn().setBody(e.getProperty(DECISION, WebhookIntake.Decision.class).reply()));

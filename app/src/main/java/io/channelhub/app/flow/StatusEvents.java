@@ -40,18 +40,37 @@ public class StatusEvents {
     public Optional<Outgoing> transition(MessageRecord record, DeliveryStatus status, Reason reason,
                                          String providerMessageId, Instant at, String intakeRef) {
         Instant when = at == null ? clock.instant() : at;
-        if (!messages.appendStatus(record.id(), record.round(), status, reason, intakeRef, when)) {
+        // The history is kept in the order the hub learned of each status; the event carries the provider's time.
+        MessageRepository.Append append = messages.appendStatus(record.id(), record.round(), status, reason, intakeRef,
+                clock.instant());
+        if (append == MessageRepository.Append.DUPLICATE) {
             return Optional.empty();
         }
         boolean moved = messages.advance(record, status, providerMessageId,
                 reason == null ? null : reason.code() + ": " + reason.detail(), clock.instant());
-        if (!moved && status != DeliveryStatus.ACCEPTED) {
-            return Optional.empty();
+        boolean ownRetry = append == MessageRepository.Append.OWN_EARLIER_ATTEMPT;
+        if (!moved && !ownRetry && status != DeliveryStatus.ACCEPTED) {
+            return Optional.empty(); // late or out of order: never moves the message back
         }
+        return Optional.of(event(record, status, reason, providerMessageId, when));
+    }
+
+    /**
+     * For a queued item delivered again after its transaction rolled back, when the message's status was
+     * already recorded by that earlier delivery: the event that delivery could not publish.
+     */
+    public Optional<Outgoing> republishOwn(MessageRecord record, String intakeRef) {
+        return messages.recordedBy(record.id(), record.round(), intakeRef).map(entry -> event(record, entry.status(),
+                entry.reasonCode() == null ? null : new Reason(entry.reasonCode(), entry.detail(),
+                        entry.providerCode(), null), null, entry.at()));
+    }
+
+    private Outgoing event(MessageRecord record, DeliveryStatus status, Reason reason, String providerMessageId,
+                           Instant when) {
         String providerId = providerMessageId != null ? providerMessageId : record.providerMessageId();
         StatusEvent event = new StatusEvent(UUID.randomUUID().toString(), record.id(), record.tenantId(),
                 record.channel(), providerId, status, reason, when, metadataOf(record));
-        return Optional.of(Messages.event(event, record.conversationId()));
+        return Messages.event(event, record.conversationId());
     }
 
     private static Map<String, Object> metadataOf(MessageRecord record) {

@@ -6,6 +6,7 @@ import io.channelhub.app.registry.ConnectorCatalog;
 import io.channelhub.app.registry.ResolvedConnector;
 import io.channelhub.app.registry.TenantConnectors;
 import io.channelhub.core.spi.ChannelConnector;
+import io.channelhub.core.spi.InboundPayload;
 import io.channelhub.core.spi.WebhookReply;
 import io.channelhub.core.spi.WebhookRequest;
 import io.channelhub.core.spi.WebhookVerifier;
@@ -18,11 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -59,34 +63,78 @@ class WebhookIntakeService implements WebhookIntake {
                 .orElseThrow(() -> new WebhookRejectedException(404, "Not Found", "unknown channel"));
         WebhookVerifier verifier = connector.webhooks()
                 .orElseThrow(() -> new WebhookRejectedException(404, "Not Found", "this channel takes no webhooks"));
-        if (tenantId == null && request.isGet()) {
-            return platformWideHandshake(channel, verifier, request);
+        if (tenantId == null) {
+            return request.isGet() ? platformWideHandshake(channel, verifier, request)
+                    : platformWide(channel, verifier, request);
         }
-        ResolvedConnector resolved = tenantId != null ? ofTenant(tenantId, channel) : ofAccount(channel, verifier,
-                request);
+        ResolvedConnector resolved = ofTenant(tenantId, channel);
         Optional<WebhookReply> handshake = verifier.handshake(request, resolved.config());
         if (handshake.isPresent()) {
-            return new Decision(null, handshake.get());
+            return Decision.answer(handshake.get());
         }
         if (request.isGet()) {
             throw new WebhookRejectedException(400, "Bad Request", "not a subscription handshake");
         }
+        requireSignature(channel, verifier, request, resolved);
+        requireSyntax(request);
+        return new Decision(forwardable(resolved).map(r -> intakeMessage(r, verifier, request, null)).stream()
+                .toList(), verifier.acknowledgement());
+    }
+
+    /**
+     * A platform-wide POST: the tenants are found from the provider accounts in the payload; a payload
+     * with several accounts is queued once per account's tenant, marked with the account.
+     */
+    private Decision platformWide(String channel, WebhookVerifier verifier, WebhookRequest request) {
+        Set<String> accounts = verifier.accountIds(request);
+        if (accounts.isEmpty()) {
+            throw new WebhookRejectedException(400, "Bad Request", "the payload names no provider account");
+        }
+        Map<String, ResolvedConnector> tenantsByAccount = new LinkedHashMap<>();
+        for (String account : accounts) {
+            ofAccount(channel, account).ifPresent(r -> tenantsByAccount.put(account, r));
+        }
+        if (tenantsByAccount.isEmpty()) {
+            throw new WebhookRejectedException(404, "Not Found", "no tenant has this provider account");
+        }
+        tenantsByAccount.values().removeIf(r -> !verifier.verify(request, r.config()));
+        if (tenantsByAccount.isEmpty()) {
+            meters.counter("hub.webhooks.rejected", "channel", channel, "reason", "signature").increment();
+            throw new WebhookRejectedException(401, "Unauthorized", "the webhook signature is missing or invalid");
+        }
+        requireSyntax(request);
+        List<Outgoing> enqueue = new ArrayList<>();
+        tenantsByAccount.forEach((account, resolved) -> forwardable(resolved).ifPresent(r ->
+                enqueue.add(intakeMessage(r, verifier, request, accounts.size() > 1 ? account : null))));
+        return new Decision(enqueue, verifier.acknowledgement());
+    }
+
+    private void requireSignature(String channel, WebhookVerifier verifier, WebhookRequest request,
+                                  ResolvedConnector resolved) {
         if (!verifier.verify(request, resolved.config())) {
             meters.counter("hub.webhooks.rejected", "channel", channel, "reason", "signature").increment();
             throw new WebhookRejectedException(401, "Unauthorized", "the webhook signature is missing or invalid");
         }
+    }
+
+    private static void requireSyntax(WebhookRequest request) {
         String syntax = PayloadSyntax.problem(request.contentType(), request.body());
         if (syntax != null) {
             throw new WebhookRejectedException(400, "Bad Request", syntax);
         }
-        String tenant = resolved.config().tenantId();
-        if (!resolved.enabled()) {
-            // 200 so the provider stops retrying; the event is counted, not forwarded.
-            meters.counter("hub.webhooks.dropped", "channel", channel, "reason", "connector_disabled").increment();
-            LOG.info("connector_disabled: webhook for tenant {} channel {} not forwarded", tenant, channel);
-            return new Decision(null, verifier.acknowledgement());
+    }
+
+    /** The connector if its events are to be forwarded; a disabled one's are counted and dropped. */
+    private Optional<ResolvedConnector> forwardable(ResolvedConnector resolved) {
+        if (resolved.enabled()) {
+            return Optional.of(resolved);
         }
-        return new Decision(intakeMessage(tenant, channel, verifier, request), verifier.acknowledgement());
+        // 200 so the provider stops retrying; the event is counted, not forwarded.
+        String channel = resolved.config().channel();
+        meters.counter("hub.webhooks.dropped", "channel", channel, "reason", "connector_disabled").increment();
+        LOG.info("connector_disabled: webhook for tenant {} channel {} not forwarded", resolved.config().tenantId(),
+                channel);
+        return Optional.empty();
     }
 
     private ResolvedConnector ofTenant(String tenantId, String channel) {
@@ -97,33 +145,33 @@ class WebhookIntakeService implements WebhookIntake {
                 .orElseThrow(() -> new WebhookRejectedException(404, "Not Found", "connector not configured"));
     }
 
-    private ResolvedConnector ofAccount(String channel, WebhookVerifier verifier, WebhookRequest request) {
-        String account = verifier.accountId(request)
-                .orElseThrow(() -> new WebhookRejectedException(400, "Bad Request",
-                        "the payload names no provider account"));
+    private Optional<ResolvedConnector> ofAccount(String channel, String account) {
         List<ResolvedConnector> candidates = connectors.byAccount(channel, account);
-        if (candidates.isEmpty()) {
-            throw new WebhookRejectedException(404, "Not Found", "no tenant has this provider account");
-        }
         if (candidates.size() > 1) {
-            LOG.warn("{} tenants share the {} account; using the first enabled one", candidates.size(), channel);
+            LOG.warn("{} tenants share one {} account; using the first enabled one", candidates.size(), channel);
         }
-        return candidates.stream().filter(ResolvedConnector::enabled).findFirst().orElse(candidates.get(0));
+        return candidates.stream().filter(ResolvedConnector::enabled).findFirst()
+                .or(() -> candidates.stream().findFirst());
     }
 
     private Decision platformWideHandshake(String channel, WebhookVerifier verifier, WebhookRequest request) {
         for (ResolvedConnector c : connectors.enabledOf(channel)) {
             Optional<WebhookReply> reply = verifier.handshake(request, c.config());
             if (reply.isPresent() && reply.get().status() == 200) {
-                return new Decision(null, reply.get());
+                return Decision.answer(reply.get());
             }
         }
-        return new Decision(null, WebhookReply.forbidden());
+        return Decision.answer(WebhookReply.forbidden());
     }
 
-    private Outgoing intakeMessage(String tenantId, String channel, WebhookVerifier verifier,
-                                   WebhookRequest request) {
+    private Outgoing intakeMessage(ResolvedConnector resolved, WebhookVerifier verifier, WebhookRequest request,
+                                   String account) {
+        String tenantId = resolved.config().tenantId();
+        String channel = resolved.config().channel();
         Map<String, String> kept = new HashMap<>();
+        if (account != null) {
+            kept.put(InboundPayload.ACCOUNT_HEADER, account);
+        }
         for (String name : verifier.headersToKeep()) {
             request.header(name).ifPresent(v -> kept.put(name, v));
         }

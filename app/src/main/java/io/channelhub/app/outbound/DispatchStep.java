@@ -95,8 +95,13 @@ class DispatchStep implements QueueStep {
     public List<Outgoing> process(QueuedMessage queued) {
         String id = queued.text();
         MessageRecord record = messages.find(id).orElse(null);
-        if (record == null || record.status() != DeliveryStatus.ACCEPTED) {
-            return List.of(); // done already: a redelivery after the outcome was committed
+        if (record == null) {
+            return List.of();
+        }
+        if (record.status() != DeliveryStatus.ACCEPTED) {
+            // Decided already. If by an earlier delivery of this very item whose transaction rolled back
+            // after the database update, its event was never published: publish it now.
+            return events.republishOwn(record, queued.messageId()).stream().toList();
         }
         if (messages.hasEarlierPending(record.conversationId(), record.seq())) {
             return List.of(later(queued, attempts(queued), hub.retry().orderingDelay()));

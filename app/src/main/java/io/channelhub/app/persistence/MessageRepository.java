@@ -105,12 +105,19 @@ public class MessageRepository {
                 .params(Db.ts(at), id).update();
     }
 
-    /**
-     * Appends to the status history; answers false when this status of this round is there already,
-     * recorded from another queued item (a provider's repeated report).
-     */
-    public boolean appendStatus(String messageId, int round, DeliveryStatus status, Reason reason, String intakeRef,
-                                Instant at) {
+    /** What appending a status to the history found. */
+    public enum Append {
+        /** Recorded now. */
+        NEW,
+        /** Recorded by an earlier delivery of the same queued item, whose publishing was rolled back. */
+        OWN_EARLIER_ATTEMPT,
+        /** Recorded from another queued item: a provider's repeated report. */
+        DUPLICATE
+    }
+
+    /** Appends to the status history, once per status and round. */
+    public Append appendStatus(String messageId, int round, DeliveryStatus status, Reason reason, String intakeRef,
+                               Instant at) {
         try {
             jdbc.sql("""
                             insert into message_status (message_id, replay_round, status, reason_code, detail, provider_code,
@@ -119,14 +126,29 @@ public class MessageRepository {
                             reason == null ? null : Db.truncate(reason.detail(), 1000),
                             reason == null ? null : reason.providerCode(), intakeRef, Db.ts(at))
                     .update();
-            return true;
+            return Append.NEW;
         } catch (DuplicateKeyException e) {
-            String existingRef = jdbc.sql("""
-                            select intake_ref from message_status where message_id = ? and replay_round = ? and status = ?""")
-                    .params(messageId, round, status.wireName()).query(String.class).optional().orElse(null);
-            // The same queued item redelivered after a rollback: its event was never published, so go on.
-            return intakeRef != null && intakeRef.equals(existingRef);
+            return ownEntry(messageId, round, status, intakeRef) ? Append.OWN_EARLIER_ATTEMPT : Append.DUPLICATE;
         }
+    }
+
+    /** The status this queued item recorded for the message in an earlier, rolled-back delivery, if any. */
+    public Optional<StatusEntry> recordedBy(String messageId, int round, String intakeRef) {
+        return jdbc.sql("""
+                        select status, reason_code, detail, provider_code, occurred_at from message_status
+                        where message_id = ? and replay_round = ? and intake_ref = ? order by occurred_at desc""")
+                .params(messageId, round, intakeRef)
+                .query((rs, i) -> new StatusEntry(DeliveryStatus.fromWire(rs.getString("status")),
+                        rs.getString("reason_code"), rs.getString("detail"), rs.getString("provider_code"),
+                        Db.instant(rs, "occurred_at")))
+                .list().stream().findFirst();
+    }
+
+    private boolean ownEntry(String messageId, int round, DeliveryStatus status, String intakeRef) {
+        String existingRef = jdbc.sql("""
+                        select intake_ref from message_status where message_id = ? and replay_round = ? and status = ?""")
+                .params(messageId, round, status.wireName()).query(String.class).optional().orElse(null);
+        return intakeRef != null && intakeRef.equals(existingRef);
     }
 
     public List<StatusEntry> history(String messageId) {

@@ -262,6 +262,30 @@ class WhatsAppEndToEndTest extends ChannelHubTest {
         assertThat(statusOf(second)).isEqualTo("read");
     }
 
+    @Test
+    void platformWideBatchForTwoTenantsGivesEachTenantOnlyItsOwnMessages() throws Exception {
+        String otherTenant = tenant + "-b";
+        String otherNumber = digits(15);
+        send("PUT", "/admin/v1/tenants/" + otherTenant, OPS, "{\"name\":\"other\"}");
+        PROVIDER.stubFor(get(urlEqualTo("/" + VERSION + "/" + otherNumber + "?fields=id"))
+                .willReturn(okJson("{\"id\":\"" + otherNumber + "\"}")));
+        assertThat(send("PUT", "/admin/v1/tenants/" + otherTenant + "/connectors/whatsapp", OPS,
+                "{\"enabled\":true,\"settings\":{\"phoneNumberId\":\"" + otherNumber + "\"},\"secrets\":"
+                        + "{\"accessToken\":\"EAAG-other\",\"appSecret\":\"" + appSecret + "\"}}").statusCode())
+                .isEqualTo(200);
+        String body = fixture("whatsapp/batch-multi-entry.json")
+                .replace(FIXTURE_PHONE_NUMBER_ID, phoneNumberId)
+                .replace(FIXTURE_OTHER_PHONE_NUMBER_ID, otherNumber);
+        assertThat(postSigned("/webhooks/whatsapp", body, appSecret).statusCode()).isEqualTo(200);
+
+        List<TextMessage> mine = inbound(3, 5_000);
+        assertThat(mine).extracting(t -> json(t.getText()).path("content").path("text").asText())
+                .containsExactlyInAnyOrder("Eerste", "Tweede");
+        List<TextMessage> theirs = receive(platform, "hub.inbound", "tenantId = '" + otherTenant + "'", 2, 5_000);
+        assertThat(theirs).extracting(t -> json(t.getText()).path("content").path("text").asText())
+                .containsExactly("Van het tweede nummer");
+    }
+
     // ---- outbound --------------------------------------------------------------------------------------
 
     @Test

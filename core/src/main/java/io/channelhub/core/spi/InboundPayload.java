@@ -12,6 +12,12 @@ import java.util.TreeMap;
 public record InboundPayload(
         String tenantId, String channel, byte[] body, Map<String, String> headers, Instant receivedAt) {
 
+    /**
+     * Set by the hub when a platform-wide payload carried several provider accounts: the one account
+     * whose events this copy is for (see {@link WebhookVerifier#accountIds}).
+     */
+    public static final String ACCOUNT_HEADER = "X-Hub-Account";
+
     public InboundPayload {
         TreeMap<String, String> folded = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (headers != null) {

@@ -31,6 +31,16 @@ public interface WebhookVerifier {
         return Optional.empty();
     }
 
+    /**
+     * Every provider account a platform-wide payload carries events for (Meta batches the entries of
+     * several phone numbers of one app). When there are several, the hub queues the payload once for
+     * each account's tenant with the header {@link InboundPayload#ACCOUNT_HEADER}, and the normalizer
+     * keeps only that account's events.
+     */
+    default java.util.Set<String> accountIds(WebhookRequest request) {
+        return accountId(request).map(java.util.Set::of).orElse(java.util.Set.of());
+    }
+
     /** What to answer once the request is durably queued (Twilio wants TwiML; Meta any 200). */
     default WebhookReply acknowledgement() {
         return WebhookReply.ok();

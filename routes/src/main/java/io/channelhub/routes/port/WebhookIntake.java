@@ -12,9 +12,16 @@ public interface WebhookIntake {
     Decision decide(String channel, String tenantId, WebhookRequest request);
 
     /**
-     * @param enqueue what to queue durably before answering, or null to answer at once
+     * @param enqueue what to queue durably before answering (empty to answer at once)
      * @param reply   the answer to give once {@code enqueue} is queued
      */
-    record Decision(Outgoing enqueue, WebhookReply reply) {
+    record Decision(java.util.List<Outgoing> enqueue, WebhookReply reply) {
+        public Decision {
+            enqueue = java.util.List.copyOf(enqueue);
+        }
+
+        public static Decision answer(WebhookReply reply) {
+            return new Decision(java.util.List.of(), reply);
+        }
     }
 }

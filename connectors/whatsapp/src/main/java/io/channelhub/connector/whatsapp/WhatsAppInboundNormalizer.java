@@ -27,7 +27,11 @@ public final class WhatsAppInboundNormalizer implements InboundNormalizer {
     @Override
     public List<InboundEvent> normalize(InboundPayload payload) throws MalformedPayloadException {
         List<InboundEvent> events = new ArrayList<>();
+        String account = payload.header(InboundPayload.ACCOUNT_HEADER).orElse(null);
         for (MessagesChange change : WhatsAppWebhookPayload.messagesChanges(payload.body())) {
+            if (account != null && !account.equals(change.phoneNumberId())) {
+                continue; // another tenant's number in a platform-wide batch: queued for that tenant
+            }
             Party business = businessParty(change.displayPhoneNumber());
             for (JsonNode message : change.messages()) {
                 events.add(toInboundMessage(change, business, message, payload));

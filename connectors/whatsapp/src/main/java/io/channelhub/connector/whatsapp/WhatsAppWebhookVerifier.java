@@ -55,4 +55,10 @@ public final class WhatsAppWebhookVerifier implements WebhookVerifier {
         List<String> ids = WhatsAppWebhookPayload.phoneNumberIds(request.body());
         return ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(0));
     }
+
+    /** Every {@code metadata.phone_number_id} of the payload: one Meta app batches several numbers. */
+    @Override
+    public java.util.Set<String> accountIds(WebhookRequest request) {
+        return new java.util.LinkedHashSet<>(WhatsAppWebhookPayload.phoneNumberIds(request.body()));
+    }
 }
