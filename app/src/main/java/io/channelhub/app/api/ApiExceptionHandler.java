@@ -18,6 +18,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jms.JmsException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -36,16 +37,14 @@ class ApiExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(CamelExecutionException.class)
-    ProblemDetail camel(CamelExecutionException e) {
+    ResponseEntity<ProblemDetail> camel(CamelExecutionException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         if (cause instanceof WebhookRejectedException w) {
-            return Problems.of(HttpStatus.valueOf(w.status()), w.title(), w.getMessage());
+            return ResponseEntity.status(w.status())
+                    .body(Problems.of(HttpStatus.valueOf(w.status()), w.title(), w.getMessage()));
         }
         if (cause instanceof SubmissionRejected s) {
-            return submission(s);
-        }
-        if (cause instanceof ApiProblem p) {
-            return p.problem();
+            return ResponseEntity.status(s.status()).body(submission(s));
         }
         return unavailable(cause);
     }
@@ -103,10 +102,14 @@ class ApiExceptionHandler {
         return Problems.of(HttpStatus.BAD_REQUEST, "Bad Request", e.getMessage());
     }
 
-    @ExceptionHandler({JmsException.class, JMSException.class, DataAccessException.class})
-    ProblemDetail unavailable(Throwable e) {
-        LOG.warn("Request failed for lack of the broker or database: {}", e.toString());
-        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
-                "the hub cannot queue durably right now; retry later");
+    @ExceptionHandler({JmsException.class, JMSException.class, DataAccessException.class,
+            io.channelhub.app.broker.BrokerGuard.BrokerUnavailableException.class})
+    ResponseEntity<ProblemDetail> unavailable(Throwable e) {
+        if (!(e instanceof io.channelhub.app.broker.BrokerGuard.BrokerUnavailableException)) {
+            LOG.warn("Request failed for lack of the broker or database: {}", e.toString());
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
+                        "the hub cannot queue durably right now; retry later"));
     }
 }

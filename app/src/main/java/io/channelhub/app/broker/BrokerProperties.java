@@ -7,6 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the embedded broker ({@code hub.broker.*}); ignored when an external broker is used
  * ({@code spring.artemis.mode=native}), whose own broker.xml carries the same address settings.
+ *
+ * @param intakeMaxSize how much the entry queues (hub.intake, hub.outbound) may hold before new sends
+ *                      are refused, which the hub answers with 503: back-pressure instead of a 2xx and
+ *                      a later drop
  */
 @ConfigurationProperties("hub.broker")
 public record BrokerProperties(
@@ -15,5 +19,6 @@ public record BrokerProperties(
         @DefaultValue("200000") int duplicateIdCacheSize,
         @DefaultValue("8") int maxDeliveryAttempts,
         @DefaultValue("1s") Duration redeliveryDelay,
-        @DefaultValue("60s") Duration maxRedeliveryDelay) {
+        @DefaultValue("60s") Duration maxRedeliveryDelay,
+        @DefaultValue("512MB") org.springframework.util.unit.DataSize intakeMaxSize) {
 }

@@ -2,6 +2,7 @@ package io.channelhub.app.broker;
 
 import io.channelhub.routes.HubQueues;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +17,25 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EmbeddedBrokerConfiguration {
 
+    private final BrokerProperties broker;
+
+    EmbeddedBrokerConfiguration(BrokerProperties broker) {
+        this.broker = broker;
+    }
+
+    /** Redelivery with exponential backoff into the hub's dead-letter address. */
+    private AddressSettings internal() {
+        return new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(HubQueues.DEAD))
+                .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
+                .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
+                .setRedeliveryMultiplier(2.0)
+                .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis())
+                .setAutoCreateDeadLetterResources(false);
+    }
+
     @Bean
-    ArtemisConfigurationCustomizer hubBrokerCustomizer(BrokerProperties broker) {
+    ArtemisConfigurationCustomizer hubBrokerCustomizer() {
         return configuration -> {
             try {
                 configuration.addAcceptorConfiguration("hub-tcp", broker.acceptor());
@@ -30,19 +48,19 @@ class EmbeddedBrokerConfiguration {
             configuration.setIDCacheSize(broker.duplicateIdCacheSize());
             configuration.setPersistIDCache(true);
 
-            configuration.addAddressSetting("hub.#", new AddressSettings()
-                    .setDeadLetterAddress(SimpleString.of(HubQueues.DEAD))
-                    .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
-                    .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
-                    .setRedeliveryMultiplier(2.0)
-                    .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis())
-                    .setAutoCreateDeadLetterResources(false));
+            configuration.addAddressSetting("hub.#", internal());
             // The dead-letter queues themselves never dead-letter: what fails there is retried until fixed.
             AddressSettings terminal = new AddressSettings()
                     .setMaxDeliveryAttempts(-1)
                     .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
                     .setRedeliveryMultiplier(2.0)
                     .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis());
+            // The entry queues refuse new messages when full: intake answers 503 and the caller retries.
+            // Internal queues page to disk instead, so a consumer's own sends never fail.
+            for (String entry : new String[] {HubQueues.INTAKE, HubQueues.OUTBOUND}) {
+                configuration.addAddressSetting(entry, internal().setMaxSizeBytes(broker.intakeMaxSize().toBytes())
+                        .setAddressFullMessagePolicy(AddressFullMessagePolicy.FAIL));
+            }
             configuration.addAddressSetting(HubQueues.DEAD, terminal);
             configuration.addAddressSetting(HubQueues.DLQ, terminal);
         };

@@ -1,5 +1,6 @@
 package io.channelhub.app.inbound;
 
+import io.channelhub.app.broker.BrokerGuard;
 import io.channelhub.app.flow.Messages;
 import io.channelhub.app.registry.ActiveTenants;
 import io.channelhub.app.registry.ConnectorCatalog;
@@ -46,14 +47,16 @@ class WebhookIntakeService implements WebhookIntake {
     private final TenantConnectors connectors;
     private final ActiveTenants tenants;
     private final MeterRegistry meters;
+    private final BrokerGuard broker;
     private final Clock clock;
 
     WebhookIntakeService(ConnectorCatalog catalog, TenantConnectors connectors, ActiveTenants tenants,
-                         MeterRegistry meters, Clock clock) {
+                         MeterRegistry meters, BrokerGuard broker, Clock clock) {
         this.catalog = catalog;
         this.connectors = connectors;
         this.tenants = tenants;
         this.meters = meters;
+        this.broker = broker;
         this.clock = clock;
     }
 
@@ -63,6 +66,7 @@ class WebhookIntakeService implements WebhookIntake {
                 .orElseThrow(() -> new WebhookRejectedException(404, "Not Found", "unknown channel"));
         WebhookVerifier verifier = connector.webhooks()
                 .orElseThrow(() -> new WebhookRejectedException(404, "Not Found", "this channel takes no webhooks"));
+        broker.requireAvailable();
         if (tenantId == null) {
             return request.isGet() ? platformWideHandshake(channel, verifier, request)
                     : platformWide(channel, verifier, request);

@@ -1,6 +1,7 @@
 package io.channelhub.app.outbound;
 
 import io.channelhub.app.HubProperties;
+import io.channelhub.app.broker.BrokerGuard;
 import io.channelhub.app.flow.Messages;
 import io.channelhub.app.flow.StatusEvents;
 import io.channelhub.app.persistence.ContactRepository;
@@ -44,9 +45,10 @@ public class SubmissionService implements Submissions {
     private final ContactRepository contacts;
     private final StatusEvents events;
     private final HubProperties hub;
+    private final BrokerGuard broker;
     private final Clock clock;
 
-    public SubmissionService(ActiveTenants tenants, ConnectorCatalog catalog, MessageRepository messages,
+    public SubmissionService(BrokerGuard broker, ActiveTenants tenants, ConnectorCatalog catalog, MessageRepository messages,
                              IdempotencyRepository idempotency, ContactRepository contacts, StatusEvents events,
                              HubProperties hub, Clock clock) {
         this.tenants = tenants;
@@ -56,6 +58,7 @@ public class SubmissionService implements Submissions {
         this.contacts = contacts;
         this.events = events;
         this.hub = hub;
+        this.broker = broker;
         this.clock = clock;
     }
 
@@ -75,6 +78,7 @@ public class SubmissionService implements Submissions {
     @Override
     public Accepted submit(Object command) {
         Command c = (Command) command;
+        broker.requireAvailable();
         OutboundSubmission s = c.submission();
         if (tenants.find(s.tenantId()).isEmpty()) {
             throw new SubmissionRejected(404, ReasonCodes.INVALID_REQUEST, "unknown tenant");

@@ -44,7 +44,10 @@ public final class HubProcess implements AutoCloseable {
         return jar;
     }
 
-    /** Starts the process and waits until its health endpoint answers UP. */
+    /**
+     * Starts the process and waits until its health endpoint answers UP. After {@link #kill()} it may be
+     * called again: the restarted hub keeps the ports and the data directory (journal, database).
+     */
     public HubProcess start(Duration timeout) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar",
                 jar().toAbsolutePath().toString(),

@@ -48,6 +48,16 @@ public final class BrokerProbe implements AutoCloseable {
         return ((Number) ManagementHelper.getResult(reply)).longValue();
     }
 
+    /** Pauses or resumes delivery of a queue to its consumers (messages still arrive and are kept). */
+    public synchronized void pause(String queue, boolean paused) throws Exception {
+        ClientMessage m = session.createMessage(false);
+        ManagementHelper.putOperationInvocation(m, ResourceNames.QUEUE + queue, paused ? "pause" : "resume");
+        ClientMessage reply = requestor.request(m, 10_000);
+        if (reply == null || !ManagementHelper.hasOperationSucceeded(reply)) {
+            throw new IllegalStateException((paused ? "pause" : "resume") + " of " + queue + " failed");
+        }
+    }
+
     @Override
     public void close() throws Exception {
         requestor.close();

@@ -9,7 +9,7 @@ import java.time.Duration;
 /**
  * Samples the hub's heap once a second from its own metrics (/actuator/prometheus): the sum of
  * {@code jvm_memory_used_bytes{area="heap"}} over the pools (the maximum seen is P5's heap figure) and
- * {@code jvm_gc_live_data_size_bytes} (the old generation after the last collection: the live set).
+ * the largest old generation seen ({@code jvm_memory_used_bytes{id="G1 Old Gen"}}).
  */
 public final class HeapSampler implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -17,7 +17,7 @@ public final class HeapSampler implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile double maxUsedMb;
-    private volatile double maxLiveMb;
+    private volatile double maxOldGenMb;
     private volatile double maxCommittedMb;
     private volatile int samples;
 
@@ -41,13 +41,14 @@ public final class HeapSampler implements AutoCloseable {
                         used += value(line);
                     } else if (line.startsWith("jvm_memory_committed_bytes{") && line.contains("area=\"heap\"")) {
                         committed += value(line);
-                    } else if (line.startsWith("jvm_gc_live_data_size_bytes")) {
+                    }
+                    if (line.startsWith("jvm_memory_used_bytes{") && line.contains("Old Gen")) {
                         live = value(line);
                     }
                 }
                 maxUsedMb = Math.max(maxUsedMb, used / 1048576.0);
                 maxCommittedMb = Math.max(maxCommittedMb, committed / 1048576.0);
-                maxLiveMb = Math.max(maxLiveMb, live / 1048576.0);
+                maxOldGenMb = Math.max(maxOldGenMb, live / 1048576.0);
                 samples++;
             } catch (Exception e) {
                 // the hub is busy: try again next second
@@ -68,8 +69,8 @@ public final class HeapSampler implements AutoCloseable {
         return maxUsedMb;
     }
 
-    public double maxLiveMb() {
-        return maxLiveMb;
+    public double maxOldGenMb() {
+        return maxOldGenMb;
     }
 
     public double maxCommittedMb() {

@@ -28,6 +28,8 @@ public final class QueueConsumer implements AutoCloseable {
     private final AtomicLong firstMatchNanos = new AtomicLong();
     private final AtomicLong lastMatchNanos = new AtomicLong();
     private final AtomicReference<String> sample = new AtomicReference<>();
+    private final AtomicLong marked = new AtomicLong();
+    private volatile String marker;
     private volatile Map<String, Long> stamps;
     private volatile long stampedFrom = Long.MAX_VALUE;
     private Histogram latencyMicros = new Histogram(1, 600_000_000L, 3);
@@ -51,6 +53,10 @@ public final class QueueConsumer implements AutoCloseable {
         received.incrementAndGet();
         try {
             String text = m instanceof TextMessage t ? t.getText() : null;
+            String mark = marker;
+            if (mark != null && text != null && text.contains(mark)) {
+                marked.incrementAndGet();
+            }
             if (match != null && (text == null || !text.contains(match))) {
                 return;
             }
@@ -89,6 +95,16 @@ public final class QueueConsumer implements AutoCloseable {
 
     public synchronized void stopLatency() {
         stamps = null;
+    }
+
+    /** From now on counts the messages containing {@code text} (e.g. one phase's message-id prefix). */
+    public void countMarked(String text) {
+        marked.set(0);
+        marker = text;
+    }
+
+    public long marked() {
+        return marked.get();
     }
 
     public long received() {

@@ -33,6 +33,22 @@ public final class Machine {
         }
     }
 
+    /** CPU seconds all processes have used since boot (/proc/stat: everything but idle and iowait), or NaN. */
+    public static double busyCpuSeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy / 100.0; // USER_HZ
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     private static String memTotal() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {

@@ -1,0 +1,467 @@
+package io.channelhub.connector.whatsapp;
+
+import static io.channelhub.connector.whatsapp.PropertySupport.apply;
+import static io.channelhub.connector.whatsapp.PropertySupport.assertNormalizesOrRefuses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.channelhub.connector.whatsapp.PropertySupport.ByteEdit;
+import io.channelhub.core.model.HubJson;
+import io.channelhub.core.signature.HmacSignatures;
+import io.channelhub.core.spi.InboundPayload;
+import io.channelhub.core.spi.TenantConnector;
+import io.channelhub.core.spi.WebhookReply;
+import io.channelhub.core.spi.WebhookRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.Size;
+
+/**
+ * Property tests of the WhatsApp normalizer and webhook verifier (issue #6): whatever bytes arrive —
+ * random bytes, random JSON of WhatsApp's vocabulary, webhook skeletons with random messages, statuses and
+ * contacts, real fixtures cut, flipped or with nodes swapped for values of the wrong type — the normalizer
+ * answers well-formed canonical events or {@code MalformedPayloadException}, never anything else and
+ * never hangs (see {@link PropertySupport}). The verifier never throws, and a signature over one body never
+ * verifies another.
+ */
+class WhatsAppNormalizerPropertiesTest {
+    private static final int TRIES = 1000;
+    private static final List<String> FIXTURES = List.of("audio-voice.json", "batch-multi-entry.json",
+            "bsuid-username-without-phone.json", "bsuid-with-phone.json", "button-template-quick-reply.json",
+            "contacts.json", "document.json", "image.json", "interactive-button-reply.json",
+            "interactive-list-reply.json", "location.json", "reaction-removed.json", "reaction.json",
+            "referral-ad.json", "reply-with-context.json", "status-delivered.json",
+            "status-failed-reengagement.json", "status-failed-undeliverable.json",
+            "status-read-without-delivered.json", "status-read.json", "status-sent.json", "sticker.json",
+            "template-status-update.json", "text.json", "unknown-order.json", "unsupported.json", "video.json");
+    private static final Map<String, byte[]> FIXTURE_BYTES = new HashMap<>();
+    private static final List<String> KEYS = List.of("object", "entry", "id", "changes", "field", "value",
+            "messaging_product", "metadata", "display_phone_number", "phone_number_id", "contacts", "profile",
+            "name", "username", "wa_id", "user_id", "messages", "from", "from_user_id", "timestamp", "type", "text",
+            "body", "image", "audio", "video", "document", "sticker", "mime_type", "sha256", "caption", "filename",
+            "voice", "animated", "location", "latitude", "longitude", "address", "phones", "phone", "emails",
+            "email", "formatted_name", "first_name", "last_name", "interactive", "button_reply", "list_reply",
+            "title", "description", "button", "payload", "reaction", "message_id", "emoji", "context", "forwarded",
+            "frequently_forwarded", "referral", "source_url", "statuses", "status", "recipient_id",
+            "biz_opaque_callback_data", "errors", "code", "message", "error_data", "details", "conversation",
+            "pricing", "order", "system", "unknown");
+    private static final List<String> TYPES = List.of("text", "image", "audio", "video", "document", "sticker",
+            "location", "contacts", "interactive", "button", "reaction", "order", "system", "unknown", "request_welcome");
+    private static final List<String> STATUSES = List.of("sent", "delivered", "read", "played", "failed",
+            "deleted", "warning");
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final WhatsAppInboundNormalizer normalizer = new WhatsAppInboundNormalizer();
+    private final WhatsAppWebhookVerifier verifier = new WhatsAppWebhookVerifier();
+
+    // ---- normalizer ---------------------------------------------------------------------------------
+
+    @Property(tries = TRIES)
+    void arbitraryBytes(@ForAll @Size(max = 2048) byte[] body) {
+        assertNormalizesOrRefuses(normalizer, WhatsAppFixtures.payload(body));
+    }
+
+    @Property(tries = TRIES)
+    void arbitraryJsonOfWhatsAppsVocabulary(@ForAll("anyJson") JsonNode json) {
+        assertNormalizesOrRefuses(normalizer, WhatsAppFixtures.payload(bytes(json)));
+    }
+
+    @Property(tries = TRIES)
+    void webhookSkeletonsWithRandomMessagesStatusesAndContacts(@ForAll("webhooks") JsonNode webhook,
+                                                               @ForAll("accounts") Optional<String> account) {
+        Map<String, String> headers = new HashMap<>(Map.of("Content-Type", "application/json"));
+        account.ifPresent(a -> headers.put(InboundPayload.ACCOUNT_HEADER, a));
+        assertNormalizesOrRefuses(normalizer, new InboundPayload(WhatsAppFixtures.TENANT, "whatsapp", bytes(webhook),
+                headers, WhatsAppFixtures.RECEIVED_AT));
+    }
+
+    @Property(tries = TRIES)
+    void fixturesCutFlippedAndSpliced(@ForAll("fixtures") String fixture,
+                                      @ForAll @Size(min = 1, max = 4) List<@From("byteEdits") ByteEdit> edits) {
+        assertNormalizesOrRefuses(normalizer, WhatsAppFixtures.payload(apply(fixture(fixture), edits)));
+    }
+
+    @Property(tries = TRIES)
+    void fixturesWithNodesOfTheWrongTypeMissingOrAdded(@ForAll("fixtures") String fixture,
+                                                       @ForAll @Size(min = 1, max = 5) List<@From("nodeEdits") NodeEdit> edits) {
+        JsonNode tree = tree(fixture(fixture));
+        for (NodeEdit edit : edits) {
+            edit.applyTo(tree);
+        }
+        assertNormalizesOrRefuses(normalizer, WhatsAppFixtures.payload(bytes(tree)));
+    }
+
+    // ---- verifier -----------------------------------------------------------------------------------
+
+    @Property(tries = TRIES)
+    void verifyAndHandshakeNeverThrow(@ForAll("headers") Map<String, String> headers,
+                                      @ForAll @Size(max = 512) byte[] body,
+                                      @ForAll("secrets") Map<String, String> secrets,
+                                      @ForAll("queries") Map<String, List<String>> query,
+                                      @ForAll boolean get) {
+        TenantConnector tenant = WhatsAppFixtures.tenant(Map.of(), secrets);
+        WebhookRequest request = new WebhookRequest(get ? "GET" : "POST",
+                "https://hub.example.com/webhooks/whatsapp/" + WhatsAppFixtures.TENANT, query, headers, body);
+        boolean verified = verifier.verify(request, tenant);
+        Optional<WebhookReply> reply = verifier.handshake(request, tenant);
+        verifier.accountIds(request);
+        verifier.accountId(request);
+        if (verified) {
+            // only a real HMAC of this body with this tenant's secret verifies
+            String secret = tenant.secrets().get("appSecret").orElseThrow();
+            assertThat(headers.get("X-Hub-Signature-256").trim().substring(7))
+                    .isEqualToIgnoringCase(HmacSignatures.hmacSha256Hex(secret, body));
+        }
+        if (reply.isPresent() && reply.get().status() == 200) {
+            assertThat(query.get("hub.mode")).containsExactly("subscribe");
+            assertThat(tenant.secrets().get("verifyToken")).contains(query.get("hub.verify_token").get(0));
+        }
+    }
+
+    @Property(tries = TRIES)
+    void aSignatureOverOneBodyNeverVerifiesAnother(@ForAll("fixtures") String fixture,
+                                                   @ForAll @Size(min = 1, max = 3) List<@From("byteEdits") ByteEdit> edits,
+                                                   @ForAll("secret") String secret) {
+        byte[] signed = fixture(fixture);
+        byte[] sent = apply(signed, edits);
+        Assume.that(!Arrays.equals(signed, sent));
+        TenantConnector tenant = WhatsAppFixtures.tenant(Map.of(), Map.of("appSecret", secret));
+        String signature = "sha256=" + HmacSignatures.hmacSha256Hex(secret, signed);
+        assertThat(verifier.verify(WhatsAppFixtures.post(signed, signature), tenant)).as("the signed body").isTrue();
+        assertThat(verifier.verify(WhatsAppFixtures.post(sent, signature), tenant)).as("another body").isFalse();
+        // nor does it verify for another tenant's secret
+        TenantConnector other = WhatsAppFixtures.tenant(Map.of(), Map.of("appSecret", secret + "x"));
+        assertThat(verifier.verify(WhatsAppFixtures.post(signed, signature), other)).isFalse();
+    }
+
+    // ---- generators ---------------------------------------------------------------------------------
+
+    @Provide
+    Arbitrary<String> fixtures() {
+        return Arbitraries.of(FIXTURES);
+    }
+
+    @Provide
+    Arbitrary<PropertySupport.ByteEdit> byteEdits() {
+        return PropertySupport.byteEdits();
+    }
+
+    @Provide
+    Arbitrary<Optional<String>> accounts() {
+        return Arbitraries.oneOf(Arbitraries.just(Optional.empty()),
+                Arbitraries.of(WhatsAppFixtures.PHONE_NUMBER_ID, "", "other").map(Optional::of));
+    }
+
+    @Provide
+    Arbitrary<JsonNode> anyJson() {
+        return json(4);
+    }
+
+    @Provide
+    Arbitrary<String> secret() {
+        return Arbitraries.strings().ofMinLength(1).ofMaxLength(40).filter(s -> !s.isEmpty());
+    }
+
+    @Provide
+    Arbitrary<Map<String, String>> secrets() {
+        return Arbitraries.maps(Arbitraries.of("appSecret", "verifyToken", "accessToken"),
+                PropertySupport.strings()).ofMaxSize(3);
+    }
+
+    @Provide
+    Arbitrary<Map<String, String>> headers() {
+        Arbitrary<String> signatures = Arbitraries.oneOf(PropertySupport.strings(),
+                PropertySupport.strings().map(s -> "sha256=" + s),
+                Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofMaxLength(70).map(s -> "sha256=" + s),
+                Arbitraries.strings().withChars("0123456789abcdef").ofLength(64).map(s -> " SHA256=" + s + " "));
+        return Combinators.combine(Arbitraries.maps(Arbitraries.of("Content-Type", "X-Hub-Signature",
+                                "x-hub-signature-256", "Authorization"), PropertySupport.strings()).ofMaxSize(3),
+                        signatures.injectNull(0.2))
+                .as((other, signature) -> {
+                    Map<String, String> headers = new HashMap<>(other);
+                    headers.remove("x-hub-signature-256");
+                    if (signature != null) {
+                        headers.put("X-Hub-Signature-256", signature);
+                    }
+                    return headers;
+                });
+    }
+
+    @Provide
+    Arbitrary<Map<String, List<String>>> queries() {
+        return Arbitraries.maps(Arbitraries.of("hub.mode", "hub.verify_token", "hub.challenge", "x"),
+                PropertySupport.strings().list().ofMaxSize(2)).ofMaxSize(4);
+    }
+
+    @Provide
+    Arbitrary<JsonNode> webhooks() {
+        Arbitrary<JsonNode> leaf = leaf();
+        Arbitrary<JsonNode> messages = message().list().ofMaxSize(3).map(PropertiesJson::array);
+        Arbitrary<JsonNode> statuses = status().list().ofMaxSize(3).map(PropertiesJson::array);
+        Arbitrary<JsonNode> contacts = object(json(2), 4).list().ofMaxSize(2).map(PropertiesJson::array);
+        Arbitrary<JsonNode> metadata = Arbitraries.oneOf(leaf, object(leaf, 3),
+                leaf.map(PropertiesJson::metadataWith),
+                Arbitraries.just(PropertiesJson.metadata()));
+        Arbitrary<JsonNode> value = Combinators.combine(metadata, contacts.injectNull(0.2), messages.injectNull(0.2),
+                        statuses.injectNull(0.3), json(2))
+                .as((m, c, ms, st, extra) -> {
+                    ObjectNode v = NODES.objectNode();
+                    v.put("messaging_product", "whatsapp");
+                    v.set("metadata", m);
+                    putIfNotNull(v, "contacts", c);
+                    putIfNotNull(v, "messages", ms);
+                    putIfNotNull(v, "statuses", st);
+                    v.set("extra", extra);
+                    return v;
+                });
+        Arbitrary<JsonNode> change = Combinators.combine(value, Arbitraries.of("messages", "messages", "account_update"),
+                        Arbitraries.integers().between(0, 9))
+                .as((v, field, shape) -> {
+                    ObjectNode c = NODES.objectNode();
+                    c.put("field", field);
+                    c.set("value", shape == 0 ? NODES.arrayNode().add(v) : v);
+                    return c;
+                });
+        Arbitrary<JsonNode> entry = Combinators.combine(leaf, change.list().ofMaxSize(3))
+                .as((id, changes) -> {
+                    ObjectNode e = NODES.objectNode();
+                    e.set("id", id);
+                    e.set("changes", PropertiesJson.array(changes));
+                    return e;
+                });
+        return Combinators.combine(entry.list().ofMaxSize(3), Arbitraries.integers().between(0, 19))
+                .as((entries, shape) -> {
+                    ObjectNode root = NODES.objectNode();
+                    root.put("object", shape == 0 ? "page" : "whatsapp_business_account");
+                    root.set("entry", shape == 1 ? NODES.objectNode() : PropertiesJson.array(entries));
+                    return root;
+                });
+    }
+
+    private Arbitrary<JsonNode> message() {
+        return Combinators.combine(Arbitraries.of(TYPES), leaf().injectNull(0.1), leaf().injectNull(0.1),
+                        leaf().injectNull(0.2), json(3), json(2).injectNull(0.6), json(2).injectNull(0.7),
+                        Arbitraries.of("31612345678", "US.13491208655302741918", "+31 6 1234", "x").injectNull(0.2))
+                .as((type, id, from, timestamp, body, context, referral, fromUserId) -> {
+                    ObjectNode m = NODES.objectNode();
+                    m.put("type", type);
+                    putIfNotNull(m, "id", id);
+                    putIfNotNull(m, "from", from);
+                    putIfNotNull(m, "timestamp", timestamp);
+                    m.set(type, body);
+                    putIfNotNull(m, "context", context);
+                    putIfNotNull(m, "referral", referral);
+                    if (fromUserId != null) {
+                        m.put("from_user_id", fromUserId);
+                    }
+                    return m;
+                });
+    }
+
+    private Arbitrary<JsonNode> status() {
+        return Combinators.combine(Arbitraries.of(STATUSES), leaf().injectNull(0.2), leaf().injectNull(0.5),
+                        leaf().injectNull(0.2), json(3).injectNull(0.3))
+                .as((status, id, hubId, timestamp, errors) -> {
+                    ObjectNode s = NODES.objectNode();
+                    s.put("status", status);
+                    putIfNotNull(s, "id", id);
+                    putIfNotNull(s, "biz_opaque_callback_data", hubId);
+                    putIfNotNull(s, "timestamp", timestamp);
+                    putIfNotNull(s, "errors", errors);
+                    return s;
+                });
+    }
+
+    @Provide
+    Arbitrary<NodeEdit> nodeEdits() {
+        return Combinators.combine(Arbitraries.integers().greaterOrEqual(0), Arbitraries.integers().between(0, 4),
+                json(2), Arbitraries.of(KEYS)).as(NodeEdit::new);
+    }
+
+    private static Arbitrary<JsonNode> json(int depth) {
+        if (depth == 0) {
+            return leaf();
+        }
+        Arbitrary<JsonNode> inner = json(depth - 1);
+        return Arbitraries.frequencyOf(Tuple.of(3, leaf()), Tuple.of(2, object(inner, 4)),
+                Tuple.of(1, inner.list().ofMaxSize(3).map(PropertiesJson::array)));
+    }
+
+    private static Arbitrary<JsonNode> object(Arbitrary<JsonNode> values, int maxSize) {
+        return Arbitraries.maps(Arbitraries.oneOf(Arbitraries.of(KEYS), Arbitraries.of(TYPES)), values)
+                .ofMaxSize(maxSize).map(map -> {
+                    ObjectNode o = NODES.objectNode();
+                    map.forEach(o::set);
+                    return o;
+                });
+    }
+
+    private static Arbitrary<JsonNode> leaf() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(5, PropertySupport.strings().map(TextNode::valueOf)),
+                Tuple.of(1, Arbitraries.of(TYPES).map(TextNode::valueOf)),
+                Tuple.of(1, Arbitraries.integers().map(IntNode::valueOf)),
+                Tuple.of(1, Arbitraries.longs().map(LongNode::valueOf)),
+                Tuple.of(1, Arbitraries.doubles().map(DoubleNode::valueOf)),
+                Tuple.of(1, Arbitraries.of(new BigInteger("123456789012345678901234567890"), BigInteger.ZERO)
+                        .map(BigIntegerNode::valueOf)),
+                Tuple.of(1, Arbitraries.of(BooleanNode.TRUE, BooleanNode.FALSE, NullNode.instance)));
+    }
+
+    private static void putIfNotNull(ObjectNode o, String name, JsonNode value) {
+        if (value != null) {
+            o.set(name, value);
+        }
+    }
+
+    private static byte[] fixture(String name) {
+        return FIXTURE_BYTES.computeIfAbsent(name, n -> WhatsAppFixtures.bytes("inbound/" + n)).clone();
+    }
+
+    private static JsonNode tree(byte[] json) {
+        try {
+            return HubJson.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] bytes(JsonNode json) {
+        try {
+            return HubJson.mapper().writeValueAsBytes(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * One structural edit of a JSON tree: the {@code pick}-th node (depth first, the root excluded) is
+     * replaced by {@code value} (kind 0), removed (1), wrapped in an array (2), turned into its text or
+     * number twin (3); or {@code key} is added to the picked object with {@code value} (4).
+     */
+    record NodeEdit(int pick, int kind, JsonNode value, String key) {
+        void applyTo(JsonNode root) {
+            List<Slot> slots = new ArrayList<>();
+            collect(root, slots);
+            if (slots.isEmpty()) {
+                return;
+            }
+            Slot slot = slots.get(Math.floorMod(pick, slots.size()));
+            JsonNode current = slot.get();
+            switch (kind) {
+                case 0 -> slot.set(value.deepCopy());
+                case 1 -> slot.remove();
+                case 2 -> slot.set(NODES.arrayNode().add(current));
+                case 3 -> slot.set(current.isTextual() ? twinOfText(current.asText())
+                        : current.isValueNode() ? TextNode.valueOf(current.asText()) : NullNode.instance);
+                default -> {
+                    if (current instanceof ObjectNode o) {
+                        o.set(key, value.deepCopy());
+                    } else {
+                        slot.set(value.deepCopy());
+                    }
+                }
+            }
+        }
+
+        private static JsonNode twinOfText(String text) {
+            try {
+                return LongNode.valueOf(Long.parseLong(text.trim()));
+            } catch (NumberFormatException e) {
+                return text.isEmpty() ? NullNode.instance : IntNode.valueOf(text.length());
+            }
+        }
+
+        private static void collect(JsonNode node, List<Slot> slots) {
+            if (node instanceof ObjectNode o) {
+                List<String> names = new ArrayList<>();
+                o.fieldNames().forEachRemaining(names::add);
+                for (String name : names) {
+                    slots.add(new Slot(o, name, -1));
+                    collect(o.get(name), slots);
+                }
+            } else if (node instanceof ArrayNode a) {
+                for (int i = 0; i < a.size(); i++) {
+                    slots.add(new Slot(a, null, i));
+                    collect(a.get(i), slots);
+                }
+            }
+        }
+    }
+
+    /** A place in a JSON tree: a field of an object or an element of an array. */
+    record Slot(ContainerNode<?> parent, String name, int index) {
+        JsonNode get() {
+            return name != null ? parent.get(name) : parent.get(index);
+        }
+
+        void set(JsonNode value) {
+            if (parent instanceof ObjectNode o) {
+                o.set(name, value);
+            } else {
+                ((ArrayNode) parent).set(index, value);
+            }
+        }
+
+        void remove() {
+            if (parent instanceof ObjectNode o) {
+                o.remove(name);
+            } else {
+                ((ArrayNode) parent).remove(index);
+            }
+        }
+    }
+
+    /** Small builders for the generators. */
+    static final class PropertiesJson {
+        private PropertiesJson() {
+        }
+
+        static JsonNode array(List<JsonNode> items) {
+            ArrayNode a = NODES.arrayNode();
+            items.forEach(a::add);
+            return a;
+        }
+
+        static JsonNode metadataWith(JsonNode value) {
+            ObjectNode o = NODES.objectNode();
+            o.set("display_phone_number", value);
+            o.set("phone_number_id", value);
+            return o;
+        }
+
+        static JsonNode metadata() {
+            ObjectNode o = NODES.objectNode();
+            o.put("display_phone_number", "15550783881");
+            o.put("phone_number_id", WhatsAppFixtures.PHONE_NUMBER_ID);
+            return o;
+        }
+    }
+}
