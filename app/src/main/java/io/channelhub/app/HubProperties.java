@@ -37,7 +37,8 @@ public record HubProperties(
 
     /**
      * Provider retries: exponential backoff between attempts, at most {@code maxAttempts} calls.
-     * Waiting behind an open circuit or a rate limit spends no attempt.
+     * Waiting behind an open circuit or a rate limit spends no attempt; {@code maxWait} bounds how long a
+     * message may wait behind an open circuit in all.
      */
     public record Retry(
             @DefaultValue("5") int maxAttempts,
@@ -46,7 +47,8 @@ public record HubProperties(
             @DefaultValue("5m") Duration maxDelay,
             @DefaultValue("5s") Duration circuitOpenDelay,
             @DefaultValue("500ms") Duration orderingDelay,
-            @DefaultValue("5") int statusMatchAttempts) {
+            @DefaultValue("5") int statusMatchAttempts,
+            @DefaultValue("24h") Duration maxWait) {
 
         public Duration delayAfter(int attempt) {
             double millis = initialDelay.toMillis() * Math.pow(multiplier, Math.max(0, attempt - 1));

@@ -127,8 +127,7 @@ class DispatchStep implements QueueStep {
         }
         CircuitBreaker breaker = breakers.breaker(record.tenantId(), record.channel());
         if (!breaker.tryAcquirePermission()) {
-            meters.counter("hub.dispatch.deferred", "reason", "circuit_open").increment();
-            return List.of(later(queued, attempts(queued), hub.retry().circuitOpenDelay()));
+            return waitBehindCircuit(record, queued, "the provider account's circuit is open");
         }
         RateLimiter limiter = breakers.limiter(record.tenantId(), record.channel(), connector.config().settings());
         if (!limiter.acquirePermission()) {
@@ -159,7 +158,14 @@ class DispatchStep implements QueueStep {
             return events.transition(record, DeliveryStatus.SENT, null, result.providerMessageId(), clock.instant(),
                     queued.messageId()).stream().toList();
         } catch (TransientChannelException e) {
+            boolean probe = breaker.getState() != CircuitBreaker.State.CLOSED;
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            if (probe) {
+                // A half-open circuit's probe failed: the provider account is still down, which is not this
+                // message's fault. It waits behind the circuit again and spends no attempt.
+                messages.recordError(record.id(), e.reasonCode() + ": " + e.getMessage(), clock.instant());
+                return waitBehindCircuit(record, queued, e.reasonCode() + ": " + e.getMessage());
+            }
             return retryOrGiveUp(record, queued, e);
         } catch (PermanentChannelException e) {
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -180,8 +186,24 @@ class DispatchStep implements QueueStep {
             meters.counter("hub.dispatch.retried", "channel", record.channel()).increment();
             return List.of(later(queued, attempts, wait));
         }
-        Reason reason = new Reason(ReasonCodes.RETRIES_EXHAUSTED, e.reasonCode() + ": " + e.getMessage(),
-                e.providerCode(), true);
+        return giveUp(record, queued, attempts, new Reason(ReasonCodes.RETRIES_EXHAUSTED,
+                e.reasonCode() + ": " + e.getMessage(), e.providerCode(), true));
+    }
+
+    /**
+     * Behind an open circuit a message waits without spending attempts, but not for ever: past
+     * {@code hub.retry.max-wait} since it was accepted it is dead-lettered like one whose retries ran out.
+     */
+    private List<Outgoing> waitBehindCircuit(MessageRecord record, QueuedMessage queued, String why) {
+        if (record.createdAt().plus(hub.retry().maxWait()).isBefore(clock.instant())) {
+            return giveUp(record, queued, attempts(queued), new Reason(ReasonCodes.RETRIES_EXHAUSTED,
+                    "waited longer than " + hub.retry().maxWait() + " behind an open circuit: " + why, null, true));
+        }
+        meters.counter("hub.dispatch.deferred", "reason", "circuit_open").increment();
+        return List.of(later(queued, attempts(queued), hub.retry().circuitOpenDelay()));
+    }
+
+    private List<Outgoing> giveUp(MessageRecord record, QueuedMessage queued, int attempts, Reason reason) {
         List<Outgoing> out = new ArrayList<>();
         out.add(deadLetters.bury(queued, HubQueues.DISPATCH, ReasonCodes.RETRIES_EXHAUSTED, reason.detail(), attempts,
                 record.id()));

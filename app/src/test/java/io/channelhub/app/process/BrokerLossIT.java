@@ -91,7 +91,7 @@ class BrokerLossIT {
         }
         millis.sort(Long::compare);
         long p95 = millis.get((int) (millis.size() * 0.95) - 1);
-        io.channelhub.app.reliability.OverloadTest.writeFigure("broker-loss.txt", "broker-loss: 503 answers="
+        io.channelhub.app.support.ReliabilityFigures.write("broker-loss.txt", "broker-loss: 503 answers="
                 + millis.size() + " 2xx=0 p95=" + p95 + "ms max=" + millis.get(millis.size() - 1) + "ms");
         assertThat(p95).as("503 answer time p95 (ms)").isLessThan(100);
 

@@ -9,10 +9,9 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.channelhub.app.support.HubTestBase;
+import io.channelhub.app.support.ReliabilityFigures;
 import jakarta.jms.Connection;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -67,7 +66,7 @@ class OverloadTest extends HubTestBase {
             assertThat(receive(platform, "hub.inbound", "tenantId = 'overload'", accepted + 1, 20_000))
                     .as("every webhook answered 200 is delivered, and nothing else").hasSize(accepted);
         }
-        writeFigure("overload.txt", "overload: intake-max-size=64KB accepted=" + accepted
+        ReliabilityFigures.write("overload.txt", "overload: intake-max-size=64KB accepted=" + accepted
                 + " then 503; delivered=" + accepted + " lost=0");
         assertThat(postTestWebhook("/webhooks/test/overload", "overload-secret", "{\"account\":\"acct-overload\","
                 + "\"messages\":[{\"id\":\"ov-after\",\"from\":\"+31612345678\",\"to\":\"+3120\",\"text\":\"ok\"}]}")
@@ -96,14 +95,7 @@ class OverloadTest extends HubTestBase {
             assertThat(at.get(i + 10) - at.get(i)).as("11 sends span (ms)").isGreaterThanOrEqualTo(1_000);
         }
         assertThat(at.get(at.size() - 1) - at.get(0)).as("20 sends at 5/s take (ms)").isGreaterThanOrEqualTo(2_500);
-        writeFigure("rate-limit.txt", "rate-limit: 20 sends at rateLimitPerSecond=5 took "
+        ReliabilityFigures.write("rate-limit.txt", "rate-limit: 20 sends at rateLimitPerSecond=5 took "
                 + (at.get(at.size() - 1) - at.get(0)) + " ms");
-    }
-
-    public static void writeFigure(String file, String line) throws Exception {
-        Path dir = Path.of("target", "reliability");
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(file), line + System.lineSeparator());
-        System.out.println(line);
     }
 }

@@ -151,8 +151,9 @@ public final class EmailInboundNormalizer implements InboundNormalizer {
 
     private static Party recipient(MimeMessage m) throws MessagingException {
         Address[] to = m.getRecipients(Message.RecipientType.TO);
-        if (to == null || to.length == 0 || !(to[0] instanceof InternetAddress address)) {
-            return null;
+        if (to == null || to.length == 0 || !(to[0] instanceof InternetAddress address)
+                || address.getAddress() == null || address.getAddress().isBlank()) {
+            return null; // "To: <>" names nobody: a party needs an address
         }
         return party(address);
     }

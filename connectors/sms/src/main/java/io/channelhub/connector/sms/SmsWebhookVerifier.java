@@ -51,6 +51,9 @@ final class SmsWebhookVerifier implements WebhookVerifier {
         }
         // RequestValidator takes one value per name; Twilio's messaging webhooks never repeat a name, and
         // a request that does fails verification rather than being half-checked.
+        if (form.hasRepeatedNames()) {
+            return false;
+        }
         Map<String, String> params = form.firstValues();
         RequestValidator validator = new RequestValidator(token.get());
         for (String url : candidateUrls(request)) {
