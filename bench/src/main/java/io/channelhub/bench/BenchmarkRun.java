@@ -182,7 +182,9 @@ public final class BenchmarkRun {
         say("hub (load %s): %s, data in %s", Machine.loadAverage(), hubJar, dataDir);
         try (GraphStub graph = new GraphStub(50);
              HubUnderTest hub = new HubUnderTest(hubJar, dataDir)) {
-            hub.start(List.of(), Map.of(
+            Path startupJfr = out.resolve("hub-startup.jfr").toAbsolutePath();
+            hub.start(profile ? List.of("-XX:StartFlightRecording=name=startup,settings=profile,filename=" + startupJfr)
+                    : List.of(), Map.of(
                     "hub.channels.whatsapp.base-url", graph.baseUrl(),
                     "hub.security.tokens[0].name", "ops", "hub.security.tokens[0].role", "ops",
                     "hub.security.tokens[0].token", OPS,
@@ -197,6 +199,10 @@ public final class BenchmarkRun {
             startup.put("nativeJournalLibraryLoaded", hub.nativeJournalLoaded());
             results.put("P5startup", startup);
             say("  P5 start-up: %s", startup);
+            if (profile) {
+                JfrProfile.stop(hub.pid(), "startup");
+                profileReport(startupJfr, "startup", startup);
+            }
             try {
                 new HubAdmin(hub, OPS).tenantWithWhatsApp(TENANT, GraphStub.PHONE_NUMBER_ID, APP_SECRET, 100_000);
                 String runTag = Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase();
@@ -348,11 +354,13 @@ public final class BenchmarkRun {
         }, "p3-load");
         load.start();
         sleepUntil(start + warm.toNanos());
-        long c0 = inbound.marked();
+        long c0 = inbound.received();
+        long m0 = inbound.marked();
         long p0 = posted.get();
         CpuMeter cpu = new CpuMeter(hub);
         sleepUntil(System.nanoTime() + window.toNanos());
-        long c1 = inbound.marked();
+        long c1 = inbound.received();
+        long m1 = inbound.marked();
         long p1 = posted.get();
         Map<String, Object> p3 = new LinkedHashMap<>();
         cpu.stop(p3);
@@ -373,6 +381,7 @@ public final class BenchmarkRun {
         }
         double secs = cpu.wallSeconds();
         p3.put("consumedPerSecond", round((c1 - c0) / secs));
+        p3.put("consumedOfThisPhasePerSecond", round((m1 - m0) / secs));
         p3.put("postedPerSecond", round((p1 - p0) / secs));
         p3.put("posted", postedTotal);
         p3.put("consumed", consumedTotal);
@@ -380,9 +389,9 @@ public final class BenchmarkRun {
         p3.put("endToEndPerSecondIncludingDrain", round(consumedTotal / ((drained - start) / 1e9)));
         p3.put("latencyAtMaxRate", latency(e2e));
         p3.put("post", holder[0] == null ? null : holder[0].toMap());
-        say("  consumed %.0f/s while posting %.0f/s | CPU cores: hub %.2f, load generator %.2f, other processes %.2f",
-                p3.get("consumedPerSecond"), p3.get("postedPerSecond"), p3.get("hubCpuCores"), p3.get("benchCpuCores"),
-                p3.get("otherCpuCores"));
+        say("  consumed %.0f/s (%.0f/s of this phase's) while posting %.0f/s | CPU cores: hub %.2f, load generator %.2f,"
+                        + " other processes %.2f", p3.get("consumedPerSecond"), p3.get("consumedOfThisPhasePerSecond"),
+                p3.get("postedPerSecond"), p3.get("hubCpuCores"), p3.get("benchCpuCores"), p3.get("otherCpuCores"));
         say("  %d posted, %d consumed, all consumed after %.1f s (%.0f/s overall); post→consume latency at max rate %s",
                 postedTotal, consumedTotal, p3.get("secondsUntilAllConsumed"), p3.get("endToEndPerSecondIncludingDrain"),
                 p3.get("latencyAtMaxRate"));
@@ -443,6 +452,7 @@ public final class BenchmarkRun {
         p4.put("secondsUntilLastSent", round(overall));
         p4.put("submit", accepted.toMap());
         p4.put("dispatchBacklogAfter", probe.messageCount("hub.dispatch"));
+        p4.put("hubDispatchMetrics", hubMetrics(hub, "hub_dispatch"));
         say("  %d of %d sent; %.0f sends/s from the first submission to the last `sent` event (%.1f s), %.0f/s first"
                         + " to last sent | CPU cores: hub %.2f, load generator + stub %.2f, other processes %.2f", sent,
                 accepted.ok(), p4.get("sentPerSecond"), overall, p4.get("sentPerSecondFirstToLast"),
@@ -453,14 +463,25 @@ public final class BenchmarkRun {
         return p4;
     }
 
-    /** Empties what a phase left on the internal queues (un-normalized intake, unconsumed inbound). */
+    /**
+     * Empties what a phase left on the internal queues (un-normalized intake, unconsumed inbound), then
+     * waits (bounded) until the messages the normalize consumers had already taken are through, so one
+     * phase's backlog does not load the next.
+     */
     private void settle(BrokerProbe probe) throws Exception {
         long intake = probe.removeAll("hub.intake");
         long inbound = probe.removeAll("hub.inbound");
-        if (intake + inbound > 0) {
-            say("  (emptied %d intake and %d inbound messages left by the phase)", intake, inbound);
+        long deadline = System.nanoTime() + d(30, 5).toNanos();
+        long left = probe.messageCount("hub.intake");
+        while (left > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            left = probe.messageCount("hub.intake");
         }
-        Thread.sleep(quick ? 200 : 1500);
+        if (intake + inbound + left > 0) {
+            say("  (emptied %d intake and %d inbound messages left by the phase%s)", intake, inbound,
+                    left > 0 ? "; " + left + " still being normalized after 30 s" : "");
+        }
+        Thread.sleep(quick ? 200 : 1000);
     }
 
     private void profileReport(Path jfr, String phase, Map<String, Object> into) throws Exception {
@@ -600,6 +621,18 @@ public final class BenchmarkRun {
 
         double wallSeconds() {
             return ((wallEnd == 0 ? System.nanoTime() : wallEnd) - wallStart) / 1e9;
+        }
+    }
+
+    /** The hub's own Prometheus lines whose name starts with {@code prefix}. */
+    private static List<String> hubMetrics(HubUnderTest hub, String prefix) {
+        try {
+            String text = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(hub.url("/actuator/prometheus"))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            return text.lines().filter(l -> l.startsWith(prefix)).toList();
+        } catch (Exception e) {
+            return List.of(e.toString());
         }
     }
 

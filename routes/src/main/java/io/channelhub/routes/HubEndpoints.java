@@ -9,11 +9,6 @@ public final class HubEndpoints {
     private HubEndpoints() {
     }
 
-    /** A durable send to a queue; InOnly so no route ever waits for a JMS reply. */
-    static String jms(String queue) {
-        return "jms:queue:" + queue + "?exchangePattern=InOnly";
-    }
-
     /** A transacted consumer of a queue with the given concurrency property prefix. */
     static String consumer(String queue, String name) {
         return "jms:queue:" + queue + "?transacted=true"

@@ -66,8 +66,10 @@ class CrashRecoveryIT {
     /** Contacts on each side: enough conversations for concurrency, few enough that order gates are exercised. */
     static final int CONTACTS = 12;
     /** Upper bounds on the whole run, whatever the machine's speed. */
-    static final int MAX_INBOUND_REQUESTS = 8_000;
-    static final int MAX_OUTBOUND_REQUESTS = 4_000;
+    static final int MAX_INBOUND_REQUESTS = 10_000;
+    static final int MAX_OUTBOUND_REQUESTS = 5_000;
+    /** Pause after each request: a steady load, not a flood (2 shared cores). */
+    static final long PACE_MILLIS = 15;
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     static final Duration QUIESCENCE_TIMEOUT = Duration.ofSeconds(90);
 
@@ -78,10 +80,11 @@ class CrashRecoveryIT {
     final List<Thread> threads = new ArrayList<>();
 
     // what the hub accepted
-    final Set<String> ackedWamids = ConcurrentHashMap.newKeySet();
-    final Set<String> acceptedIds = ConcurrentHashMap.newKeySet();
+    final Map<String, Long> ackedWamids = new ConcurrentHashMap<>(); // wamid → when answered (ms into the run)
+    final Map<String, Long> acceptedIds = new ConcurrentHashMap<>(); // hub id → when answered
     // what came out of it
     final Map<String, AtomicInteger> inboundSeen = new ConcurrentHashMap<>();
+    final Map<String, Set<String>> inboundHubIds = new ConcurrentHashMap<>(); // wamid → hub ids it came with
     final Map<String, AtomicInteger> providerSends = new ConcurrentHashMap<>();
     // requests the hub did not accept
     final AtomicLong failedConnections = new AtomicLong();
@@ -92,6 +95,8 @@ class CrashRecoveryIT {
     final AtomicInteger outboundRequests = new AtomicInteger();
     final AtomicInteger jmsReconnects = new AtomicInteger();
 
+    final List<Long> killedAt = new ArrayList<>(); // ms into the run
+    final long begin = System.nanoTime();
     WireMockServer graph;
     HubProcess hub;
 
@@ -114,7 +119,6 @@ class CrashRecoveryIT {
     void killNineUnderLoadLosesNoAcceptedMessage() throws Exception {
         long seed = Long.getLong("crash.seed", System.nanoTime());
         Random random = new Random(seed);
-        long begin = System.nanoTime();
         startGraphStub();
         Path dataDir = Files.createTempDirectory("hub-crash-");
         hub = new HubProcess(dataDir, Map.of(
@@ -137,6 +141,7 @@ class CrashRecoveryIT {
         for (int cycle = 1; cycle <= CYCLES; cycle++) {
             Thread.sleep(3_000 + random.nextInt(3_000)); // load runs; the kill lands at a random moment of it
             hub.kill();
+            killedAt.add(millis());
             long restart = System.nanoTime();
             hub.start(START_TIMEOUT);
             restartMillis.add(Duration.ofNanos(System.nanoTime() - restart).toMillis());
@@ -152,10 +157,10 @@ class CrashRecoveryIT {
         boolean complete = awaitQuiescence();
         Set<String> deadLettered = deadLetteredIds();
 
-        Set<String> inboundLost = new HashSet<>(ackedWamids);
+        Set<String> inboundLost = new HashSet<>(ackedWamids.keySet());
         inboundLost.removeAll(inboundSeen.keySet());
         long inboundDup = inboundSeen.values().stream().filter(n -> n.get() > 1).count();
-        Set<String> outboundLost = new HashSet<>(acceptedIds);
+        Set<String> outboundLost = new HashSet<>(acceptedIds.keySet());
         outboundLost.removeAll(providerSends.keySet());
         outboundLost.removeAll(deadLettered);
         long outboundDup = providerSends.values().stream().filter(n -> n.get() > 1).count();
@@ -171,6 +176,16 @@ class CrashRecoveryIT {
         if (!otherExamples.isEmpty()) {
             System.out.println("crash: unexpected answers " + otherExamples);
         }
+        if (!inboundLost.isEmpty()) {
+            System.out.println("crash: inbound lost " + timed(inboundLost, ackedWamids));
+        }
+        if (!outboundLost.isEmpty()) {
+            System.out.println("crash: outbound lost " + timed(outboundLost, acceptedIds));
+        }
+        System.out.println("crash: kills at ms " + killedAt + "; inbound duplicates (wamid → hub ids) "
+                + inboundSeen.entrySet().stream().filter(e -> e.getValue().get() > 1).limit(20)
+                        .map(e -> e.getKey() + "×" + e.getValue() + inboundHubIds.get(e.getKey()))
+                        .collect(Collectors.joining(", ")));
         if (!complete) {
             System.out.println("crash: not quiescent within " + QUIESCENCE_TIMEOUT + "; hub log " + hub.log());
         }
@@ -178,11 +193,15 @@ class CrashRecoveryIT {
         Files.createDirectories(report.getParent());
         Files.writeString(report, summary + System.lineSeparator());
 
+        assertThat(killedAt).hasSize(CYCLES);
         assertThat(ackedWamids).as("webhooks acknowledged").isNotEmpty();
         assertThat(acceptedIds).as("submissions accepted").isNotEmpty();
-        assertThat(inboundLost).as("acknowledged webhooks never on hub.inbound (%s)", hub.log()).isEmpty();
-        assertThat(outboundLost).as("accepted messages neither sent nor dead-lettered: %s (%s)",
-                describe(outboundLost), hub.log()).isEmpty();
+        String lostOutbound = outboundLost.isEmpty() ? "" : describe(outboundLost);
+        org.assertj.core.api.SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(inboundLost).as("acknowledged webhooks never on hub.inbound (%s)", hub.log()).isEmpty();
+            soft.assertThat(outboundLost).as("accepted messages neither sent nor dead-lettered: %s (%s)",
+                    lostOutbound, hub.log()).isEmpty();
+        });
     }
 
     // ---- the provider -------------------------------------------------------------------------------
@@ -199,7 +218,7 @@ class CrashRecoveryIT {
                 .withTransformers("response-template")));
         // The WhatsApp sender puts the hub id in biz_opaque_callback_data: every send is counted per hub id.
         graph.addMockServiceRequestListener((request, response) -> {
-            if (request.getMethod() == RequestMethod.POST && request.getUrl().endsWith("/messages")) {
+            if (RequestMethod.POST.equals(request.getMethod()) && request.getUrl().endsWith("/messages")) {
                 try {
                     String hubId = HubJson.mapper().readTree(request.getBodyAsString())
                             .path("biz_opaque_callback_data").asText("");
@@ -231,7 +250,7 @@ class CrashRecoveryIT {
     private void startLoad(String name, Request request) {
         Thread t = new Thread(() -> {
             while (loadRunning.get()) {
-                long pause = 5;
+                long pause = PACE_MILLIS;
                 try {
                     if (!request.send()) {
                         pause = 200;
@@ -276,7 +295,7 @@ class CrashRecoveryIT {
                 .header("X-Hub-Signature-256", "sha256=" + HmacSignatures.hmacSha256Hex(APP_SECRET, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() / 100 == 2) {
-            ackedWamids.add(wamid);
+            ackedWamids.put(wamid, millis());
         } else {
             notAccepted(answer);
         }
@@ -294,7 +313,7 @@ class CrashRecoveryIT {
                         + "\"name\":\"order_update\",\"language\":\"nl\",\"parameters\":[\"" + n + "\"]},"
                         + "\"metadata\":{\"n\":" + n + "}}");
         if (answer.statusCode() == 202) {
-            acceptedIds.add(HubJson.mapper().readTree(answer.body()).path("id").asText());
+            acceptedIds.put(HubJson.mapper().readTree(answer.body()).path("id").asText(), millis());
         } else {
             notAccepted(answer);
         }
@@ -329,8 +348,10 @@ class CrashRecoveryIT {
                         if (m == null) {
                             continue;
                         }
-                        String wamid = HubJson.mapper().readTree(((TextMessage) m).getText())
-                                .path("providerMessageId").asText("");
+                        JsonNode canonical = HubJson.mapper().readTree(((TextMessage) m).getText());
+                        String wamid = canonical.path("providerMessageId").asText("");
+                        inboundHubIds.computeIfAbsent(wamid, k -> ConcurrentHashMap.newKeySet())
+                                .add(canonical.path("id").asText());
                         inboundSeen.computeIfAbsent(wamid, k -> new AtomicInteger()).incrementAndGet();
                         m.acknowledge();
                     }
@@ -369,8 +390,8 @@ class CrashRecoveryIT {
                 lastChange = System.nanoTime();
             }
             long idle = Duration.ofNanos(System.nanoTime() - lastChange).toMillis();
-            boolean complete = inboundSeen.keySet().containsAll(ackedWamids)
-                    && providerSends.keySet().containsAll(acceptedIds);
+            boolean complete = inboundSeen.keySet().containsAll(ackedWamids.keySet())
+                    && providerSends.keySet().containsAll(acceptedIds.keySet());
             if (complete && idle > 3_000 || idle > 30_000) {
                 return complete;
             }
@@ -388,6 +409,19 @@ class CrashRecoveryIT {
             ids.add(letter.path("body").asText()); // a dispatch item's body is the hub id
         }
         return ids;
+    }
+
+    private long millis() {
+        return Duration.ofNanos(System.nanoTime() - begin).toMillis();
+    }
+
+    /** Up to 20 lost ids with when they were answered, and how long before the next kill. */
+    private String timed(Set<String> lost, Map<String, Long> answeredAt) {
+        return lost.stream().sorted(java.util.Comparator.comparing(answeredAt::get)).limit(20).map(id -> {
+            long at = answeredAt.get(id);
+            long nextKill = killedAt.stream().filter(k -> k >= at).findFirst().orElse(-1L);
+            return id + "@" + at + (nextKill < 0 ? "" : " (kill +" + (nextKill - at) + "ms)");
+        }).collect(Collectors.joining(", "));
     }
 
     /** The hub's own view of a few lost messages, for the failure message. */

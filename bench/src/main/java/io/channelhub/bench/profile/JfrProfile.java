@@ -61,8 +61,21 @@ public final class JfrProfile {
         }
     }
 
+    /** Frames whose share of the CPU samples (anywhere on the stack) the report gives, when present. */
+    private static final List<String> MARKERS = List.of("SpringApplication.run", "EmbeddedActiveMQ.start",
+            "ActiveMQServerImpl.start", "JournalStorageManager.loadMessageJournal", "JournalImpl.load",
+            "AbstractCamelContext.start", "AbstractCamelContext.doStart", "Flyway.migrate", "HikariDataSource.getConnection",
+            "TomcatWebServer.start", "ClassLoader.loadClass", "ConfigurationClassPostProcessor",
+            "AbstractAutowireCapableBeanFactory.createBean", "springdoc", "JmsTemplate.execute",
+            "ActiveMQSession.createQueue", "JmsPoolConnectionFactory.createConnection", "ServerHttpObservationFilter",
+            "WebhookIntakeService.decide", "PayloadSyntax.problem", "HmacSignatures.hmac", "NormalizeStep.process",
+            "InboundRecorder.record", "MessageRepository.insert", "ContactRepository.touchInbound",
+            "UsageRepository.count", "org.h2.", "DispatchStep", "WhatsAppApiClient.send", "SubmissionService",
+            "io.micrometer.");
+
     /** The aggregation as text; {@code top} lines per table. */
     public static String analyze(Path file, int top) throws IOException {
+        Map<String, Long> markers = new LinkedHashMap<>();
         Map<String, Long> selfMethods = new HashMap<>();
         Map<String, Long> selfLibraries = new HashMap<>();
         Map<String, Long> inclusive = new HashMap<>();
@@ -94,6 +107,7 @@ public final class JfrProfile {
                     selfMethods.merge(topMethod, 1L, Long::sum);
                     selfLibraries.merge(library(frames.get(0).getMethod().getType().getName()), 1L, Long::sum);
                     Set<String> seen = new HashSet<>();
+                    Set<String> marked = new HashSet<>();
                     boolean hubSeen = false;
                     for (RecordedFrame f : frames) {
                         if (f.getMethod() == null) {
@@ -107,6 +121,12 @@ public final class JfrProfile {
                         }
                         if (INTERESTING.stream().anyMatch(cls::startsWith) && seen.add(m)) {
                             inclusive.merge(m, 1L, Long::sum);
+                        }
+                        String full = cls + "." + f.getMethod().getName();
+                        for (String marker : MARKERS) {
+                            if (full.contains(marker) && marked.add(marker)) {
+                                markers.merge(marker, 1L, Long::sum);
+                            }
                         }
                     }
                 }
@@ -151,6 +171,7 @@ public final class JfrProfile {
             out.append(String.format("fsync (jdk.FileForce over threshold): %d, %.0f ms%n", fileForces, fileForceNanos / 1e6));
         }
         table(out, "CPU samples by thread pool", threads, samples, top);
+        table(out, "Share of CPU samples with these frames on the stack", markers, samples, MARKERS.size());
         table(out, "CPU samples by library of the top frame (self)", selfLibraries, samples, top);
         table(out, "Top methods, self (top frame)", selfMethods, samples, top);
         table(out, "Hub/framework methods on the stack (inclusive)", inclusive, samples, top * 2);

@@ -1,0 +1,82 @@
+package io.channelhub.routes;
+
+import io.channelhub.routes.port.Outgoing;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Sends a step's {@link Outgoing} messages on one session: inside a transacted consumer, the consumer's
+ * own transaction (they commit or roll back with the consumed message); elsewhere, one local transaction,
+ * so a submission's messages cost one journal sync together. Written on Spring's JmsTemplate
+ * rather than a Camel split and dynamic endpoint per message: that resolved and normalized an endpoint
+ * URI for every message, the largest cost of publishing in the profile.
+ */
+@Component
+public class JmsPublisher implements Processor {
+    private final JmsTemplate transacted;
+    private final JmsTemplate single;
+
+    public JmsPublisher(ConnectionFactory connectionFactory) {
+        this.transacted = new JmsTemplate(connectionFactory);
+        this.transacted.setSessionTransacted(true);
+        this.single = new JmsTemplate(connectionFactory);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void process(Exchange exchange) {
+        List<Outgoing> messages = exchange.getIn().getBody(List.class);
+        if (messages != null && !messages.isEmpty()) {
+            publish(messages);
+        }
+    }
+
+    /**
+     * One message outside a consumer's transaction (a webhook) is sent on its own: a duplicate of a
+     * provider's retry is then silently dropped by the broker, where a transaction would be rolled back.
+     */
+    public void publish(List<Outgoing> messages) {
+        boolean inConsumerTransaction =
+                TransactionSynchronizationManager.getResource(transacted.getConnectionFactory()) != null;
+        JmsTemplate template = inConsumerTransaction || messages.size() > 1 ? transacted : single;
+        template.execute(session -> {
+            try (MessageProducer producer = session.createProducer(null)) {
+                producer.setDeliveryMode(jakarta.jms.DeliveryMode.PERSISTENT);
+                for (Outgoing out : messages) {
+                    producer.send(session.createQueue(out.queue()), toMessage(session, out));
+                }
+            }
+            // Outside a consumer's transaction a transacted session is our own: commit what was sent, at once.
+            if (session.getTransacted() && !inConsumerTransaction) {
+                session.commit();
+            }
+            return null;
+        }, true);
+    }
+
+    private static Message toMessage(Session session, Outgoing out) throws JMSException {
+        Message message;
+        if (out.body() instanceof byte[] bytes) {
+            BytesMessage b = session.createBytesMessage();
+            b.writeBytes(bytes);
+            message = b;
+        } else {
+            message = session.createTextMessage(String.valueOf(out.body()));
+        }
+        for (Map.Entry<String, Object> p : out.properties().entrySet()) {
+            message.setObjectProperty(p.getKey(), p.getValue());
+        }
+        return message;
+    }
+}
