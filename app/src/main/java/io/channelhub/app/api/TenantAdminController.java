@@ -6,6 +6,7 @@ import io.channelhub.app.persistence.Tenant;
 import io.channelhub.app.persistence.TenantRepository;
 import io.channelhub.app.persistence.UsageRepository;
 import io.channelhub.app.registry.ActiveTenants;
+import io.channelhub.app.usage.UsageMeter;
 import io.channelhub.app.registry.TenantConnectors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,17 +41,19 @@ class TenantAdminController {
     private final UsageRepository usage;
     private final ActiveTenants activeTenants;
     private final ErasureRepository erasure;
+    private final UsageMeter usageMeter;
     private final Clock clock;
 
     TenantAdminController(TenantRepository tenants, ConnectorRepository connectors, TenantConnectors cache,
                           UsageRepository usage, ActiveTenants activeTenants, ErasureRepository erasure,
-                          Clock clock) {
+                          UsageMeter usageMeter, Clock clock) {
         this.tenants = tenants;
         this.connectors = connectors;
         this.cache = cache;
         this.usage = usage;
         this.activeTenants = activeTenants;
         this.erasure = erasure;
+        this.usageMeter = usageMeter;
         this.clock = clock;
     }
 
@@ -117,6 +120,7 @@ class TenantAdminController {
     @GetMapping("/admin/v1/tenants/{tenantId}/usage")
     List<Map<String, Object>> usage(@PathVariable String tenantId) {
         tenants.find(tenantId).orElseThrow(() -> ApiProblem.notFound("unknown tenant"));
+        usageMeter.flush();
         return usage.ofTenant(tenantId);
     }
 }

@@ -6,7 +6,7 @@ import io.channelhub.app.flow.Messages;
 import io.channelhub.app.persistence.ContactRepository;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.MessageRepository;
-import io.channelhub.app.persistence.UsageRepository;
+import io.channelhub.app.usage.UsageMeter;
 import io.channelhub.core.model.CanonicalMessage;
 import io.channelhub.core.model.ConversationIds;
 import io.channelhub.core.model.DeliveryStatus;
@@ -33,12 +33,13 @@ class InboundRecorder {
     private final MessageRepository messages;
     private final ContactRepository contacts;
     private final ConsentStore consent;
-    private final UsageRepository usage;
+    private final UsageMeter usage;
     private final MediaDownloads media;
     private final Clock clock;
+    private final RecentContacts recentContacts = new RecentContacts();
 
     InboundRecorder(MessageRepository messages, ContactRepository contacts, ConsentStore consent,
-                    UsageRepository usage, MediaDownloads media, Clock clock) {
+                    UsageMeter usage, MediaDownloads media, Clock clock) {
         this.messages = messages;
         this.contacts = contacts;
         this.consent = consent;
@@ -69,8 +70,12 @@ class InboundRecorder {
             // Our own earlier attempt, rolled back before it was published: publish what was recorded.
             message = read(existing.body());
         } else {
-            contacts.touchInbound(tenantId, channel, address, conversationId, message.timestamp());
-            usage.count(tenantId, channel, "inbound", 1, now);
+            String contactKey = tenantId + '/' + channel + '/' + ContactRepository.key(address);
+            if (recentContacts.needsWrite(contactKey, conversationId, message.timestamp())) {
+                contacts.touchInbound(tenantId, channel, address, conversationId, message.timestamp());
+                recentContacts.written(contactKey, conversationId, message.timestamp());
+            }
+            usage.count(tenantId, channel, "inbound", 1);
             applyConsentKeywords(message, tc, address);
         }
         return Optional.of(in.mediaSources().isEmpty() ? Messages.inbound(message)

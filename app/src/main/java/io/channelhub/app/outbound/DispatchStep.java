@@ -12,7 +12,7 @@ import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.MessageRepository;
 import io.channelhub.app.persistence.Tenant;
 import io.channelhub.app.registry.ActiveTenants;
-import io.channelhub.app.persistence.UsageRepository;
+import io.channelhub.app.usage.UsageMeter;
 import io.channelhub.app.registry.ResolvedConnector;
 import io.channelhub.app.registry.TenantConnectors;
 import io.channelhub.core.error.PermanentChannelException;
@@ -62,7 +62,7 @@ class DispatchStep implements QueueStep {
     private final StatusEvents events;
     private final DeadLetters deadLetters;
     private final ConsentStore consent;
-    private final UsageRepository usage;
+    private final UsageMeter usage;
     private final ReplyReferences replies;
     private final UnsubscribeLinks unsubscribeLinks;
     private final HubProperties hub;
@@ -72,7 +72,7 @@ class DispatchStep implements QueueStep {
     DispatchStep(ReplyReferences replies, UnsubscribeLinks unsubscribeLinks, MessageRepository messages,
                  ActiveTenants tenants, TenantConnectors connectors,
                  ConnectorRepository connectorRecords, ChannelRulesGate gate, TenantCircuitBreakers breakers,
-                 StatusEvents events, DeadLetters deadLetters, ConsentStore consent, UsageRepository usage,
+                 StatusEvents events, DeadLetters deadLetters, ConsentStore consent, UsageMeter usage,
                  HubProperties hub, MeterRegistry meters, Clock clock) {
         this.messages = messages;
         this.tenants = tenants;
@@ -153,8 +153,7 @@ class DispatchStep implements QueueStep {
         try {
             SendResult result = connector.connector().sender().send(out, connector.config());
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            usage.count(record.tenantId(), record.channel(), "outbound", Math.max(1, result.billableUnits()),
-                    clock.instant());
+            usage.count(record.tenantId(), record.channel(), "outbound", Math.max(1, result.billableUnits()));
             return events.transition(record, DeliveryStatus.SENT, null, result.providerMessageId(), clock.instant(),
                     queued.messageId()).stream().toList();
         } catch (TransientChannelException e) {

@@ -19,21 +19,21 @@ public class UsageRepository {
         this.jdbc = jdbc;
     }
 
-    public void count(String tenantId, String channel, String direction, int units, Instant at) {
+    public void add(String tenantId, String channel, String direction, long messages, long units, Instant at) {
         String month = MONTH.format(at);
         String update = """
-                update usage_counters set messages = messages + 1, units = units + ?
+                update usage_counters set messages = messages + ?, units = units + ?
                 where tenant_id = ? and channel = ? and period = ? and direction = ?""";
-        if (jdbc.sql(update).params(units, tenantId, channel, month, direction).update() > 0) {
+        if (jdbc.sql(update).params(messages, units, tenantId, channel, month, direction).update() > 0) {
             return;
         }
         try {
             jdbc.sql("""
                             insert into usage_counters (tenant_id, channel, period, direction, messages, units)
-                            values (?, ?, ?, ?, 1, ?)""")
-                    .params(tenantId, channel, month, direction, units).update();
+                            values (?, ?, ?, ?, ?, ?)""")
+                    .params(tenantId, channel, month, direction, messages, units).update();
         } catch (DuplicateKeyException raced) {
-            jdbc.sql(update).params(units, tenantId, channel, month, direction).update();
+            jdbc.sql(update).params(messages, units, tenantId, channel, month, direction).update();
         }
     }
 

@@ -5,6 +5,7 @@ import io.channelhub.app.outbound.TenantCircuitBreakers;
 import io.channelhub.app.persistence.ConnectorRecord;
 import io.channelhub.app.persistence.ConnectorRepository;
 import io.channelhub.app.persistence.UsageRepository;
+import io.channelhub.app.usage.UsageMeter;
 import io.channelhub.core.spi.ChannelConnector;
 import io.channelhub.core.spi.ChannelDescriptor;
 import io.channelhub.core.spi.CredentialCheck;
@@ -42,6 +43,7 @@ public class ConnectorAdmin {
     private final TenantConnectors connectors;
     private final TenantCircuitBreakers breakers;
     private final UsageRepository usage;
+    private final UsageMeter usageMeter;
     private final HubProperties hub;
     private final Clock clock;
     private final ExecutorService checks = Executors.newCachedThreadPool(r -> {
@@ -51,12 +53,14 @@ public class ConnectorAdmin {
     });
 
     public ConnectorAdmin(ConnectorCatalog catalog, ConnectorRepository repository, TenantConnectors connectors,
-                          TenantCircuitBreakers breakers, UsageRepository usage, HubProperties hub, Clock clock) {
+                          TenantCircuitBreakers breakers, UsageRepository usage, UsageMeter usageMeter,
+                          HubProperties hub, Clock clock) {
         this.catalog = catalog;
         this.repository = repository;
         this.connectors = connectors;
         this.breakers = breakers;
         this.usage = usage;
+        this.usageMeter = usageMeter;
         this.hub = hub;
         this.clock = clock;
     }
@@ -103,6 +107,7 @@ public class ConnectorAdmin {
     }
 
     public List<ConnectorView> list(String tenantId) {
+        usageMeter.flush();
         return repository.ofTenant(tenantId).stream().map(this::view).toList();
     }
 
