@@ -78,6 +78,11 @@ public class ConnectorAdmin {
                 "unknown channel; available: " + catalog.all().stream().map(c -> c.descriptor().id()).toList()));
         ChannelDescriptor d = connector.descriptor();
         requireKnownKeys("setting", settings.keySet(), d.settingKeys(), HUB_SETTINGS);
+        settings.forEach((k, v) -> {
+            if (v == null) { // would be stored, then break every later use of the connector (immutable maps)
+                throw new ConnectorRejected(400, "setting '" + k + "' is null; leave it out instead");
+            }
+        });
         Map<String, String> merged = new HashMap<>(repository.find(tenantId, channel)
                 .map(connectors::decryptSecrets).orElse(Map.of()));
         if (secrets != null) {
