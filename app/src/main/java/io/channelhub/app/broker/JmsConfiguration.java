@@ -18,6 +18,12 @@ class JmsConfiguration {
         // Incoming JMS properties never leak into outgoing messages by accident: steps set them explicitly.
         jms.getConfiguration().setIncludeSentJMSMessageID(false);
         jms.getConfiguration().setDeliveryPersistent(true);
+        // Transacted consumers use a local JMS transaction on their own (cached) session, which the listener
+        // container exposes to the publishers on its thread: the consumed message and everything published
+        // for it commit together. Camel would otherwise create a JmsTransactionManager whose separate
+        // session carries the sends and commits after the consumer's session has acknowledged the message:
+        // a kill -9 between the two commits lost the message (found by CrashRecoveryIT).
+        jms.getConfiguration().setLazyCreateTransactionManager(false);
         return jms;
     }
 }

@@ -53,6 +53,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DispatchStep implements QueueStep {
+    /**
+     * How long an earlier message that was recorded but not (yet) queued keeps the conversation waiting:
+     * far longer than a submission takes between the two, so only one whose submission failed stops counting.
+     */
+    static final Duration NEVER_QUEUED_GRACE = Duration.ofMinutes(1);
     private final MessageRepository messages;
     private final ActiveTenants tenants;
     private final TenantConnectors connectors;
@@ -103,7 +108,8 @@ class DispatchStep implements QueueStep {
             // after the database update, its event was never published: publish it now.
             return events.republishOwn(record, queued.messageId()).stream().toList();
         }
-        if (messages.hasEarlierPending(record.conversationId(), record.seq())) {
+        if (messages.hasEarlierPending(record.conversationId(), record.seq(),
+                clock.instant().minus(NEVER_QUEUED_GRACE))) {
             return List.of(later(queued, attempts(queued), hub.retry().orderingDelay()));
         }
         Tenant tenant = tenants.find(record.tenantId()).orElse(null);

@@ -65,12 +65,18 @@ public class MessageRepository {
                 .params(tenantId, channel, direction.wireName(), providerMessageId).query(ROW).optional();
     }
 
-    /** True when an earlier outbound message of the conversation still waits to be sent. */
-    public boolean hasEarlierPending(String conversationId, long seq) {
+    /**
+     * True when an earlier outbound message of the conversation still waits to be sent. An API submission
+     * recorded but never queued (the hub failed between the two, so it was never answered 202) stops
+     * counting once created before {@code neverQueuedBefore}: it has no dispatch item and would otherwise
+     * hold up its conversation for ever.
+     */
+    public boolean hasEarlierPending(String conversationId, long seq, Instant neverQueuedBefore) {
         return jdbc.sql("""
                         select count(*) from messages where conversation_id = ? and seq < ? and direction = 'outbound'
-                        and status = 'accepted'""")
-                .params(conversationId, seq).query(Long.class).single() > 0;
+                        and status = 'accepted'
+                        and (enqueued_at is not null or intake_ref is not null or created_at >= ?)""")
+                .params(conversationId, seq, Db.ts(neverQueuedBefore)).query(Long.class).single() > 0;
     }
 
     public void markEnqueued(String id, Instant at) {
