@@ -78,6 +78,7 @@ public final class JfrProfile {
         Map<String, Long> markers = new LinkedHashMap<>();
         Map<String, Long> selfMethods = new HashMap<>();
         Map<String, Long> selfLibraries = new HashMap<>();
+        Map<String, Long> callerLibraries = new HashMap<>();
         Map<String, Long> inclusive = new HashMap<>();
         Map<String, Long> firstHubFrame = new HashMap<>();
         Map<String, Long> threads = new HashMap<>();
@@ -106,6 +107,14 @@ public final class JfrProfile {
                     String topMethod = name(frames.get(0).getMethod());
                     selfMethods.merge(topMethod, 1L, Long::sum);
                     selfLibraries.merge(library(frames.get(0).getMethod().getType().getName()), 1L, Long::sum);
+                    String owner = "JDK only";
+                    for (RecordedFrame f : frames) {
+                        if (f.getMethod() != null && !isJdk(f.getMethod().getType().getName())) {
+                            owner = library(f.getMethod().getType().getName());
+                            break;
+                        }
+                    }
+                    callerLibraries.merge(owner, 1L, Long::sum);
                     Set<String> seen = new HashSet<>();
                     Set<String> marked = new HashSet<>();
                     boolean hubSeen = false;
@@ -172,6 +181,8 @@ public final class JfrProfile {
         }
         table(out, "CPU samples by thread pool", threads, samples, top);
         table(out, "Share of CPU samples with these frames on the stack", markers, samples, MARKERS.size());
+        table(out, "CPU samples by library of the innermost non-JDK frame (JDK time charged to its caller)",
+                callerLibraries, samples, top);
         table(out, "CPU samples by library of the top frame (self)", selfLibraries, samples, top);
         table(out, "Top methods, self (top frame)", selfMethods, samples, top);
         table(out, "Hub/framework methods on the stack (inclusive)", inclusive, samples, top * 2);
@@ -218,6 +229,18 @@ public final class JfrProfile {
         }
         String cls = m.getType().getName();
         return cls.substring(cls.lastIndexOf('.', cls.lastIndexOf('.') - 1) + 1) + "." + m.getName();
+    }
+
+    private static boolean isJdk(String cls) {
+        return cls.startsWith("java.") || cls.startsWith("jdk.") || cls.startsWith("sun.") || cls.startsWith("javax.crypto.")
+                || cls.startsWith("com.sun.");
+    }
+
+    /** Re-aggregates recordings: {@code java -cp ... io.channelhub.bench.profile.JfrProfile FILE.jfr...}. */
+    public static void main(String[] args) throws IOException {
+        for (String file : args) {
+            System.out.println(analyze(Path.of(file), 25));
+        }
     }
 
     /** The first {@code n} frames outside the JDK, innermost first, joined with " ← ". */
