@@ -40,11 +40,6 @@ public class BrokerGuard {
         this.external = artemis.getMode() == org.springframework.boot.autoconfigure.jms.artemis.ArtemisMode.NATIVE;
     }
 
-    /** False while the external broker is known to be down. */
-    public boolean available() {
-        return available;
-    }
-
     /** Throws {@link BrokerUnavailableException} while the broker is down. */
     public void requireAvailable() {
         if (!available) {

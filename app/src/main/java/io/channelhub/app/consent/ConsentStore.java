@@ -27,8 +27,4 @@ public class ConsentStore {
         contacts.setConsent(tenantId, channel, address, "opted_in", evidence, clock.instant());
         LOG.info("Opt-in recorded for tenant {} channel {} ({})", tenantId, channel, evidence);
     }
-
-    public boolean isOptedOut(String tenantId, String channel, String address) {
-        return contacts.find(tenantId, channel, address).map(ContactRepository.Contact::optedOut).orElse(false);
-    }
 }

@@ -38,10 +38,6 @@ public class IdempotencyRepository {
         }
     }
 
-    public void release(String tenantId, String key) {
-        jdbc.sql("delete from idempotency_keys where tenant_id = ? and idem_key = ?").params(tenantId, key).update();
-    }
-
     public int purgeOlderThan(Instant cutoff) {
         return jdbc.sql("delete from idempotency_keys where created_at < ?").param(Db.ts(cutoff)).update();
     }

@@ -26,11 +26,6 @@ public enum DeliveryStatus {
         return current == null || rank > current.rank;
     }
 
-    /** True for statuses after which nothing more happens to the message on the hub's side. */
-    public boolean isFinalForDispatch() {
-        return this != ACCEPTED;
-    }
-
     public static DeliveryStatus fromWire(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
