@@ -222,8 +222,18 @@ public final class BenchmarkRun {
             } finally {
                 Files.copy(hub.log(), out.resolve("hub-last-run.log"), StandardCopyOption.REPLACE_EXISTING);
             }
+        } finally {
+            deleteTree(dataDir); // the hub's journal and database: its log is kept as hub-last-run.log
         }
         return results;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | RuntimeException e) {
+            System.out.println("could not delete " + dir + ": " + e);
+        }
     }
 
     private void warmUp(HubUnderTest hub, RequestSource posts, BrokerProbe probe) throws Exception {
