@@ -1,9 +1,10 @@
 package io.channelhub.connector.email;
 
-import static io.channelhub.connector.email.PropertySupport.apply;
-import static io.channelhub.connector.email.PropertySupport.assertNormalizesOrRefuses;
+import io.channelhub.core.spi.PropertySupport;
+import static io.channelhub.core.spi.PropertySupport.apply;
+import static io.channelhub.core.spi.PropertySupport.assertNormalizesOrRefuses;
 
-import io.channelhub.connector.email.PropertySupport.ByteEdit;
+import io.channelhub.core.spi.PropertySupport.ByteEdit;
 import io.channelhub.core.spi.InboundNormalizer;
 import io.channelhub.core.spi.InboundPayload;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,11 @@
 package io.channelhub.connector.sms;
 
-import static io.channelhub.connector.sms.PropertySupport.apply;
-import static io.channelhub.connector.sms.PropertySupport.assertNormalizesOrRefuses;
+import io.channelhub.core.spi.PropertySupport;
+import static io.channelhub.core.spi.PropertySupport.apply;
+import static io.channelhub.core.spi.PropertySupport.assertNormalizesOrRefuses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.channelhub.connector.sms.PropertySupport.ByteEdit;
+import io.channelhub.core.spi.PropertySupport.ByteEdit;
 import io.channelhub.connector.sms.model.TwilioForm;
 import io.channelhub.core.signature.HmacSignatures;
 import io.channelhub.core.spi.InboundNormalizer;

@@ -1,7 +1,8 @@
 package io.channelhub.connector.whatsapp;
 
-import static io.channelhub.connector.whatsapp.PropertySupport.apply;
-import static io.channelhub.connector.whatsapp.PropertySupport.assertNormalizesOrRefuses;
+import io.channelhub.core.spi.PropertySupport;
+import static io.channelhub.core.spi.PropertySupport.apply;
+import static io.channelhub.core.spi.PropertySupport.assertNormalizesOrRefuses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +17,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.channelhub.connector.whatsapp.PropertySupport.ByteEdit;
+import io.channelhub.core.spi.PropertySupport.ByteEdit;
 import io.channelhub.core.model.HubJson;
 import io.channelhub.core.signature.HmacSignatures;
 import io.channelhub.core.spi.InboundPayload;

@@ -1,4 +1,4 @@
-package io.channelhub.connector.whatsapp;
+package io.channelhub.core.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +36,7 @@ import net.jqwik.api.Combinators;
 
 /**
  * What the property tests of a normalizer hold it to, and the byte-level mutations they feed it.
- * (Each connector module has its own copy: the modules share nothing but hub-core.)
+ * Shipped in hub-core's test-jar, so every connector's property tests hold to the same invariant.
  *
  * <p>The invariant: {@code normalize} either throws {@link MalformedPayloadException} or answers, within
  * a time bound, events the hub can use as they are: every message has content of a canonical type that
@@ -45,8 +45,8 @@ import net.jqwik.api.Combinators;
  * source per media item without a url; every status names a message and a status. Any other exception,
  * or no answer in time, fails the property.
  */
-final class PropertySupport {
-    static final long TIME_BOUND_SECONDS = 10;
+public final class PropertySupport {
+    public static final long TIME_BOUND_SECONDS = 10;
     private static final ExecutorService RUNNER = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "normalizer-property");
         t.setDaemon(true);
@@ -56,13 +56,13 @@ final class PropertySupport {
     private static final JsonSchema PARTY = definition("party");
 
     /** Bytes that are never valid UTF-8 (lone continuation, overlong, surrogate, truncated, out of range). */
-    static final byte[][] INVALID_UTF8 = {
+    public static final byte[][] INVALID_UTF8 = {
             {(byte) 0x80}, {(byte) 0xC3, 0x28}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
             {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xFF},
             {(byte) 0xFE, (byte) 0xFF}};
 
     /** Strings that tend to break parsers and mappers. */
-    static final List<String> NASTY = List.of("", " ", "\u0000", "\t\r\n", "null", "true", "0", "-1", "1e309",
+    public static final List<String> NASTY = List.of("", " ", "\u0000", "\t\r\n", "null", "true", "0", "-1", "1e309",
             "NaN", "Infinity", "-0", "99999999999999999999999", "9223372036854775808", "1795169731", "0x1F",
             "\uD83D\uDE97", "\uD800", "\uDFFF", "a\u202Eb", "\uFEFF", "\u00e9", "e\u0301", "' OR 1=1--", "<script>",
             "${jndi:ldap://x}", "../../etc/passwd", "%2e%2e%2f", "\r\nX-Injected: 1", "=?utf-8?B?AA==?=",
@@ -74,7 +74,7 @@ final class PropertySupport {
     // ---- the invariant ------------------------------------------------------------------------------
 
     /** The events, or null when the normalizer refused the payload with {@link MalformedPayloadException}. */
-    static List<InboundEvent> normalizeOrMalformed(InboundNormalizer normalizer, InboundPayload payload) {
+    public static List<InboundEvent> normalizeOrMalformed(InboundNormalizer normalizer, InboundPayload payload) {
         Future<List<InboundEvent>> run = RUNNER.submit(() -> normalizer.normalize(payload));
         try {
             return run.get(TIME_BOUND_SECONDS, TimeUnit.SECONDS);
@@ -95,14 +95,14 @@ final class PropertySupport {
     }
 
     /** Normalizes and, unless the payload was refused as malformed, checks every event. */
-    static void assertNormalizesOrRefuses(InboundNormalizer normalizer, InboundPayload payload) {
+    public static void assertNormalizesOrRefuses(InboundNormalizer normalizer, InboundPayload payload) {
         List<InboundEvent> events = normalizeOrMalformed(normalizer, payload);
         if (events != null) {
             assertWellFormed(events, payload);
         }
     }
 
-    static void assertWellFormed(List<InboundEvent> events, InboundPayload payload) {
+    public static void assertWellFormed(List<InboundEvent> events, InboundPayload payload) {
         String body = describe(payload.body());
         assertThat(events).as("events of %s", body).isNotNull().doesNotContainNull();
         for (InboundEvent event : events) {
@@ -188,7 +188,7 @@ final class PropertySupport {
     }
 
     /** The body for a failure message: as text when it is short UTF-8, else its start in hex. */
-    static String describe(byte[] body) {
+    public static String describe(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
         if (body.length <= 3000 && !text.contains("\uFFFD")) {
             return body.length + " bytes: " + text;
@@ -199,7 +199,7 @@ final class PropertySupport {
     // ---- byte-level mutations -------------------------------------------------------------------------
 
     /** One edit of a byte array; positions are taken modulo the current length. */
-    record ByteEdit(int kind, int position, int length, byte[] bytes) {
+    public record ByteEdit(int kind, int position, int length, byte[] bytes) {
         byte[] applyTo(byte[] in) {
             int n = in.length;
             int at = n == 0 ? 0 : Math.floorMod(position, n + 1);
@@ -239,14 +239,14 @@ final class PropertySupport {
         }
     }
 
-    static Arbitrary<ByteEdit> byteEdits() {
+    public static Arbitrary<ByteEdit> byteEdits() {
         return Combinators.combine(Arbitraries.integers().between(0, 6), Arbitraries.integers().greaterOrEqual(0),
                         Arbitraries.integers().between(0, 64),
                         Arbitraries.bytes().array(byte[].class).ofMaxSize(16))
                 .as(ByteEdit::new);
     }
 
-    static byte[] apply(byte[] body, List<ByteEdit> edits) {
+    public static byte[] apply(byte[] body, List<ByteEdit> edits) {
         byte[] out = body;
         for (ByteEdit edit : edits) {
             out = edit.applyTo(out);
@@ -255,7 +255,7 @@ final class PropertySupport {
     }
 
     /** Strings for leaves and header values: the nasty ones, short ASCII and any unicode. */
-    static Arbitrary<String> strings() {
+    public static Arbitrary<String> strings() {
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(3, Arbitraries.of(NASTY)),
                 net.jqwik.api.Tuple.of(3, Arbitraries.strings().ascii().ofMaxLength(24)),
