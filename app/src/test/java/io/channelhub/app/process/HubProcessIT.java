@@ -23,9 +23,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +96,10 @@ class HubProcessIT {
         assertThat(connector.statusCode()).isEqualTo(200);
         assertThat(HubJson.mapper().readTree(connector.body()).path("health").asText()).isEqualTo("ok");
 
-        byte[] webhook = Files.readAllBytes(Path.of("../connectors/whatsapp/src/test/resources/fixtures/whatsapp"
-                + "/inbound/text.json"));
+        // Sent now, so the outbound reply below falls inside WhatsApp's 24-hour service window.
+        byte[] webhook = Files.readString(Path.of("../connectors/whatsapp/src/test/resources/fixtures/whatsapp"
+                        + "/inbound/text.json"))
+                .replace("1795169731", String.valueOf(Instant.now().getEpochSecond())).getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> ack = HTTP.send(HttpRequest.newBuilder(URI.create(hub.url("/webhooks/whatsapp/dealer-042")))
                 .header("Content-Type", "application/json")
                 .header("X-Hub-Signature-256", "sha256=" + HmacSignatures.hmacSha256Hex("process-app-secret", webhook))
