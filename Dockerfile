@@ -17,12 +17,22 @@ RUN groupadd --system hub \
 WORKDIR /opt/channel-hub
 COPY config/ ./config/
 ARG JAR_FILE=app/target/hub-app-*.jar
-COPY ${JAR_FILE} ./app.jar
+COPY ${JAR_FILE} /tmp/app.jar
 
 # Media files (and anything else under hub.data-dir) go to a volume mounted here.
 ENV HUB_DATA_DIR=/var/lib/channel-hub \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 
+# As scripts/prepare-launch.sh does: the jar extracted (classes load from plain jars) and a class-data-
+# sharing archive recorded by one training start on a throwaway data directory. Starts ~2 s faster.
+RUN java -Djarmode=tools -jar /tmp/app.jar extract --destination /opt/channel-hub/app \
+ && rm /tmp/app.jar \
+ && training=$(mktemp -d) \
+ && java -XX:ArchiveClassesAtExit=/opt/channel-hub/app/hub.jsa -Dspring.context.exit=onRefresh \
+      -jar /opt/channel-hub/app/app.jar --hub.data-dir="$training" --server.port=0 \
+      --hub.broker.acceptor='tcp://127.0.0.1:0?protocols=CORE' \
+ && rm -rf "$training"
+
 USER hub
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/opt/channel-hub/app.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/channel-hub/app/hub.jsa", "-jar", "/opt/channel-hub/app/app.jar"]

@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -DskipTests install
+# The hub runs as scripts/run-hub.sh runs it: the extracted jar with its class-data-sharing archive.
+hub_jar=$(scripts/prepare-launch.sh)
 exec timeout --kill-after=30s 600s java -Xms512m -Xmx1g -XX:+UseG1GC \
   -cp "bench/target/hub-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" \
-  io.channelhub.bench.BenchmarkRun --hub-jar app/target/hub-app-0.1.0-SNAPSHOT.jar --out bench/results "$@"
+  io.channelhub.bench.BenchmarkRun --hub-jar "$hub_jar" --out bench/results "$@"

@@ -2,7 +2,6 @@ package io.channelhub.routes;
 
 /** In-JVM entry points of the routes, used by the HTTP controllers through a ProducerTemplate. */
 public final class HubEndpoints {
-    public static final String WEBHOOK_INTAKE = "direct:webhook-intake";
     public static final String SUBMIT = "direct:submit";
     public static final String PUBLISH = "direct:publish";
 

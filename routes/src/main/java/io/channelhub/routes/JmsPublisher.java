@@ -3,12 +3,15 @@ package io.channelhub.routes;
 import io.channelhub.routes.port.Outgoing;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.springframework.jms.core.JmsTemplate;
@@ -26,6 +29,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class JmsPublisher implements Processor {
     private final JmsTemplate transacted;
     private final JmsTemplate single;
+    private final Map<String, Queue> queues = new ConcurrentHashMap<>();
 
     public JmsPublisher(ConnectionFactory connectionFactory) {
         this.transacted = new JmsTemplate(connectionFactory);
@@ -52,10 +56,8 @@ public class JmsPublisher implements Processor {
         JmsTemplate template = inConsumerTransaction || messages.size() > 1 ? transacted : single;
         template.execute(session -> {
             try (MessageProducer producer = session.createProducer(null)) {
-                producer.setDeliveryMode(jakarta.jms.DeliveryMode.PERSISTENT);
-                for (Outgoing out : messages) {
-                    producer.send(session.createQueue(out.queue()), toMessage(session, out));
-                }
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                send(session, producer, messages);
             }
             // Outside a consumer's transaction a transacted session is our own: commit what was sent, at once.
             if (session.getTransacted() && !inConsumerTransaction) {
@@ -63,6 +65,23 @@ public class JmsPublisher implements Processor {
             }
             return null;
         }, true);
+    }
+
+    /** Sends in order on a session the caller owns, with an anonymous persistent producer of that session. */
+    void send(Session session, MessageProducer producer, List<Outgoing> messages) throws JMSException {
+        for (Outgoing out : messages) {
+            producer.send(queue(session, out.queue()), toMessage(session, out));
+        }
+    }
+
+    /** Resolved once per name: the Artemis client asks the broker about the address on every createQueue. */
+    private Queue queue(Session session, String name) throws JMSException {
+        Queue queue = queues.get(name);
+        if (queue == null) {
+            queue = session.createQueue(name);
+            queues.put(name, queue);
+        }
+        return queue;
     }
 
     private static Message toMessage(Session session, Outgoing out) throws JMSException {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * The consumer side of every flow: each internal or contract queue is consumed in a JMS transaction by
  * one step, and what the step returns is published in the same transaction. A crash or an exception
  * rolls back both; the broker redelivers with backoff and, past the attempts, moves the message to
- * {@link HubQueues#DEAD}.
+ * {@link HubQueues#DEAD}. The intake is consumed in batches instead, by {@link BatchedQueueConsumers}.
  */
 @Component
 public class QueueRoutes extends RouteBuilder {
@@ -21,7 +21,6 @@ public class QueueRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        consume(HubQueues.INTAKE, "normalize", steps.normalize());
         consume(HubQueues.STATUS_RETRY, "status", steps.matchStatus());
         consume(HubQueues.MEDIA, "media", steps.fetchMedia());
         consume(HubQueues.OUTBOUND, "outbound", steps.acceptOutbound());

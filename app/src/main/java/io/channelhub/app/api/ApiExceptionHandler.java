@@ -39,14 +39,16 @@ class ApiExceptionHandler {
     @ExceptionHandler(CamelExecutionException.class)
     ResponseEntity<ProblemDetail> camel(CamelExecutionException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof WebhookRejectedException w) {
-            return ResponseEntity.status(w.status())
-                    .body(Problems.of(HttpStatus.valueOf(w.status()), w.title(), w.getMessage()));
-        }
         if (cause instanceof SubmissionRejected s) {
             return ResponseEntity.status(s.status()).body(submission(s));
         }
         return unavailable(cause);
+    }
+
+    @ExceptionHandler(WebhookRejectedException.class)
+    ResponseEntity<ProblemDetail> webhook(WebhookRejectedException e) {
+        return ResponseEntity.status(e.status())
+                .body(Problems.of(HttpStatus.valueOf(e.status()), e.title(), e.getMessage()));
     }
 
     @ExceptionHandler(SubmissionRejected.class)

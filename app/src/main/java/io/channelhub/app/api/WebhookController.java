@@ -4,8 +4,7 @@ import io.channelhub.app.HubProperties;
 import io.channelhub.app.web.RequestBodyLimitFilter;
 import io.channelhub.core.spi.WebhookReply;
 import io.channelhub.core.spi.WebhookRequest;
-import io.channelhub.routes.HubEndpoints;
-import io.channelhub.routes.WebhookIntakeRoute;
+import io.channelhub.routes.WebhookIntakeFlow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,16 +25,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The thin HTTP edge of webhook intake: collects the raw request as the provider sent it and hands it to
- * the intake route, which answers only once the payload is durably queued.
+ * the intake flow, which answers only once the payload is durably queued.
  */
 @RestController
 @Tag(name = "webhooks", description = "Provider webhooks, authenticated by the provider's signature")
 class WebhookController {
-    private final ProducerTemplate producer;
+    private final WebhookIntakeFlow intake;
     private final HubProperties hub;
 
-    WebhookController(ProducerTemplate producer, HubProperties hub) {
-        this.producer = producer;
+    WebhookController(WebhookIntakeFlow intake, HubProperties hub) {
+        this.intake = intake;
         this.hub = hub;
     }
 
@@ -57,8 +55,7 @@ class WebhookController {
         byte[] body = (byte[]) request.getAttribute(RequestBodyLimitFilter.RAW_BODY);
         WebhookRequest webhook = new WebhookRequest(request.getMethod(), calledUrl(request),
                 query(request.getQueryString()), headers(request), body);
-        WebhookReply reply = producer.requestBody(HubEndpoints.WEBHOOK_INTAKE,
-                new WebhookIntakeRoute.WebhookCall(channel, tenantId, webhook), WebhookReply.class);
+        WebhookReply reply = intake.accept(channel, tenantId, webhook);
         return ResponseEntity.status(reply.status()).contentType(MediaType.parseMediaType(reply.contentType()))
                 .body(reply.body());
     }

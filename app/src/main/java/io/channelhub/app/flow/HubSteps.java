@@ -1,5 +1,6 @@
 package io.channelhub.app.flow;
 
+import io.channelhub.routes.port.BatchStep;
 import io.channelhub.routes.port.QueueStep;
 import io.channelhub.routes.port.Steps;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -8,14 +9,14 @@ import org.springframework.stereotype.Component;
 /** Hands the routes the application's steps. */
 @Component
 class HubSteps implements Steps {
-    private final QueueStep normalize;
+    private final BatchStep normalize;
     private final QueueStep matchStatus;
     private final QueueStep fetchMedia;
     private final QueueStep acceptOutbound;
     private final QueueStep dispatch;
     private final QueueStep deadLetter;
 
-    HubSteps(@Qualifier("normalizeStep") QueueStep normalize, @Qualifier("statusRetryStep") QueueStep matchStatus,
+    HubSteps(@Qualifier("normalizeStep") BatchStep normalize, @Qualifier("statusRetryStep") QueueStep matchStatus,
              @Qualifier("mediaFetchStep") QueueStep fetchMedia, @Qualifier("outboundIntakeStep") QueueStep acceptOutbound,
              @Qualifier("dispatchStep") QueueStep dispatch, @Qualifier("deadLetterStep") QueueStep deadLetter) {
         this.normalize = normalize;
@@ -27,7 +28,7 @@ class HubSteps implements Steps {
     }
 
     @Override
-    public QueueStep normalize() {
+    public BatchStep normalize() {
         return normalize;
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves outbound messages through their statuses: records the step in the history (once per status),
@@ -24,10 +25,12 @@ import org.springframework.stereotype.Component;
 public class StatusEvents {
     private final MessageRepository messages;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    public StatusEvents(MessageRepository messages, Clock clock) {
+    public StatusEvents(MessageRepository messages, Clock clock, TransactionTemplate transaction) {
         this.messages = messages;
         this.clock = clock;
+        this.transaction = transaction;
     }
 
     /**
@@ -39,6 +42,12 @@ public class StatusEvents {
      */
     public Optional<Outgoing> transition(MessageRecord record, DeliveryStatus status, Reason reason,
                                          String providerMessageId, Instant at, String intakeRef) {
+        // History and status in one commit: half the writes to the database's log of a separate commit each.
+        return transaction.execute(tx -> record(record, status, reason, providerMessageId, at, intakeRef));
+    }
+
+    private Optional<Outgoing> record(MessageRecord record, DeliveryStatus status, Reason reason,
+                                      String providerMessageId, Instant at, String intakeRef) {
         Instant when = at == null ? clock.instant() : at;
         // The history is kept in the order the hub learned of each status; the event carries the provider's time.
         MessageRepository.Append append = messages.appendStatus(record.id(), record.round(), status, reason, intakeRef,

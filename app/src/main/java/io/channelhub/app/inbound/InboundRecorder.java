@@ -6,6 +6,7 @@ import io.channelhub.app.flow.Messages;
 import io.channelhub.app.persistence.ContactRepository;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.MessageRepository;
+import io.channelhub.app.persistence.TransactionHooks;
 import io.channelhub.app.usage.UsageMeter;
 import io.channelhub.core.model.CanonicalMessage;
 import io.channelhub.core.model.ConversationIds;
@@ -73,9 +74,12 @@ class InboundRecorder {
             String contactKey = tenantId + '/' + channel + '/' + ContactRepository.key(address);
             if (recentContacts.needsWrite(contactKey, conversationId, message.timestamp())) {
                 contacts.touchInbound(tenantId, channel, address, conversationId, message.timestamp());
+                // Remembered at once, so the other messages of a batch do not lock the row again; forgotten
+                // if the batch rolls back, so its redelivery writes the row.
                 recentContacts.written(contactKey, conversationId, message.timestamp());
+                TransactionHooks.afterRollback(() -> recentContacts.forget(contactKey));
             }
-            usage.count(tenantId, channel, "inbound", 1);
+            TransactionHooks.afterCommit(() -> usage.count(tenantId, channel, "inbound", 1));
             applyConsentKeywords(message, tc, address);
         }
         return Optional.of(in.mediaSources().isEmpty() ? Messages.inbound(message)

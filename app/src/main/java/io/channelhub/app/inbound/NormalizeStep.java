@@ -16,23 +16,26 @@ import io.channelhub.core.spi.InboundPayload;
 import io.channelhub.core.spi.StatusUpdate;
 import io.channelhub.core.spi.TenantConnector;
 import io.channelhub.routes.HubQueues;
+import io.channelhub.routes.port.BatchStep;
 import io.channelhub.routes.port.Outgoing;
-import io.channelhub.routes.port.QueueStep;
 import io.channelhub.routes.port.QueuedMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The intake consumer: one queued raw payload → the connector's normalizer → canonical messages and
- * status events, published in the same transaction. A payload the normalizer cannot read goes to the
- * dead letters with its raw body at once; an unexpected failure is retried by the broker and
- * dead-lettered once the attempts are spent.
+ * The intake consumer: each queued raw payload → the connector's normalizer → canonical messages and
+ * status events, published in the same JMS transaction. A batch of payloads shares one database
+ * transaction, committed before the JMS one: a crash between the two redelivers the batch, and the
+ * recorder recognises its own earlier attempt. A payload the normalizer cannot read goes to the dead
+ * letters with its raw body at once; an unexpected failure is retried by the broker and dead-lettered
+ * once the attempts are spent.
  */
 @Component
-class NormalizeStep implements QueueStep {
+class NormalizeStep implements BatchStep {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() { };
     private final ConnectorCatalog catalog;
     private final TenantConnectors connectors;
@@ -40,19 +43,31 @@ class NormalizeStep implements QueueStep {
     private final StatusMatcher statuses;
     private final DeadLetters deadLetters;
     private final HubProperties hub;
+    private final TransactionTemplate transaction;
 
     NormalizeStep(ConnectorCatalog catalog, TenantConnectors connectors, InboundRecorder recorder,
-                  StatusMatcher statuses, DeadLetters deadLetters, HubProperties hub) {
+                  StatusMatcher statuses, DeadLetters deadLetters, HubProperties hub, TransactionTemplate transaction) {
         this.catalog = catalog;
         this.connectors = connectors;
         this.recorder = recorder;
         this.statuses = statuses;
         this.deadLetters = deadLetters;
         this.hub = hub;
+        this.transaction = transaction;
     }
 
     @Override
-    public List<Outgoing> process(QueuedMessage message) {
+    public List<Outgoing> process(List<QueuedMessage> batch) {
+        return transaction.execute(status -> {
+            List<Outgoing> out = new ArrayList<>();
+            for (QueuedMessage message : batch) {
+                out.addAll(normalize(message));
+            }
+            return out;
+        });
+    }
+
+    private List<Outgoing> normalize(QueuedMessage message) {
         String tenantId = message.property("tenantId");
         String channel = message.property("channel");
         ChannelConnector connector = catalog.find(channel).orElse(null);

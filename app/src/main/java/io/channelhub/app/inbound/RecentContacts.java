@@ -31,4 +31,8 @@ final class RecentContacts {
         }
         written.put(key, new Written(at, conversationId));
     }
+
+    void forget(String key) {
+        written.remove(key);
+    }
 }

@@ -3,7 +3,6 @@ package io.channelhub.app.persistence;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -72,18 +71,14 @@ public class ContactRepository {
         }
     }
 
+    /** False when another transaction inserted the contact first (without aborting a PostgreSQL transaction). */
     private boolean insertIgnoringRace(String tenantId, String channel, String address, String consent,
                                        Instant consentAt, String evidence, Instant lastInbound) {
-        try {
-            jdbc.sql("""
-                            insert into contacts (tenant_id, channel, address, consent, consent_at, consent_evidence,
-                              last_inbound_at) values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(tenantId, channel, address, consent, Db.ts(consentAt), Db.truncate(evidence, 1000),
-                            Db.ts(lastInbound))
-                    .update();
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        return jdbc.sql("""
+                        insert into contacts (tenant_id, channel, address, consent, consent_at, consent_evidence,
+                          last_inbound_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(tenantId, channel, address, consent, Db.ts(consentAt), Db.truncate(evidence, 1000),
+                        Db.ts(lastInbound))
+                .update() > 0;
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,19 +32,16 @@ public class MessageRepository {
      * the same provider message id exists already (a duplicate).
      */
     public boolean insert(MessageRecord r) {
-        try {
-            jdbc.sql("""
-                            insert into messages (id, seq, tenant_id, channel, direction, conversation_id, contact_address,
-                              provider_message_id, status, category, body, intake_ref, replay_round, created_at, updated_at)
-                            values (?, nextval('message_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
-                    .params(r.id(), r.tenantId(), r.channel(), r.direction().wireName(), r.conversationId(),
-                            r.contactAddress(), r.providerMessageId(), r.status().wireName(), r.category(), r.body(),
-                            r.intakeRef(), Db.ts(r.createdAt()), Db.ts(r.updatedAt()))
-                    .update();
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        // "on conflict do nothing" rather than catching the duplicate-key error: on PostgreSQL that error would
+        // abort the surrounding transaction, which the intake shares among a batch of messages.
+        return jdbc.sql("""
+                        insert into messages (id, seq, tenant_id, channel, direction, conversation_id, contact_address,
+                          provider_message_id, status, category, body, intake_ref, replay_round, created_at, updated_at)
+                        values (?, nextval('message_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) on conflict do nothing""")
+                .params(r.id(), r.tenantId(), r.channel(), r.direction().wireName(), r.conversationId(),
+                        r.contactAddress(), r.providerMessageId(), r.status().wireName(), r.category(), r.body(),
+                        r.intakeRef(), Db.ts(r.createdAt()), Db.ts(r.updatedAt()))
+                .update() > 0;
     }
 
     public Optional<MessageRecord> find(String id) {
@@ -124,18 +120,17 @@ public class MessageRepository {
     /** Appends to the status history, once per status and round. */
     public Append appendStatus(String messageId, int round, DeliveryStatus status, Reason reason, String intakeRef,
                                Instant at) {
-        try {
-            jdbc.sql("""
-                            insert into message_status (message_id, replay_round, status, reason_code, detail, provider_code,
-                              intake_ref, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(messageId, round, status.wireName(), reason == null ? null : reason.code(),
-                            reason == null ? null : Db.truncate(reason.detail(), 1000),
-                            reason == null ? null : reason.providerCode(), intakeRef, Db.ts(at))
-                    .update();
+        int inserted = jdbc.sql("""
+                        insert into message_status (message_id, replay_round, status, reason_code, detail, provider_code,
+                          intake_ref, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(messageId, round, status.wireName(), reason == null ? null : reason.code(),
+                        reason == null ? null : Db.truncate(reason.detail(), 1000),
+                        reason == null ? null : reason.providerCode(), intakeRef, Db.ts(at))
+                .update();
+        if (inserted > 0) {
             return Append.NEW;
-        } catch (DuplicateKeyException e) {
-            return ownEntry(messageId, round, status, intakeRef) ? Append.OWN_EARLIER_ATTEMPT : Append.DUPLICATE;
         }
+        return ownEntry(messageId, round, status, intakeRef) ? Append.OWN_EARLIER_ATTEMPT : Append.DUPLICATE;
     }
 
     /** The status this queued item recorded for the message in an earlier, rolled-back delivery, if any. */

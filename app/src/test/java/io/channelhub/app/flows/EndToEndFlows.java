@@ -30,6 +30,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.channelhub.routes.BatchQueueConsumer;
 import io.channelhub.routes.port.Housekeeping;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,6 +48,8 @@ abstract class EndToEndFlows extends HubTestBase {
     JdbcClient jdbc;
     @Autowired
     Housekeeping housekeeping;
+    @Autowired
+    BatchQueueConsumer normalizeConsumer;
     Connection platform;
     String tenant;
     String account;
@@ -334,6 +337,37 @@ abstract class EndToEndFlows extends HubTestBase {
                 5_000);
         assertThat(json(rejected.get(0).getText()).path("reason").path("code").asText()).isEqualTo("connector_disabled");
         assertThat(json(rejected.get(0).getText()).path("messageId").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void aPoisonPayloadInABatchHoldsNoneOfTheOthersBackAndIsDeadLetteredAlone() throws Exception {
+        // Queued while the consumer is stopped, so all 21 are taken in one batch, which the poison fails.
+        normalizeConsumer.stop();
+        TestSwitches.poisonFails = true;
+        try {
+            assertThat(postTestWebhook("/webhooks/test/" + tenant, secret, "{\"account\":\"" + account + "\",\"messages\":"
+                    + "[{\"id\":\"pm-batch-poison\",\"from\":\"+31614141414\",\"to\":\"+3120\",\"text\":\"boom\","
+                    + "\"poison\":true}]}").statusCode()).isEqualTo(200);
+            for (int i = 0; i < 20; i++) {
+                assertThat(postTestWebhook("/webhooks/test/" + tenant, secret, "{\"account\":\"" + account
+                        + "\",\"messages\":[{\"id\":\"pm-batch-" + i + "\",\"from\":\"+3161414140" + (i % 3)
+                        + "\",\"to\":\"+3120\",\"text\":\"fine " + i + "\"}]}").statusCode()).isEqualTo(200);
+            }
+        } finally {
+            normalizeConsumer.start();
+        }
+        List<TextMessage> inbound = receive(platform, "hub.inbound", tenantSelector(), 21, 10_000);
+        assertThat(inbound).as("every good message once, none lost with the failed batch").hasSize(20);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (TextMessage m : inbound) {
+            ids.add(json(m.getText()).path("providerMessageId").asText());
+        }
+        assertThat(ids).hasSize(20).doesNotContain("pm-batch-poison");
+        List<TextMessage> dead = receive(platform, "hub.dlq", tenantSelector(), 2, 15_000);
+        assertThat(dead).hasSize(1);
+        assertThat(json(dead.get(0).getText()).path("payload").asText()).contains("pm-batch-poison");
+        assertThat(jdbc.sql("select count(*) from messages where tenant_id = ?").param(tenant).query(Long.class)
+                .single()).as("the rolled-back batch left no duplicate records").isEqualTo(20L);
     }
 
     @Test

@@ -10,12 +10,12 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.channelhub.app.support.HubTestBase;
 import io.channelhub.app.support.ReliabilityFigures;
+import io.channelhub.routes.BatchQueueConsumer;
 import jakarta.jms.Connection;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,7 +30,7 @@ class OverloadTest extends HubTestBase {
     @Value("${hub.test.broker-url}")
     String brokerUrl;
     @Autowired
-    CamelContext camel;
+    BatchQueueConsumer normalizeConsumer;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -41,7 +41,7 @@ class OverloadTest extends HubTestBase {
     @Test
     void aFullIntakeAnswers503AndEverythingAcceptedIsDelivered() throws Exception {
         tenantWithTestConnector("overload", "test", "acct-overload", "overload-secret");
-        camel.getRouteController().stopRoute("normalize");
+        normalizeConsumer.stop();
         String padding = "x".repeat(2_000);
         int accepted = 0;
         HttpResponse<String> refused = null;
@@ -61,7 +61,7 @@ class OverloadTest extends HubTestBase {
                 v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(accepted).isPositive();
 
-        camel.getRouteController().startRoute("normalize");
+        normalizeConsumer.start();
         try (Connection platform = platformConnection(brokerUrl)) {
             assertThat(receive(platform, "hub.inbound", "tenantId = 'overload'", accepted + 1, 20_000))
                     .as("every webhook answered 200 is delivered, and nothing else").hasSize(accepted);

@@ -48,6 +48,7 @@ public final class HubUnderTest implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.add("-Xmx512m");
+        classDataArchive().ifPresent(jsa -> command.add("-XX:SharedArchiveFile=" + jsa));
         command.addAll(jvmArgs);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + httpPort,
@@ -67,6 +68,15 @@ public final class HubUnderTest implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return this;
+    }
+
+    /**
+     * The class-data-sharing archive beside the jar, as scripts/prepare-launch.sh leaves it next to the
+     * extracted jar: the hub is then started the way scripts/run-hub.sh and the image start it.
+     */
+    public Optional<Path> classDataArchive() {
+        Path jsa = jar.toAbsolutePath().resolveSibling("hub.jsa");
+        return Files.isRegularFile(jsa) ? Optional.of(jsa) : Optional.empty();
     }
 
     /** Seconds from process start to health UP, as this harness saw them (polled every 50 ms). */

@@ -5,8 +5,8 @@ package io.channelhub.routes.port;
  * know what to do with a message.
  */
 public interface Steps {
-    /** hub.intake → canonical messages and status events. */
-    QueueStep normalize();
+    /** hub.intake → canonical messages and status events, a batch at a time. */
+    BatchStep normalize();
 
     /** hub.status-retry → status events for reports that came early. */
     QueueStep matchStatus();

@@ -1,0 +1,35 @@
+package io.channelhub.routes;
+
+import io.channelhub.core.spi.WebhookReply;
+import io.channelhub.core.spi.WebhookRequest;
+import io.channelhub.routes.port.WebhookIntake;
+import org.springframework.stereotype.Component;
+
+/**
+ * Provider webhooks: decide on the request thread (tenant, handshake, signature), queue the raw payload
+ * durably, and only then answer. Normalization happens later, on the intake queue
+ * ({@link BatchedQueueConsumers}).
+ *
+ * <p>A plain call rather than a Camel {@code direct:} route: the route's exchange, error handler and
+ * reactive executor were a fifth of the CPU a webhook costs (BENCHMARKS.md), for two method calls.
+ * Bad input is thrown as {@link io.channelhub.routes.port.WebhookRejectedException}; a broker that cannot
+ * take the payload, as a JMS exception: either way nothing was queued and the caller is told.
+ */
+@Component
+public class WebhookIntakeFlow {
+    private final WebhookIntake intake;
+    private final JmsPublisher publisher;
+
+    public WebhookIntakeFlow(WebhookIntake intake, JmsPublisher publisher) {
+        this.intake = intake;
+        this.publisher = publisher;
+    }
+
+    public WebhookReply accept(String channel, String tenantId, WebhookRequest request) {
+        WebhookIntake.Decision decision = intake.decide(channel, tenantId, request);
+        if (!decision.enqueue().isEmpty()) {
+            publisher.publish(decision.enqueue());
+        }
+        return decision.reply();
+    }
+}
