@@ -8,6 +8,7 @@ import io.channelhub.bench.hub.BrokerProbe;
 import io.channelhub.bench.hub.GraphStub;
 import io.channelhub.bench.hub.HeapSampler;
 import io.channelhub.bench.hub.HubAdmin;
+import io.channelhub.bench.hub.HubDatabase;
 import io.channelhub.bench.hub.HubUnderTest;
 import io.channelhub.bench.hub.QueueConsumer;
 import io.channelhub.bench.hub.WhatsAppWebhooks;
@@ -45,7 +46,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>Options: {@code --hub-jar PATH} (default app/target/hub-app-0.1.0-SNAPSHOT.jar), {@code --out DIR}
  * (default bench/results), {@code --profile} (JFR of the hub during P1, P3 and P4, aggregated to
- * hub-pN-profile.txt), {@code --quick} (short windows: a smoke test of the harness, not figures).
+ * hub-pN-profile.txt), {@code --quick} (short windows: a smoke test of the harness, not figures),
+ * {@code --postgres JDBC-URL} (the hub on PostgreSQL in a fresh schema instead of its embedded H2).
  */
 public final class BenchmarkRun {
     static final int[] LEVELS = {16, 32, 64, 128};
@@ -59,15 +61,17 @@ public final class BenchmarkRun {
     private final Path out;
     private final boolean profile;
     private final boolean quick;
+    private final HubDatabase database;
     private final Map<String, Object> json = new LinkedHashMap<>();
     private final List<String> log = new ArrayList<>();
     private final Map<String, Map<String, Object>> baselineCpu = new LinkedHashMap<>();
 
-    private BenchmarkRun(Path hubJar, Path out, boolean profile, boolean quick) {
+    private BenchmarkRun(Path hubJar, Path out, boolean profile, boolean quick, HubDatabase database) {
         this.hubJar = hubJar;
         this.out = out;
         this.profile = profile;
         this.quick = quick;
+        this.database = database;
     }
 
     public static void main(String[] args) throws Exception {
@@ -75,19 +79,21 @@ public final class BenchmarkRun {
         Path out = Path.of("bench/results");
         boolean profile = false;
         boolean quick = false;
+        HubDatabase database = HubDatabase.h2();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--hub-jar" -> jar = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--profile" -> profile = true;
                 case "--quick" -> quick = true;
+                case "--postgres" -> database = HubDatabase.postgres(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--hub-jar PATH, --out DIR, --profile, --quick)");
+                        + " (--hub-jar PATH, --out DIR, --profile, --quick, --postgres JDBC-URL)");
             }
         }
         Files.createDirectories(out);
         long t0 = System.nanoTime();
-        new BenchmarkRun(jar, out, profile, quick).run();
+        new BenchmarkRun(jar, out, profile, quick, database).run();
         System.out.printf("benchmark run took %.0f s%n", (System.nanoTime() - t0) / 1e9);
         System.exit(0);
     }
@@ -107,7 +113,8 @@ public final class BenchmarkRun {
         json.put("startedAt", LocalDateTime.now().toString());
         json.put("machine", Machine.describe());
         json.put("quick", quick);
-        say("machine: %s", json.get("machine"));
+        json.put("database", database.description());
+        say("machine: %s; hub database: %s", json.get("machine"), database.description());
         Map<Integer, LoadResult> rawArtemis = rawArtemis();
         Map<Integer, LoadResult> rawHttp = rawHttp();
         Map<String, Object> hub = hub();
@@ -183,13 +190,15 @@ public final class BenchmarkRun {
         try (GraphStub graph = new GraphStub(50);
              HubUnderTest hub = new HubUnderTest(hubJar, dataDir)) {
             Path startupJfr = out.resolve("hub-startup.jfr").toAbsolutePath();
-            hub.start(profile ? List.of("-XX:StartFlightRecording=name=startup,settings=profile,filename=" + startupJfr)
-                    : List.of(), Map.of(
+            Map<String, String> properties = new LinkedHashMap<>(Map.of(
                     "hub.channels.whatsapp.base-url", graph.baseUrl(),
                     "hub.security.tokens[0].name", "ops", "hub.security.tokens[0].role", "ops",
                     "hub.security.tokens[0].token", OPS,
                     "hub.security.tokens[1].name", "platform", "hub.security.tokens[1].role", "platform",
-                    "hub.security.tokens[1].token", PLATFORM), Duration.ofSeconds(120));
+                    "hub.security.tokens[1].token", PLATFORM));
+            properties.putAll(database.hubProperties());
+            hub.start(profile ? List.of("-XX:StartFlightRecording=name=startup,settings=profile,filename=" + startupJfr)
+                    : List.of(), properties, Duration.ofSeconds(120));
             Map<String, Object> startup = new LinkedHashMap<>();
             startup.put("healthUpSeconds", round(hub.startupSeconds()));
             hub.startedLogLine().ifPresent(s -> {
@@ -225,6 +234,7 @@ public final class BenchmarkRun {
             }
         } finally {
             deleteTree(dataDir); // the hub's journal and database: its log is kept as hub-last-run.log
+            database.drop();
         }
         return results;
     }
@@ -513,6 +523,7 @@ public final class BenchmarkRun {
         t.append("Run ").append(json.get("startedAt")).append(" on ").append(machine.get("cores")).append(" cores, ")
                 .append(machine.get("memory")).append(", ").append(machine.get("cpu")).append(", ")
                 .append(machine.get("java")).append("; load average at start ").append(machine.get("loadAverageAtStart"))
+                .append("; hub database ").append(json.get("database"))
                 .append(quick ? " — QUICK MODE (smoke test, not figures)" : "").append("\n\n");
         t.append("| figure | hub | raw baseline | hub / raw | target | met |\n|---|---|---|---|---|---|\n");
         @SuppressWarnings("unchecked")

@@ -1,8 +1,7 @@
 package io.channelhub.routes;
 
-/** In-JVM entry points of the routes, used by the HTTP controllers through a ProducerTemplate. */
+/** In-JVM entry points of the routes, and the URI of their queue consumers. */
 public final class HubEndpoints {
-    public static final String SUBMIT = "direct:submit";
     public static final String PUBLISH = "direct:publish";
 
     private HubEndpoints() {

@@ -9,13 +9,12 @@ import io.channelhub.app.persistence.StatusEntry;
 import io.channelhub.app.media.MediaStore;
 import io.channelhub.core.model.HubJson;
 import io.channelhub.core.model.OutboundSubmission;
-import io.channelhub.routes.HubEndpoints;
+import io.channelhub.routes.SubmitFlow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
@@ -32,13 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "platform", description = "For the core platform; bearer token with role platform")
 class MessageController {
-    private final ProducerTemplate producer;
+    private final SubmitFlow submissions;
     private final MessageRepository messages;
     private final MediaRepository media;
     private final MediaStore store;
 
-    MessageController(ProducerTemplate producer, MessageRepository messages, MediaRepository media, MediaStore store) {
-        this.producer = producer;
+    MessageController(SubmitFlow submissions, MessageRepository messages, MediaRepository media, MediaStore store) {
+        this.submissions = submissions;
         this.messages = messages;
         this.media = media;
         this.store = store;
@@ -55,9 +54,8 @@ class MessageController {
         if (body.tenantId() != null && !body.tenantId().equals(tenantId)) {
             throw ApiProblem.badRequest("tenantId in the body differs from the path");
         }
-        SubmissionService.Answer answer = producer.requestBody(HubEndpoints.SUBMIT,
-                new SubmissionService.Command(body.withTenant(tenantId), idempotencyKey, null),
-                SubmissionService.Answer.class);
+        SubmissionService.Answer answer = (SubmissionService.Answer) submissions.submit(
+                new SubmissionService.Command(body.withTenant(tenantId), idempotencyKey, null));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
     }
 

@@ -61,6 +61,11 @@ class EmbeddedBrokerConfiguration {
                 configuration.addAddressSetting(entry, internal().setMaxSizeBytes(broker.intakeMaxSize().toBytes())
                         .setAddressFullMessagePolicy(AddressFullMessagePolicy.FAIL));
             }
+            // Their consumers wait on a provider for every message: with the client's 1 MiB prefetch the first
+            // consumer took thousands of dispatch items (and their conversation groups) while the others idled.
+            for (String slow : new String[] {HubQueues.DISPATCH, HubQueues.MEDIA}) {
+                configuration.addAddressSetting(slow, internal().setDefaultConsumerWindowSize(0));
+            }
             configuration.addAddressSetting(HubQueues.DEAD, terminal);
             configuration.addAddressSetting(HubQueues.DLQ, terminal);
         };

@@ -2,6 +2,7 @@ package io.channelhub.app.inbound;
 
 import io.channelhub.app.consent.ConsentKeywords;
 import io.channelhub.app.consent.ConsentStore;
+import io.channelhub.app.flow.MessageIds;
 import io.channelhub.app.flow.Messages;
 import io.channelhub.app.persistence.ContactRepository;
 import io.channelhub.app.persistence.MessageRecord;
@@ -20,7 +21,6 @@ import io.channelhub.routes.port.Outgoing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +55,7 @@ class InboundRecorder {
         String address = in.from() != null && in.from().address() != null ? in.from().address() : in.contactKey();
         String conversationId = ConversationIds.derive(tenantId, channel, in.contactKey());
         Instant now = clock.instant();
-        CanonicalMessage message = new CanonicalMessage(UUID.randomUUID().toString(), tenantId, channel,
+        CanonicalMessage message = new CanonicalMessage(MessageIds.next(), tenantId, channel,
                 Direction.INBOUND, in.from(), in.to(), conversationId, in.providerMessageId(),
                 in.timestamp() != null ? in.timestamp() : receivedAt, in.content(), in.replyTo(), in.metadata(),
                 in.attachments(), in.headers());

@@ -2,6 +2,7 @@ package io.channelhub.app.outbound;
 
 import io.channelhub.app.HubProperties;
 import io.channelhub.app.broker.BrokerGuard;
+import io.channelhub.app.flow.MessageIds;
 import io.channelhub.app.flow.Messages;
 import io.channelhub.app.flow.StatusEvents;
 import io.channelhub.app.persistence.ContactRepository;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accepts outbound messages, from the API and from {@code hub.outbound} alike: validation against the
@@ -46,11 +48,14 @@ public class SubmissionService implements Submissions {
     private final StatusEvents events;
     private final HubProperties hub;
     private final BrokerGuard broker;
+    private final EnqueuedMarks enqueuedMarks;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     public SubmissionService(BrokerGuard broker, ActiveTenants tenants, ConnectorCatalog catalog, MessageRepository messages,
                              IdempotencyRepository idempotency, ContactRepository contacts, StatusEvents events,
-                             HubProperties hub, Clock clock) {
+                             HubProperties hub, EnqueuedMarks enqueuedMarks, TransactionTemplate transaction,
+                             Clock clock) {
         this.tenants = tenants;
         this.catalog = catalog;
         this.messages = messages;
@@ -59,6 +64,8 @@ public class SubmissionService implements Submissions {
         this.events = events;
         this.hub = hub;
         this.broker = broker;
+        this.enqueuedMarks = enqueuedMarks;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -90,8 +97,13 @@ public class SubmissionService implements Submissions {
                 .orElseThrow(() -> new SubmissionRejected(400, ReasonCodes.INVALID_REQUEST, "unknown channel"));
         OutboundValidator.validate(s, channel);
 
+        // Key, record and accepted status in one commit: each commit is a write of the database's log.
+        return transaction.execute(tx -> accept(s, c));
+    }
+
+    private Accepted accept(OutboundSubmission s, Command c) {
         Instant now = clock.instant();
-        String id = UUID.randomUUID().toString();
+        String id = MessageIds.next();
         if (c.idempotencyKey() != null) {
             Optional<String> first = idempotency.claim(s.tenantId(), c.idempotencyKey(), id, now,
                     now.minus(hub.idempotencyTtl()));
@@ -114,7 +126,7 @@ public class SubmissionService implements Submissions {
     @Override
     public void queued(Accepted accepted) {
         if (!accepted.outgoing().isEmpty()) {
-            messages.markEnqueued(((Answer) accepted.answer()).id(), clock.instant());
+            enqueuedMarks.add(((Answer) accepted.answer()).id());
         }
     }
 
@@ -132,10 +144,12 @@ public class SubmissionService implements Submissions {
         MessageRecord record = new MessageRecord(id, 0, s.tenantId(), s.channel(), Direction.OUTBOUND, conversationId,
                 address, null, DeliveryStatus.ACCEPTED, s.categoryOrDefault().wireName(), Messages.json(message),
                 intakeRef, 0, null, null, now, now);
-        messages.insert(record);
-        MessageRecord stored = messages.find(id).orElse(record);
-        return events.transition(stored, DeliveryStatus.REJECTED, Reason.of(reasonCode, detail), null, now, intakeRef)
-                .stream().toList();
+        return transaction.execute(tx -> {
+            messages.insert(record);
+            MessageRecord stored = messages.find(id).orElse(record);
+            return events.transition(stored, DeliveryStatus.REJECTED, Reason.of(reasonCode, detail), null, now,
+                    intakeRef).stream().toList();
+        });
     }
 
     private Accepted repeat(String firstId, String intakeRef) {

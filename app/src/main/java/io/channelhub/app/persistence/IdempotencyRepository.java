@@ -2,7 +2,6 @@ package io.channelhub.app.persistence;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,25 +16,28 @@ public class IdempotencyRepository {
 
     /**
      * Claims the key for {@code messageId}; when it was claimed already within {@code notBefore}, answers
-     * the message id it was claimed for.
+     * the message id it was claimed for. A concurrent claim of the same key waits for the other
+     * transaction and then sees its claim; the insert never fails, so it cannot abort the caller's
+     * PostgreSQL transaction.
      */
     public Optional<String> claim(String tenantId, String key, String messageId, Instant now, Instant notBefore) {
-        try {
-            jdbc.sql("insert into idempotency_keys (tenant_id, idem_key, message_id, created_at) values (?, ?, ?, ?)")
-                    .params(tenantId, key, messageId, Db.ts(now)).update();
-            return Optional.empty();
-        } catch (DuplicateKeyException e) {
-            Optional<String> existing = jdbc.sql("""
-                            select message_id from idempotency_keys where tenant_id = ? and idem_key = ? and created_at >= ?""")
-                    .params(tenantId, key, Db.ts(notBefore)).query(String.class).optional();
-            if (existing.isPresent()) {
-                return existing;
-            }
-            // An expired claim: take the key over for the new message.
-            jdbc.sql("update idempotency_keys set message_id = ?, created_at = ? where tenant_id = ? and idem_key = ?")
-                    .params(messageId, Db.ts(now), tenantId, key).update();
+        int inserted = jdbc.sql("""
+                        insert into idempotency_keys (tenant_id, idem_key, message_id, created_at) values (?, ?, ?, ?)
+                        on conflict do nothing""")
+                .params(tenantId, key, messageId, Db.ts(now)).update();
+        if (inserted > 0) {
             return Optional.empty();
         }
+        Optional<String> existing = jdbc.sql("""
+                        select message_id from idempotency_keys where tenant_id = ? and idem_key = ? and created_at >= ?""")
+                .params(tenantId, key, Db.ts(notBefore)).query(String.class).optional();
+        if (existing.isPresent()) {
+            return existing;
+        }
+        // An expired claim: take the key over for the new message.
+        jdbc.sql("update idempotency_keys set message_id = ?, created_at = ? where tenant_id = ? and idem_key = ?")
+                .params(messageId, Db.ts(now), tenantId, key).update();
+        return Optional.empty();
     }
 
     public int purgeOlderThan(Instant cutoff) {

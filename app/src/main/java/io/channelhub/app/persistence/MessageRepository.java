@@ -4,6 +4,7 @@ import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.Direction;
 import io.channelhub.core.model.Reason;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -75,8 +76,9 @@ public class MessageRepository {
                 .params(conversationId, seq, Db.ts(neverQueuedBefore)).query(Long.class).single() > 0;
     }
 
-    public void markEnqueued(String id, Instant at) {
-        jdbc.sql("update messages set enqueued_at = ? where id = ?").params(Db.ts(at), id).update();
+    public void markEnqueued(Collection<String> ids, Instant at) {
+        jdbc.sql("update messages set enqueued_at = :at where id in (:ids)").param("at", Db.ts(at)).param("ids", ids)
+                .update();
     }
 
     /**
