@@ -26,7 +26,6 @@ public class SubmitFlow {
         if (!accepted.outgoing().isEmpty()) {
             publisher.publish(accepted.outgoing());
         }
-        submissions.queued(accepted);
         return accepted.answer();
     }
 }

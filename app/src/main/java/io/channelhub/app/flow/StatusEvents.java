@@ -1,6 +1,7 @@
 package io.channelhub.app.flow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.channelhub.app.persistence.GroupCommit;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.MessageRepository;
 import io.channelhub.core.model.CanonicalMessage;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves outbound messages through their statuses: records the step in the history (once per status),
@@ -25,12 +25,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class StatusEvents {
     private final MessageRepository messages;
     private final Clock clock;
-    private final TransactionTemplate transaction;
+    private final GroupCommit groupCommit;
 
-    public StatusEvents(MessageRepository messages, Clock clock, TransactionTemplate transaction) {
+    public StatusEvents(MessageRepository messages, Clock clock, GroupCommit groupCommit) {
         this.messages = messages;
         this.clock = clock;
-        this.transaction = transaction;
+        this.groupCommit = groupCommit;
     }
 
     /**
@@ -42,8 +42,8 @@ public class StatusEvents {
      */
     public Optional<Outgoing> transition(MessageRecord record, DeliveryStatus status, Reason reason,
                                          String providerMessageId, Instant at, String intakeRef) {
-        // History and status in one commit: half the writes to the database's log of a separate commit each.
-        return transaction.execute(tx -> record(record, status, reason, providerMessageId, at, intakeRef));
+        // History and status in one commit, shared with other callers' (GroupCommit).
+        return groupCommit.execute(() -> record(record, status, reason, providerMessageId, at, intakeRef));
     }
 
     private Optional<Outgoing> record(MessageRecord record, DeliveryStatus status, Reason reason,

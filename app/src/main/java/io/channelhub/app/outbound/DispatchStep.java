@@ -110,7 +110,7 @@ class DispatchStep implements QueueStep {
         }
         if (messages.hasEarlierPending(record.conversationId(), record.seq(),
                 clock.instant().minus(NEVER_QUEUED_GRACE))) {
-            return List.of(later(queued, attempts(queued), hub.retry().orderingDelay()));
+            return List.of(later(record, queued, attempts(queued), hub.retry().orderingDelay()));
         }
         Tenant tenant = tenants.find(record.tenantId()).orElse(null);
         if (tenant == null) {
@@ -129,7 +129,7 @@ class DispatchStep implements QueueStep {
             return reject(record, queued, verdict.rejection().code(), verdict.rejection().detail());
         }
         if (verdict.deferUntil() != null) {
-            return List.of(later(queued, attempts(queued), Duration.between(clock.instant(), verdict.deferUntil())));
+            return List.of(later(record, queued, attempts(queued), Duration.between(clock.instant(), verdict.deferUntil())));
         }
         CircuitBreaker breaker = breakers.breaker(record.tenantId(), record.channel());
         if (!breaker.tryAcquirePermission()) {
@@ -139,7 +139,7 @@ class DispatchStep implements QueueStep {
         if (!limiter.acquirePermission()) {
             breaker.releasePermission();
             meters.counter("hub.dispatch.deferred", "reason", "rate_limited").increment();
-            return List.of(later(queued, attempts(queued), Duration.ofMillis(200)));
+            return List.of(later(record, queued, attempts(queued), Duration.ofMillis(200)));
         }
         return send(record, message, verdict, connector, breaker, queued);
     }
@@ -189,7 +189,7 @@ class DispatchStep implements QueueStep {
             Duration backoff = hub.retry().delayAfter(attempts);
             Duration wait = e.retryAfter().filter(r -> r.compareTo(backoff) > 0).orElse(backoff);
             meters.counter("hub.dispatch.retried", "channel", record.channel()).increment();
-            return List.of(later(queued, attempts, wait));
+            return List.of(later(record, queued, attempts, wait));
         }
         return giveUp(record, queued, attempts, new Reason(ReasonCodes.RETRIES_EXHAUSTED,
                 e.reasonCode() + ": " + e.getMessage(), e.providerCode(), true));
@@ -205,7 +205,7 @@ class DispatchStep implements QueueStep {
                     "waited longer than " + hub.retry().maxWait() + " behind an open circuit: " + why, null, true));
         }
         meters.counter("hub.dispatch.deferred", "reason", "circuit_open").increment();
-        return List.of(later(queued, attempts(queued), hub.retry().circuitOpenDelay()));
+        return List.of(later(record, queued, attempts(queued), hub.retry().circuitOpenDelay()));
     }
 
     private List<Outgoing> giveUp(MessageRecord record, QueuedMessage queued, int attempts, Reason reason) {
@@ -237,7 +237,15 @@ class DispatchStep implements QueueStep {
                 queued.messageId()).stream().toList();
     }
 
-    private Outgoing later(QueuedMessage queued, int attempts, Duration delay) {
+    /**
+     * Re-schedules the item. A message that waits is marked as queued first: from then on it holds back
+     * later messages of its conversation however long it waits. (One that is sent at its first delivery
+     * never needs the mark, which saves a write per submission.)
+     */
+    private Outgoing later(MessageRecord record, QueuedMessage queued, int attempts, Duration delay) {
+        if (record.enqueuedAt() == null && record.intakeRef() == null) {
+            messages.markEnqueued(record.id(), clock.instant());
+        }
         Map<String, Object> properties = new HashMap<>(queued.properties());
         properties.keySet().removeIf(k -> k.startsWith("_AMQ") || k.startsWith("JMSX") && !k.equals("JMSXGroupID"));
         properties.put(Messages.HUB_ATTEMPTS, attempts);

@@ -6,6 +6,7 @@ import io.channelhub.app.flow.MessageIds;
 import io.channelhub.app.flow.Messages;
 import io.channelhub.app.flow.StatusEvents;
 import io.channelhub.app.persistence.ContactRepository;
+import io.channelhub.app.persistence.GroupCommit;
 import io.channelhub.app.persistence.IdempotencyRepository;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.MessageRepository;
@@ -31,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accepts outbound messages, from the API and from {@code hub.outbound} alike: validation against the
@@ -48,13 +48,12 @@ public class SubmissionService implements Submissions {
     private final StatusEvents events;
     private final HubProperties hub;
     private final BrokerGuard broker;
-    private final EnqueuedMarks enqueuedMarks;
-    private final TransactionTemplate transaction;
+    private final GroupCommit groupCommit;
     private final Clock clock;
 
     public SubmissionService(BrokerGuard broker, ActiveTenants tenants, ConnectorCatalog catalog, MessageRepository messages,
                              IdempotencyRepository idempotency, ContactRepository contacts, StatusEvents events,
-                             HubProperties hub, EnqueuedMarks enqueuedMarks, TransactionTemplate transaction,
+                             HubProperties hub, GroupCommit groupCommit,
                              Clock clock) {
         this.tenants = tenants;
         this.catalog = catalog;
@@ -64,8 +63,7 @@ public class SubmissionService implements Submissions {
         this.events = events;
         this.hub = hub;
         this.broker = broker;
-        this.enqueuedMarks = enqueuedMarks;
-        this.transaction = transaction;
+        this.groupCommit = groupCommit;
         this.clock = clock;
     }
 
@@ -97,8 +95,8 @@ public class SubmissionService implements Submissions {
                 .orElseThrow(() -> new SubmissionRejected(400, ReasonCodes.INVALID_REQUEST, "unknown channel"));
         OutboundValidator.validate(s, channel);
 
-        // Key, record and accepted status in one commit: each commit is a write of the database's log.
-        return transaction.execute(tx -> accept(s, c));
+        // Key, record and accepted status in one commit, shared with other callers' (GroupCommit).
+        return groupCommit.execute(() -> accept(s, c));
     }
 
     private Accepted accept(OutboundSubmission s, Command c) {
@@ -123,13 +121,6 @@ public class SubmissionService implements Submissions {
         return new Accepted(new Answer(id, "accepted"), publish(record, c.intakeRef()));
     }
 
-    @Override
-    public void queued(Accepted accepted) {
-        if (!accepted.outgoing().isEmpty()) {
-            enqueuedMarks.add(((Answer) accepted.answer()).id());
-        }
-    }
-
     /**
      * A queued submission that cannot be accepted still gets an answer the platform can see: a
      * {@code rejected} event (with a record, so its status can be read).
@@ -144,7 +135,7 @@ public class SubmissionService implements Submissions {
         MessageRecord record = new MessageRecord(id, 0, s.tenantId(), s.channel(), Direction.OUTBOUND, conversationId,
                 address, null, DeliveryStatus.ACCEPTED, s.categoryOrDefault().wireName(), Messages.json(message),
                 intakeRef, 0, null, null, now, now);
-        return transaction.execute(tx -> {
+        return groupCommit.execute(() -> {
             messages.insert(record);
             MessageRecord stored = messages.find(id).orElse(record);
             return events.transition(stored, DeliveryStatus.REJECTED, Reason.of(reasonCode, detail), null, now,
@@ -156,6 +147,8 @@ public class SubmissionService implements Submissions {
         MessageRecord first = messages.find(firstId).orElseThrow(() -> new IllegalStateException(
                 "idempotency key points at a missing message " + firstId));
         boolean ownRolledBackAttempt = intakeRef != null && intakeRef.equals(first.intakeRef());
+        // Perhaps never queued (the first attempt failed after recording it): queue it again. Should the first
+        // item be queued after all, dispatch sends the message once and skips the other item.
         boolean neverQueued = first.enqueuedAt() == null && first.intakeRef() == null
                 && first.status() == DeliveryStatus.ACCEPTED;
         List<Outgoing> outgoing = ownRolledBackAttempt || neverQueued ? publish(first, intakeRef) : List.of();

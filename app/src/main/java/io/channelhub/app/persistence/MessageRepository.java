@@ -4,7 +4,6 @@ import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.Direction;
 import io.channelhub.core.model.Reason;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,9 +63,10 @@ public class MessageRepository {
 
     /**
      * True when an earlier outbound message of the conversation still waits to be sent. An API submission
-     * recorded but never queued (the hub failed between the two, so it was never answered 202) stops
-     * counting once created before {@code neverQueuedBefore}: it has no dispatch item and would otherwise
-     * hold up its conversation for ever.
+     * counts while created after {@code neverQueuedBefore}, and after that once dispatch has marked it as
+     * waiting ({@link #markEnqueued}). One recorded but never queued (the hub failed between the two, so it
+     * was never answered 202) has no dispatch item: it stops counting instead of holding up its
+     * conversation for ever. One queued but not reached yet is ahead in its conversation's group anyway.
      */
     public boolean hasEarlierPending(String conversationId, long seq, Instant neverQueuedBefore) {
         return jdbc.sql("""
@@ -76,9 +76,8 @@ public class MessageRepository {
                 .params(conversationId, seq, Db.ts(neverQueuedBefore)).query(Long.class).single() > 0;
     }
 
-    public void markEnqueued(Collection<String> ids, Instant at) {
-        jdbc.sql("update messages set enqueued_at = :at where id in (:ids)").param("at", Db.ts(at)).param("ids", ids)
-                .update();
+    public void markEnqueued(String id, Instant at) {
+        jdbc.sql("update messages set enqueued_at = ? where id = ?").params(Db.ts(at), id).update();
     }
 
     /**

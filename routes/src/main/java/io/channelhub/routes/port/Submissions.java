@@ -3,15 +3,13 @@ package io.channelhub.routes.port;
 import java.util.List;
 
 /**
- * Accepts outbound submissions from the HTTP API: validation, idempotency, persistence. The route
- * publishes what {@link #submit} returns, then calls {@link #queued} so the answer is given only after
- * the message is durably on the dispatch queue.
+ * Accepts outbound submissions from the HTTP API: validation, idempotency, persistence. The flow
+ * publishes what {@link #submit} returns and answers only after that, so the answer means the message
+ * is durably on the dispatch queue.
  */
 public interface Submissions {
 
     Accepted submit(Object command);
-
-    void queued(Accepted accepted);
 
     /**
      * @param answer   what the caller gets (the message id and status)
