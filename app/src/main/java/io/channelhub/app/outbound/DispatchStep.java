@@ -129,7 +129,8 @@ class DispatchStep implements QueueStep {
             return reject(record, queued, verdict.rejection().code(), verdict.rejection().detail());
         }
         if (verdict.deferUntil() != null) {
-            return List.of(later(record, queued, attempts(queued), Duration.between(clock.instant(), verdict.deferUntil())));
+            return List.of(later(record, queued, attempts(queued),
+                    Duration.between(clock.instant(), verdict.deferUntil())));
         }
         CircuitBreaker breaker = breakers.breaker(record.tenantId(), record.channel());
         if (!breaker.tryAcquirePermission()) {

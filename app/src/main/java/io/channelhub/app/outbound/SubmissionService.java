@@ -53,8 +53,7 @@ public class SubmissionService implements Submissions {
 
     public SubmissionService(BrokerGuard broker, ActiveTenants tenants, ConnectorCatalog catalog, MessageRepository messages,
                              IdempotencyRepository idempotency, ContactRepository contacts, StatusEvents events,
-                             HubProperties hub, GroupCommit groupCommit,
-                             Clock clock) {
+                             HubProperties hub, GroupCommit groupCommit, Clock clock) {
         this.tenants = tenants;
         this.catalog = catalog;
         this.messages = messages;
