@@ -80,11 +80,11 @@ public class GroupCommit {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             return work.get();
         }
-        if (!running) {
-            throw new IllegalStateException("the hub is shutting down");
-        }
         Work<T> w = new Work<>(work);
         queue.add(w);
+        if (!running && queue.remove(w)) {
+            throw new IllegalStateException("the hub is shutting down"); // the writers may have ended already
+        }
         try {
             return w.done.join();
         } catch (CompletionException e) {
@@ -154,6 +154,9 @@ public class GroupCommit {
         running = false;
         for (Thread writer : writers) {
             writer.join(5_000);
+        }
+        for (Work<?> left = queue.poll(); left != null; left = queue.poll()) {
+            left.done.completeExceptionally(new IllegalStateException("the hub is shutting down"));
         }
     }
 }
