@@ -1,5 +1,6 @@
 package io.channelhub.app.api;
 
+import static io.channelhub.core.spi.ByteSplices.insert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
@@ -28,6 +28,7 @@ import io.channelhub.app.support.H2HubTest;
 import io.channelhub.core.model.OutboundSubmission;
 import io.channelhub.core.signature.HmacSignatures;
 import io.channelhub.core.spi.ChannelConnector;
+import io.channelhub.core.spi.JsonSlot;
 import io.channelhub.routes.HubQueues;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -1185,13 +1186,12 @@ class BadInputCorpusTest extends H2HubTest {
         /** Every field of the document, in turn, given a value of another JSON type. */
         private Mutated jsonTypeMutation(byte[] b) {
             JsonNode tree = tree(b);
-            List<Slot> slots = new ArrayList<>();
-            collect(tree, slots);
+            List<JsonSlot> slots = JsonSlot.all(tree);
             if (slots.isEmpty() || rnd.nextInt(25) == 0) {
                 JsonNode root = wrongValue();
                 return new Mutated(bytes(root), "the whole document as " + root.getNodeType());
             }
-            Slot slot = pick(slots);
+            JsonSlot slot = pick(slots);
             JsonNode value = wrongValue();
             int kind = rnd.nextInt(8);
             if (kind == 0) {
@@ -1209,10 +1209,9 @@ class BadInputCorpusTest extends H2HubTest {
 
         private Mutated fieldInjection(byte[] b) {
             JsonNode tree = tree(b);
-            List<Slot> slots = new ArrayList<>();
-            collect(tree, slots);
-            List<Slot> strings = slots.stream().filter(s -> s.get().isTextual()).toList();
-            Slot slot = pick(strings.isEmpty() ? slots : strings);
+            List<JsonSlot> slots = JsonSlot.all(tree);
+            List<JsonSlot> strings = slots.stream().filter(s -> s.get().isTextual()).toList();
+            JsonSlot slot = pick(strings.isEmpty() ? slots : strings);
             String value = pick(INJECTIONS);
             slot.set(TextNode.valueOf(rnd.nextBoolean() ? value : slot.get().asText() + value));
             return new Mutated(bytes(tree), slot.path() + " injected");
@@ -1220,9 +1219,8 @@ class BadInputCorpusTest extends H2HubTest {
 
         private Mutated hugeOrDeep(byte[] b) {
             JsonNode tree = tree(b);
-            List<Slot> slots = new ArrayList<>();
-            collect(tree, slots);
-            Slot slot = pick(slots);
+            List<JsonSlot> slots = JsonSlot.all(tree);
+            JsonSlot slot = pick(slots);
             if (rnd.nextBoolean()) {
                 int size = pick(List.of(16_385, 100_000, 500_000, MIB - 4096));
                 slot.set(TextNode.valueOf(pick(List.of("x", "\u00e9", "\uD83D\uDE97")).repeat(size / 4)));
@@ -1451,14 +1449,6 @@ class BadInputCorpusTest extends H2HubTest {
                 StringBuilder::append).toString();
     }
 
-    private static byte[] insert(byte[] in, int at, byte[] extra) {
-        byte[] out = new byte[in.length + extra.length];
-        System.arraycopy(in, 0, out, 0, at);
-        System.arraycopy(extra, 0, out, at, extra.length);
-        System.arraycopy(in, at, out, at + extra.length, in.length - at);
-        return out;
-    }
-
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -1481,49 +1471,6 @@ class BadInputCorpusTest extends H2HubTest {
             return mapper.writeValueAsBytes(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void collect(JsonNode node, List<Slot> slots) {
-        collect(node, "$", slots);
-    }
-
-    private static void collect(JsonNode node, String path, List<Slot> slots) {
-        if (node instanceof ObjectNode o) {
-            List<String> names = new ArrayList<>();
-            o.fieldNames().forEachRemaining(names::add);
-            for (String name : names) {
-                slots.add(new Slot(o, name, -1, path + "." + name));
-                collect(o.get(name), path + "." + name, slots);
-            }
-        } else if (node instanceof ArrayNode a) {
-            for (int i = 0; i < a.size(); i++) {
-                slots.add(new Slot(a, null, i, path + "[" + i + "]"));
-                collect(a.get(i), path + "[" + i + "]", slots);
-            }
-        }
-    }
-
-    /** A place in a JSON tree: a field of an object or an element of an array. */
-    private record Slot(JsonNode parent, String name, int index, String path) {
-        JsonNode get() {
-            return name != null ? parent.get(name) : parent.get(index);
-        }
-
-        void set(JsonNode value) {
-            if (parent instanceof ObjectNode o) {
-                o.set(name, value);
-            } else {
-                ((ArrayNode) parent).set(index, value);
-            }
-        }
-
-        void remove() {
-            if (parent instanceof ObjectNode o) {
-                o.remove(name);
-            } else {
-                ((ArrayNode) parent).remove(index);
-            }
         }
     }
 }

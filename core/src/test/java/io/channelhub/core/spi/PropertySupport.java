@@ -1,5 +1,6 @@
 package io.channelhub.core.spi;
 
+import static io.channelhub.core.spi.ByteSplices.insert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -230,13 +231,6 @@ public final class PropertySupport {
             };
         }
 
-        private static byte[] insert(byte[] in, int at, byte[] extra) {
-            byte[] out = new byte[in.length + extra.length];
-            System.arraycopy(in, 0, out, 0, at);
-            System.arraycopy(extra, 0, out, at, extra.length);
-            System.arraycopy(in, at, out, at + extra.length, in.length - at);
-            return out;
-        }
     }
 
     public static Arbitrary<ByteEdit> byteEdits() {

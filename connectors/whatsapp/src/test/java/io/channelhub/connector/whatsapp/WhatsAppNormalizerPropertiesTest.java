@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -21,13 +20,13 @@ import io.channelhub.core.spi.PropertySupport.ByteEdit;
 import io.channelhub.core.model.HubJson;
 import io.channelhub.core.signature.HmacSignatures;
 import io.channelhub.core.spi.InboundPayload;
+import io.channelhub.core.spi.JsonSlot;
 import io.channelhub.core.spi.TenantConnector;
 import io.channelhub.core.spi.WebhookReply;
 import io.channelhub.core.spi.WebhookRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -369,12 +368,11 @@ class WhatsAppNormalizerPropertiesTest {
      */
     record NodeEdit(int pick, int kind, JsonNode value, String key) {
         void applyTo(JsonNode root) {
-            List<Slot> slots = new ArrayList<>();
-            collect(root, slots);
+            List<JsonSlot> slots = JsonSlot.all(root);
             if (slots.isEmpty()) {
                 return;
             }
-            Slot slot = slots.get(Math.floorMod(pick, slots.size()));
+            JsonSlot slot = slots.get(Math.floorMod(pick, slots.size()));
             JsonNode current = slot.get();
             switch (kind) {
                 case 0 -> slot.set(value.deepCopy());
@@ -397,45 +395,6 @@ class WhatsAppNormalizerPropertiesTest {
                 return LongNode.valueOf(Long.parseLong(text.trim()));
             } catch (NumberFormatException e) {
                 return text.isEmpty() ? NullNode.instance : IntNode.valueOf(text.length());
-            }
-        }
-
-        private static void collect(JsonNode node, List<Slot> slots) {
-            if (node instanceof ObjectNode o) {
-                List<String> names = new ArrayList<>();
-                o.fieldNames().forEachRemaining(names::add);
-                for (String name : names) {
-                    slots.add(new Slot(o, name, -1));
-                    collect(o.get(name), slots);
-                }
-            } else if (node instanceof ArrayNode a) {
-                for (int i = 0; i < a.size(); i++) {
-                    slots.add(new Slot(a, null, i));
-                    collect(a.get(i), slots);
-                }
-            }
-        }
-    }
-
-    /** A place in a JSON tree: a field of an object or an element of an array. */
-    record Slot(ContainerNode<?> parent, String name, int index) {
-        JsonNode get() {
-            return name != null ? parent.get(name) : parent.get(index);
-        }
-
-        void set(JsonNode value) {
-            if (parent instanceof ObjectNode o) {
-                o.set(name, value);
-            } else {
-                ((ArrayNode) parent).set(index, value);
-            }
-        }
-
-        void remove() {
-            if (parent instanceof ObjectNode o) {
-                o.remove(name);
-            } else {
-                ((ArrayNode) parent).remove(index);
             }
         }
     }
