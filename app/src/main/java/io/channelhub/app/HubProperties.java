@@ -29,6 +29,7 @@ public record HubProperties(
         @DefaultValue Breaker breaker,
         @DefaultValue Media media,
         @DefaultValue Security security,
+        @DefaultValue Database database,
         Map<String, Map<String, String>> channels) {
 
     public HubProperties {
@@ -64,6 +65,17 @@ public record HubProperties(
             @DefaultValue("30s") Duration waitInOpenState,
             @DefaultValue("2") int permittedCallsInHalfOpenState,
             @DefaultValue("100") int defaultRatePerSecond) {
+    }
+
+    /** How the hub writes to its database. */
+    public record Database(@DefaultValue SharedCommits groupCommit) {
+    }
+
+    /**
+     * Submissions and status changes share commits: {@code writers} threads each commit up to
+     * {@code maxBatch} callers' work at once.
+     */
+    public record SharedCommits(@DefaultValue("2") int writers, @DefaultValue("64") int maxBatch) {
     }
 
     /** Inbound media fetched from providers into hub storage. */

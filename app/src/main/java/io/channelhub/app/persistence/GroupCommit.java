@@ -11,8 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,7 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * With a commit per caller, outbound throughput stopped at H2's ≈ 400 commits/s with the dispatch
  * consumers queueing for connections (BENCHMARKS.md, P4). Work called inside a transaction joins it.
  */
-@Component
 public class GroupCommit {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     private final BlockingQueue<Work<?>> queue = new LinkedBlockingQueue<>();
@@ -37,9 +34,7 @@ public class GroupCommit {
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
-    public GroupCommit(TransactionTemplate transaction,
-                       @Value("${hub.database.group-commit.writers:2}") int writers,
-                       @Value("${hub.database.group-commit.max-batch:64}") int maxBatch) {
+    public GroupCommit(TransactionTemplate transaction, int writers, int maxBatch) {
         this.transaction = transaction;
         this.maxBatch = maxBatch;
         for (int i = 1; i <= writers; i++) {

@@ -781,12 +781,7 @@ class BadInputCorpusTest extends H2HubTest {
             byte[] base = utf8("{\"name\":\"Corpus\",\"retentionDays\":30,\"timezone\":\"Europe/Amsterdam\","
                     + "\"quietHours\":\"21:00-08:00\"}");
             for (int i = 0; i < n; i++) {
-                Mutated body = switch (i % 4) {
-                    case 0 -> jsonTypeMutation(base);
-                    case 1 -> byteMutation(base);
-                    case 2 -> fieldInjection(base);
-                    default -> truncation(base);
-                };
+                Mutated body = adminBodyMutation(base, i);
                 String token = pick(List.of(OPS, OPS, OPS, PLATFORM, SCOPED));
                 String contentType = pickWeighted(List.of("application/json", "text/plain", "",
                         "application/json; charset=ISO-8859-1"), 6);
@@ -836,12 +831,7 @@ class BadInputCorpusTest extends H2HubTest {
             byte[] base = utf8("{\"enabled\":true,\"settings\":{\"account\":\"" + TEST_ACCOUNT_MAIN + "\"},"
                     + "\"secrets\":{\"token\":\"t\",\"signingSecret\":\"" + TEST_SECRET + "\"}}");
             for (int i = 0; i < n; i++) {
-                Mutated body = switch (i % 4) {
-                    case 0 -> jsonTypeMutation(base);
-                    case 1 -> byteMutation(base);
-                    case 2 -> fieldInjection(base);
-                    default -> truncation(base);
-                };
+                Mutated body = adminBodyMutation(base, i);
                 String token = pick(List.of(OPS, OPS, OPS, PLATFORM, SCOPED));
                 String tenant = pick(List.of(MAIN, MAIN, OFF, NOBODY, enc(pick(INJECTIONS)), pick(PATH_TRICKS)));
                 String channel = pick(List.of("test", "test", "whatsapp", "sms", "email", "pigeon", "testwindow",
@@ -1149,6 +1139,16 @@ class BadInputCorpusTest extends H2HubTest {
         private Mutated truncation(byte[] b) {
             int at = rnd.nextInt(b.length);
             return new Mutated(Arrays.copyOf(b, at), "truncated at " + at);
+        }
+
+        /** The admin bodies take the four kinds of damage in turn. */
+        private Mutated adminBodyMutation(byte[] base, int i) {
+            return switch (i % 4) {
+                case 0 -> jsonTypeMutation(base);
+                case 1 -> byteMutation(base);
+                case 2 -> fieldInjection(base);
+                default -> truncation(base);
+            };
         }
 
         private Mutated byteMutation(byte[] b) {
