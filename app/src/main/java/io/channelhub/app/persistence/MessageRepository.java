@@ -82,19 +82,31 @@ public class MessageRepository {
 
     /**
      * Moves the message to {@code status} only if that is forward from where it is now (statuses never
-     * move back); answers whether it moved.
+     * move back); answers whether it moved. {@code current} may be stale: a report processed concurrently
+     * can have moved the message meanwhile, so a status that is still forward of the stored one is
+     * applied to that, not dropped.
      */
     public boolean advance(MessageRecord current, DeliveryStatus status, String providerMessageId,
                            String lastError, Instant at) {
-        if (!status.advancesFrom(current.status())) {
-            return false;
+        DeliveryStatus from = current.status();
+        while (status.advancesFrom(from)) {
+            int moved = jdbc.sql("""
+                            update messages set status = ?, provider_message_id = coalesce(?, provider_message_id),
+                            last_error = coalesce(?, last_error), updated_at = ? where id = ? and status = ? and replay_round = ?""")
+                    .params(status.wireName(), providerMessageId, Db.truncate(lastError, 1000), Db.ts(at),
+                            current.id(), from.wireName(), current.round())
+                    .update();
+            if (moved > 0) {
+                return true;
+            }
+            Optional<DeliveryStatus> stored = jdbc.sql("select status from messages where id = ? and replay_round = ?")
+                    .params(current.id(), current.round()).query(String.class).optional().map(DeliveryStatus::fromWire);
+            if (stored.isEmpty() || stored.get() == from) {
+                return false; // erased, or replayed in a new round
+            }
+            from = stored.get();
         }
-        return jdbc.sql("""
-                        update messages set status = ?, provider_message_id = coalesce(?, provider_message_id),
-                        last_error = coalesce(?, last_error), updated_at = ? where id = ? and status = ? and replay_round = ?""")
-                .params(status.wireName(), providerMessageId, Db.truncate(lastError, 1000), Db.ts(at),
-                        current.id(), current.status().wireName(), current.round())
-                .update() > 0;
+        return false;
     }
 
     public void recordError(String id, String error, Instant at) {

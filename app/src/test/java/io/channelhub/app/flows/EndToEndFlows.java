@@ -14,8 +14,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.channelhub.app.persistence.MessageRecord;
+import io.channelhub.app.persistence.MessageRepository;
 import io.channelhub.app.support.HubTestBase;
 import io.channelhub.app.testconnector.TestSwitches;
+import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.HubJson;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageProducer;
@@ -25,6 +28,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +54,8 @@ abstract class EndToEndFlows extends HubTestBase {
     Housekeeping housekeeping;
     @Autowired
     BatchQueueConsumer normalizeConsumer;
+    @Autowired
+    MessageRepository messages;
     Connection platform;
     String tenant;
     String account;
@@ -283,6 +289,20 @@ abstract class EndToEndFlows extends HubTestBase {
     }
 
     @Test
+    void aStatusReportReadBeforeAnotherMovedTheMessageIsStillAppliedWhenForward() throws Exception {
+        String id = json(submit("{\"channel\":\"test\",\"to\":\"+31677777778\",\"content\":{\"type\":\"text\","
+                + "\"text\":\"race me\"}}", null).body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(status(id).path("status").asText()));
+        // Two reports processed at once both read the message as `sent`; `delivered` commits first.
+        MessageRecord stale = messages.find(id).orElseThrow();
+        assertThat(messages.advance(stale, DeliveryStatus.DELIVERED, null, null, Instant.now())).isTrue();
+        assertThat(messages.advance(stale, DeliveryStatus.READ, null, null, Instant.now())).isTrue();
+        assertThat(status(id).path("status").asText()).isEqualTo("read");
+        assertThat(messages.advance(stale, DeliveryStatus.DELIVERED, null, null, Instant.now())).isFalse();
+        assertThat(status(id).path("status").asText()).isEqualTo("read");
+    }
+
+    @Test
     void statusWebhookBecomesAStatusEventOfTheSentMessage() throws Exception {
         String id = json(submit("{\"channel\":\"test\",\"to\":\"+31677777777\",\"content\":{\"type\":\"text\","
                 + "\"text\":\"track me\"},\"metadata\":{\"t\":1}}", null).body()).path("id").asText();
@@ -290,11 +310,12 @@ abstract class EndToEndFlows extends HubTestBase {
         String providerId = status(id).path("providerMessageId").asText();
         postTestWebhook("/webhooks/test/" + tenant, secret, "{\"account\":\"" + account + "\",\"statuses\":[{\"id\":\""
                 + providerId + "\",\"status\":\"read\"}]}");
-        postTestWebhook("/webhooks/test/" + tenant, secret, "{\"account\":\"" + account + "\",\"statuses\":[{\"id\":\""
-                + providerId + "\",\"status\":\"delivered\"}]}");
         List<TextMessage> read = receive(platform, "hub.events", tenantSelector() + " AND status = 'read'", 1, 5_000);
         assertThat(json(read.get(0).getText()).path("messageId").asText()).isEqualTo(id);
         assertThat(json(read.get(0).getText()).path("metadata").path("t").asInt()).isEqualTo(1);
+        // Posted once `read` is through: two reports in flight at once may be processed in either order.
+        postTestWebhook("/webhooks/test/" + tenant, secret, "{\"account\":\"" + account + "\",\"statuses\":[{\"id\":\""
+                + providerId + "\",\"status\":\"delivered\"}]}");
         // delivered after read is late: recorded, but the message does not move back and no event says so
         assertThat(receive(platform, "hub.events", tenantSelector() + " AND status = 'delivered'", 1, 1_500)).isEmpty();
         assertThat(status(id).path("status").asText()).isEqualTo("read");
