@@ -31,7 +31,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -62,12 +65,17 @@ public final class BenchmarkRun {
     private final boolean profile;
     private final boolean quick;
     private final HubDatabase database;
+    private final Set<String> only;
+    private final Map<String, String> extraHubProperties;
     private final Map<String, Object> json = new LinkedHashMap<>();
     private final List<String> log = new ArrayList<>();
     private final Map<String, Map<String, Object>> baselineCpu = new LinkedHashMap<>();
 
-    private BenchmarkRun(Path hubJar, Path out, boolean profile, boolean quick, HubDatabase database) {
+    private BenchmarkRun(Path hubJar, Path out, boolean profile, boolean quick, HubDatabase database,
+                         Set<String> only, Map<String, String> extraHubProperties) {
         this.hubJar = hubJar;
+        this.only = only;
+        this.extraHubProperties = extraHubProperties;
         this.out = out;
         this.profile = profile;
         this.quick = quick;
@@ -80,6 +88,8 @@ public final class BenchmarkRun {
         boolean profile = false;
         boolean quick = false;
         HubDatabase database = HubDatabase.h2();
+        Set<String> only = Set.of();
+        Map<String, String> set = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--hub-jar" -> jar = Path.of(args[++i]);
@@ -87,13 +97,18 @@ public final class BenchmarkRun {
                 case "--profile" -> profile = true;
                 case "--quick" -> quick = true;
                 case "--postgres" -> database = HubDatabase.postgres(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--hub-jar PATH, --out DIR, --profile, --quick, --postgres JDBC-URL)");
+                case "--only" -> only = Set.of(args[++i].toUpperCase(Locale.ROOT).split(","));
+                case "--set" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    set.put(kv[0], kv.length > 1 ? kv[1] : "");
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--hub-jar PATH, --out DIR,"
+                        + " --profile, --quick, --postgres JDBC-URL, --only P1,P2,P3,P4, --set HUB-PROPERTY=VALUE)");
             }
         }
         Files.createDirectories(out);
         long t0 = System.nanoTime();
-        new BenchmarkRun(jar, out, profile, quick, database).run();
+        new BenchmarkRun(jar, out, profile, quick, database, only, set).run();
         System.out.printf("benchmark run took %.0f s%n", (System.nanoTime() - t0) / 1e9);
         System.exit(0);
     }
@@ -115,6 +130,13 @@ public final class BenchmarkRun {
         json.put("quick", quick);
         json.put("database", database.description());
         say("machine: %s; hub database: %s", json.get("machine"), database.description());
+        if (!only.isEmpty()) {
+            // A tuning loop: the hub's selected phases alone, no baselines, and latest.* left as they are.
+            json.put("hub", hub());
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(
+                    out.resolve("only-" + String.join("-", new TreeSet<>(only)) + ".json").toFile(), json);
+            return;
+        }
         Map<Integer, LoadResult> rawArtemis = rawArtemis();
         Map<Integer, LoadResult> rawHttp = rawHttp();
         Map<String, Object> hub = hub();
@@ -197,6 +219,8 @@ public final class BenchmarkRun {
                     "hub.security.tokens[1].name", "platform", "hub.security.tokens[1].role", "platform",
                     "hub.security.tokens[1].token", PLATFORM));
             properties.putAll(database.hubProperties());
+            properties.putAll(extraHubProperties);
+            json.put("hubPropertiesSet", extraHubProperties);
             hub.start(profile ? List.of("-XX:StartFlightRecording=name=startup,settings=profile,filename=" + startupJfr)
                     : List.of(), properties, Duration.ofSeconds(120));
             Map<String, Object> startup = new LinkedHashMap<>();
@@ -223,11 +247,19 @@ public final class BenchmarkRun {
                     AtomicLong seq = new AtomicLong();
                     RequestSource posts = s -> webhooks.request(seq.getAndIncrement());
                     warmUp(hub, posts, probe);
-                    results.put("P1", p1(hub, posts, probe, inbound, false));
-                    results.put("P1ackPathOnly", p1(hub, posts, probe, inbound, true));
-                    results.put("P2", p2(hub, webhooks, posts, probe, inbound));
-                    results.put("P3", p3(hub, runTag + "X", probe, inbound));
-                    results.put("P4", p4(hub, probe, events));
+                    if (selected("P1")) {
+                        results.put("P1", p1(hub, posts, probe, inbound, false));
+                        results.put("P1ackPathOnly", p1(hub, posts, probe, inbound, true));
+                    }
+                    if (selected("P2")) {
+                        results.put("P2", p2(hub, webhooks, posts, probe, inbound));
+                    }
+                    if (selected("P3")) {
+                        results.put("P3", p3(hub, runTag + "X", probe, inbound));
+                    }
+                    if (selected("P4")) {
+                        results.put("P4", p4(hub, probe, events));
+                    }
                 }
             } finally {
                 Files.copy(hub.log(), out.resolve("hub-last-run.log"), StandardCopyOption.REPLACE_EXISTING);
@@ -245,6 +277,10 @@ public final class BenchmarkRun {
         } catch (java.io.IOException | RuntimeException e) {
             System.out.println("could not delete " + dir + ": " + e);
         }
+    }
+
+    private boolean selected(String phase) {
+        return only.isEmpty() || only.contains(phase);
     }
 
     private void warmUp(HubUnderTest hub, RequestSource posts, BrokerProbe probe) throws Exception {

@@ -98,18 +98,18 @@ class DispatchStep implements QueueStep {
 
     @Override
     public List<Outgoing> process(QueuedMessage queued) {
-        String id = queued.text();
-        MessageRecord record = messages.find(id).orElse(null);
-        if (record == null) {
+        MessageRepository.ForDispatch found = messages.findForDispatch(queued.text(),
+                clock.instant().minus(NEVER_QUEUED_GRACE)).orElse(null);
+        if (found == null) {
             return List.of();
         }
+        MessageRecord record = found.record();
         if (record.status() != DeliveryStatus.ACCEPTED) {
             // Decided already. If by an earlier delivery of this very item whose transaction rolled back
             // after the database update, its event was never published: publish it now.
             return events.republishOwn(record, queued.messageId()).stream().toList();
         }
-        if (messages.hasEarlierPending(record.conversationId(), record.seq(),
-                clock.instant().minus(NEVER_QUEUED_GRACE))) {
+        if (found.earlierPending()) {
             return List.of(later(record, queued, attempts(queued), hub.retry().orderingDelay()));
         }
         Tenant tenant = tenants.find(record.tenantId()).orElse(null);

@@ -94,30 +94,43 @@ public class SubmissionService implements Submissions {
                 .orElseThrow(() -> new SubmissionRejected(400, ReasonCodes.INVALID_REQUEST, "unknown channel"));
         OutboundValidator.validate(s, channel);
 
-        // Key, record and accepted status in one commit, shared with other callers' (GroupCommit).
-        return groupCommit.execute(() -> accept(s, c));
+        MessageRecord record = prepare(s, c.intakeRef());
+        // Key, record and accepted status in one commit, shared with other callers' (GroupCommit). Only the
+        // statements run on the shared writer: the record is built before and the messages to publish after.
+        Accepted repeated = groupCommit.execute(() -> accept(record, c));
+        return repeated != null ? repeated
+                : new Accepted(new Answer(record.id(), "accepted"), publish(record, c.intakeRef(), true));
     }
 
-    private Accepted accept(OutboundSubmission s, Command c) {
-        Instant now = clock.instant();
-        String id = MessageIds.next();
+    private MessageRecord prepare(OutboundSubmission s, String intakeRef) {
+        String conversationId = contacts.find(s.tenantId(), s.channel(), s.to().address())
+                .map(ContactRepository.Contact::conversationId)
+                .orElseGet(() -> ConversationIds.derive(s.tenantId(), s.channel(), s.to().address()));
+        return record(MessageIds.next(), s, s.to().address(), conversationId, intakeRef, clock.instant());
+    }
+
+    private static MessageRecord record(String id, OutboundSubmission s, String address, String conversationId,
+                                        String intakeRef, Instant now) {
+        CanonicalMessage message = new CanonicalMessage(id, s.tenantId(), s.channel(), Direction.OUTBOUND, s.from(),
+                s.to(), conversationId, null, now, s.content(), s.replyTo(), s.metadata(), null, null);
+        return new MessageRecord(id, 0, s.tenantId(), s.channel(), Direction.OUTBOUND, conversationId, address, null,
+                DeliveryStatus.ACCEPTED, s.categoryOrDefault().wireName(), Messages.json(message), intakeRef, 0, null,
+                null, now, now);
+    }
+
+    /** Answers null when {@code record} was accepted now, or the answer to a repeated Idempotency-Key. */
+    private Accepted accept(MessageRecord record, Command c) {
         if (c.idempotencyKey() != null) {
-            Optional<String> first = idempotency.claim(s.tenantId(), c.idempotencyKey(), id, now,
+            Instant now = record.createdAt();
+            Optional<String> first = idempotency.claim(record.tenantId(), c.idempotencyKey(), record.id(), now,
                     now.minus(hub.idempotencyTtl()));
             if (first.isPresent()) {
                 return repeat(first.get(), c.intakeRef());
             }
         }
-        String conversationId = contacts.find(s.tenantId(), s.channel(), s.to().address())
-                .map(ContactRepository.Contact::conversationId)
-                .orElseGet(() -> ConversationIds.derive(s.tenantId(), s.channel(), s.to().address()));
-        CanonicalMessage message = new CanonicalMessage(id, s.tenantId(), s.channel(), Direction.OUTBOUND, s.from(),
-                s.to(), conversationId, null, now, s.content(), s.replyTo(), s.metadata(), null, null);
-        MessageRecord record = new MessageRecord(id, 0, s.tenantId(), s.channel(), Direction.OUTBOUND, conversationId,
-                s.to().address(), null, DeliveryStatus.ACCEPTED, s.categoryOrDefault().wireName(),
-                Messages.json(message), c.intakeRef(), 0, null, null, now, now);
         messages.insert(record);
-        return new Accepted(new Answer(id, "accepted"), publish(record, c.intakeRef()));
+        events.record(record, DeliveryStatus.ACCEPTED, null, null, c.intakeRef());
+        return null;
     }
 
     /**
@@ -128,12 +141,8 @@ public class SubmissionService implements Submissions {
         Instant now = clock.instant();
         String id = UUID.nameUUIDFromBytes(("rejected:" + intakeRef).getBytes()).toString();
         String address = s.to() != null && s.to().address() != null ? s.to().address() : "";
-        String conversationId = ConversationIds.derive(s.tenantId(), s.channel(), address);
-        CanonicalMessage message = new CanonicalMessage(id, s.tenantId(), s.channel(), Direction.OUTBOUND, s.from(),
-                s.to(), conversationId, null, now, s.content(), s.replyTo(), s.metadata(), null, null);
-        MessageRecord record = new MessageRecord(id, 0, s.tenantId(), s.channel(), Direction.OUTBOUND, conversationId,
-                address, null, DeliveryStatus.ACCEPTED, s.categoryOrDefault().wireName(), Messages.json(message),
-                intakeRef, 0, null, null, now, now);
+        MessageRecord record = record(id, s, address, ConversationIds.derive(s.tenantId(), s.channel(), address),
+                intakeRef, now);
         return groupCommit.execute(() -> {
             messages.insert(record);
             MessageRecord stored = messages.find(id).orElse(record);
@@ -150,19 +159,24 @@ public class SubmissionService implements Submissions {
         // item be queued after all, dispatch sends the message once and skips the other item.
         boolean neverQueued = first.enqueuedAt() == null && first.intakeRef() == null
                 && first.status() == DeliveryStatus.ACCEPTED;
-        List<Outgoing> outgoing = ownRolledBackAttempt || neverQueued ? publish(first, intakeRef) : List.of();
+        List<Outgoing> outgoing = ownRolledBackAttempt || neverQueued ? publish(first, intakeRef, false) : List.of();
         return new Accepted(new Answer(firstId, "accepted"), outgoing);
     }
 
-    private List<Outgoing> publish(MessageRecord record, String intakeRef) {
+    /** The dispatch item and the {@code accepted} event; {@code recorded}: its status is in the history already. */
+    private List<Outgoing> publish(MessageRecord record, String intakeRef, boolean recorded) {
         List<Outgoing> out = new ArrayList<>();
         Map<String, Object> properties = new HashMap<>(Messages.routing(record.tenantId(), record.channel(),
                 record.conversationId()));
         properties.put(Messages.HUB_MESSAGE_ID, record.id());
         properties.put(Messages.HUB_ATTEMPTS, 0);
         out.add(new Outgoing(HubQueues.DISPATCH, record.id(), properties));
-        events.transition(record, DeliveryStatus.ACCEPTED, null, null, record.createdAt(), intakeRef)
-                .ifPresent(out::add);
+        if (recorded) {
+            out.add(events.event(record, DeliveryStatus.ACCEPTED, null, null, record.createdAt()));
+        } else {
+            events.transition(record, DeliveryStatus.ACCEPTED, null, null, record.createdAt(), intakeRef)
+                    .ifPresent(out::add);
+        }
         return out;
     }
 }

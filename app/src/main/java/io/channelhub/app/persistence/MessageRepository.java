@@ -61,19 +61,27 @@ public class MessageRepository {
                 .params(tenantId, channel, direction.wireName(), providerMessageId).query(ROW).optional();
     }
 
+    /** A message as dispatch reads it: the record, and whether an earlier one of its conversation is pending. */
+    public record ForDispatch(MessageRecord record, boolean earlierPending) {
+    }
+
     /**
-     * True when an earlier outbound message of the conversation still waits to be sent. An API submission
-     * counts while created after {@code neverQueuedBefore}, and after that once dispatch has marked it as
-     * waiting ({@link #markEnqueued}). One recorded but never queued (the hub failed between the two, so it
-     * was never answered 202) has no dispatch item: it stops counting instead of holding up its
-     * conversation for ever. One queued but not reached yet is ahead in its conversation's group anyway.
+     * The message, and whether an earlier outbound message of its conversation still waits to be sent (in
+     * one statement: dispatch asks both for every message). An API submission counts while created after
+     * {@code neverQueuedBefore}, and after that once dispatch has marked it as waiting ({@link #markEnqueued}).
+     * One recorded but never queued (the hub failed between the two, so it was never answered 202) has no
+     * dispatch item: it stops counting instead of holding up its conversation for ever. One queued but not
+     * reached yet is ahead in its conversation's group anyway.
      */
-    public boolean hasEarlierPending(String conversationId, long seq, Instant neverQueuedBefore) {
+    public Optional<ForDispatch> findForDispatch(String id, Instant neverQueuedBefore) {
         return jdbc.sql("""
-                        select count(*) from messages where conversation_id = ? and seq < ? and direction = 'outbound'
-                        and status = 'accepted'
-                        and (enqueued_at is not null or intake_ref is not null or created_at >= ?)""")
-                .params(conversationId, seq, Db.ts(neverQueuedBefore)).query(Long.class).single() > 0;
+                        select m.*, exists (select 1 from messages e where e.conversation_id = m.conversation_id
+                          and e.seq < m.seq and e.direction = 'outbound' and e.status = 'accepted'
+                          and (e.enqueued_at is not null or e.intake_ref is not null or e.created_at >= ?)) as earlier_pending
+                        from messages m where m.id = ?""")
+                .params(Db.ts(neverQueuedBefore), id)
+                .query((rs, i) -> new ForDispatch(ROW.mapRow(rs, i), rs.getBoolean("earlier_pending")))
+                .optional();
     }
 
     public void markEnqueued(String id, Instant at) {

@@ -89,4 +89,14 @@ class GroupCommitTest {
         })).isInstanceOf(IllegalStateException.class);
         assertThat(jdbc.queryForObject("select count(*) from t", Integer.class)).isZero();
     }
+
+    @Test
+    void aFailingCallerGetsItsOwnExceptionAndNothingOfItsWorkIsKept() {
+        assertThatThrownBy(() -> groupCommit.execute(() -> {
+            insert(5);
+            throw new IllegalArgumentException("the caller's own failure");
+        })).isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("the caller's own failure");
+        assertThat(jdbc.queryForObject("select count(*) from t", Integer.class)).isZero();
+        assertThat(groupCommit.execute(() -> insert(6))).isEqualTo(6);
+    }
 }
