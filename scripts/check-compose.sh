@@ -51,6 +51,9 @@ for p in '8080:8080' '8081:8080' '61616:61616' '8161:8161' '3025:3025' '3143:314
   grep -qE "published: ${p%%:*}|${p}" <<<"$resolved" || problem "port $p not published"
 done
 grep -q 'condition: service_healthy' <<<"$resolved" || problem "hubs do not wait for a healthy postgres"
+# The broker gets the hub's address settings (tested against the embedded broker's by ExternalBrokerConfigurationTest).
+grep -q 'config/artemis/broker.xml' <<<"$resolved" && [[ -f config/artemis/broker.xml ]] \
+  || problem "artemis does not get config/artemis/broker.xml"
 
 # Without HUB_MASTER_KEY the file must refuse to resolve (it is required in production).
 if env -u HUB_MASTER_KEY docker-compose -f "$file" config -q >/dev/null 2>&1; then

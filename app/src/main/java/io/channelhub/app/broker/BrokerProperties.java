@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the embedded broker ({@code hub.broker.*}); ignored when an external broker is used
- * ({@code spring.artemis.mode=native}), whose own broker.xml carries the same address settings.
+ * ({@code spring.artemis.mode=native}), whose broker.xml carries the same address settings
+ * ({@code config/artemis/broker.xml}; ExternalBrokerConfigurationTest keeps the two in step).
  *
  * @param intakeMaxSize how much the entry queues (hub.intake, hub.outbound) may hold before new sends
  *                      are refused, which the hub answers with 503: back-pressure instead of a 2xx and
