@@ -71,7 +71,7 @@ public class StatusEvents {
         boolean moved = messages.advance(record, status, providerMessageId,
                 reason == null ? null : reason.code() + ": " + reason.detail(), clock.instant());
         boolean ownRetry = append == MessageRepository.Append.OWN_EARLIER_ATTEMPT;
-        // late or out of order: never moves the message back
+        // Otherwise the report is late or out of order, and it never moves the message back.
         return moved || ownRetry || status == DeliveryStatus.ACCEPTED;
     }
 

@@ -45,30 +45,24 @@ class ExternalBrokerConfigurationTest {
         return repository.getMatch(address);
     }
 
+    /** What the hub relies on per queue. */
+    private static Map<String, Object> relied(AddressSettings settings) {
+        return Map.of(
+                "deadLetterAddress", String.valueOf(settings.getDeadLetterAddress()),
+                "maxDeliveryAttempts", settings.getMaxDeliveryAttempts(),
+                "redeliveryDelay", settings.getRedeliveryDelay(),
+                "redeliveryMultiplier", settings.getRedeliveryMultiplier(),
+                "maxRedeliveryDelay", settings.getMaxRedeliveryDelay(),
+                "maxSizeBytes", settings.getMaxSizeBytes(),
+                "addressFullMessagePolicy", settings.getAddressFullMessagePolicy(),
+                "defaultConsumerWindowSize", settings.getDefaultConsumerWindowSize());
+    }
+
     @ParameterizedTest
     @MethodSource("hubQueues")
     void everyHubQueueGetsTheEmbeddedBrokersSettings(String queue) throws Exception {
-        AddressSettings embedded = settingsOf(embedded(), queue);
-        AddressSettings external = settingsOf(ExternalBroker.productionConfiguration(), queue);
-        assertThat(Map.of(
-                "deadLetterAddress", String.valueOf(external.getDeadLetterAddress()),
-                "maxDeliveryAttempts", external.getMaxDeliveryAttempts(),
-                "redeliveryDelay", external.getRedeliveryDelay(),
-                "redeliveryMultiplier", external.getRedeliveryMultiplier(),
-                "maxRedeliveryDelay", external.getMaxRedeliveryDelay(),
-                "maxSizeBytes", external.getMaxSizeBytes(),
-                "addressFullMessagePolicy", external.getAddressFullMessagePolicy(),
-                "defaultConsumerWindowSize", external.getDefaultConsumerWindowSize()))
-                .as(queue)
-                .isEqualTo(Map.of(
-                        "deadLetterAddress", String.valueOf(embedded.getDeadLetterAddress()),
-                        "maxDeliveryAttempts", embedded.getMaxDeliveryAttempts(),
-                        "redeliveryDelay", embedded.getRedeliveryDelay(),
-                        "redeliveryMultiplier", embedded.getRedeliveryMultiplier(),
-                        "maxRedeliveryDelay", embedded.getMaxRedeliveryDelay(),
-                        "maxSizeBytes", embedded.getMaxSizeBytes(),
-                        "addressFullMessagePolicy", embedded.getAddressFullMessagePolicy(),
-                        "defaultConsumerWindowSize", embedded.getDefaultConsumerWindowSize()));
+        assertThat(relied(settingsOf(ExternalBroker.productionConfiguration(), queue))).as(queue)
+                .isEqualTo(relied(settingsOf(embedded(), queue)));
     }
 
     @Test
