@@ -26,8 +26,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -80,6 +82,7 @@ class WebhookIntakeService implements WebhookIntake {
             throw new WebhookRejectedException(400, "Bad Request", "not a subscription handshake");
         }
         requireSignature(channel, verifier, request, resolved);
+        requirePayloadType(verifier, request);
         requireSyntax(request);
         return new Decision(forwardable(resolved).map(r -> intakeMessage(r, verifier, request, null)).stream()
                 .toList(), verifier.acknowledgement());
@@ -106,6 +109,7 @@ class WebhookIntakeService implements WebhookIntake {
             meters.counter("hub.webhooks.rejected", "channel", channel, "reason", "signature").increment();
             throw new WebhookRejectedException(401, "Unauthorized", "the webhook signature is missing or invalid");
         }
+        requirePayloadType(verifier, request);
         requireSyntax(request);
         List<Outgoing> enqueue = new ArrayList<>();
         tenantsByAccount.forEach((account, resolved) -> forwardable(resolved).ifPresent(r ->
@@ -118,6 +122,18 @@ class WebhookIntakeService implements WebhookIntake {
         if (!verifier.verify(request, resolved.config())) {
             meters.counter("hub.webhooks.rejected", "channel", channel, "reason", "signature").increment();
             throw new WebhookRejectedException(401, "Unauthorized", "the webhook signature is missing or invalid");
+        }
+    }
+
+    /** A type the provider never posts would only fail later, in the normalizer, and be dead-lettered. */
+    private static void requirePayloadType(WebhookVerifier verifier, WebhookRequest request) {
+        Set<String> types = verifier.payloadTypes();
+        String type = request.contentType() == null ? ""
+                : request.contentType().split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!types.isEmpty() && !types.contains(type)) {
+            throw new WebhookRejectedException(415, "Unsupported Media Type", "this webhook takes "
+                    + String.join(" or ", new TreeSet<>(types))
+                    + (type.isEmpty() ? "; the request has no Content-Type" : ", not " + type));
         }
     }
 

@@ -131,6 +131,18 @@ class SmsEndToEndTest extends ChannelHubTest {
     }
 
     @Test
+    void aSignedFormPostedAsAnotherMediaTypeIs415AndForwardsNothing() throws Exception {
+        Map<String, String> params = form("sms/sms-text.form");
+        URI called = URI.create(webhookUrl());
+        String path = called.getRawPath() + (called.getRawQuery() == null ? "" : "?" + called.getRawQuery());
+        HttpResponse<String> r = postAs(path, "text/plain", encode(params), signature(webhookUrl(), params, authToken));
+        assertThat(r.statusCode()).isEqualTo(415);
+        assertThat(json(r.body()).path("detail").asText())
+                .isEqualTo("this webhook takes application/x-www-form-urlencoded, not text/plain");
+        assertThat(inbound(1, 1_500)).isEmpty();
+    }
+
+    @Test
     void mmsWithTwoMediaIsFetchedIntoHubStorage() throws Exception {
         String mmsSid = "MM" + hex32();
         String photoSid = "ME" + hex32();
@@ -400,8 +412,12 @@ class SmsEndToEndTest extends ChannelHubTest {
     }
 
     HttpResponse<String> postForm(String path, String formBody, String signature) {
+        return postAs(path, "application/x-www-form-urlencoded; charset=UTF-8", formBody, signature);
+    }
+
+    HttpResponse<String> postAs(String path, String contentType, String formBody, String signature) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : url(path)))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Content-Type", contentType)
                 .header("User-Agent", "TwilioProxy/1.1")
                 .POST(HttpRequest.BodyPublishers.ofString(formBody, StandardCharsets.UTF_8));
         if (signature != null) {

@@ -134,6 +134,23 @@ class WhatsAppEndToEndTest extends ChannelHubTest {
     }
 
     @Test
+    void aSignedEventOfAnotherMediaTypeIs415AndQueuesNothing() throws Exception {
+        String body = webhook("whatsapp/text.json");
+        for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "application/xml")) {
+            HttpResponse<String> r = postSigned("/webhooks/whatsapp/" + tenant, body, appSecret, type);
+            assertThat(r.statusCode()).as(type).isEqualTo(415);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(json(r.body()).path("detail").asText()).isEqualTo("this webhook takes application/json, not " + type);
+        }
+        assertThat(postSigned("/webhooks/whatsapp", body, appSecret, "text/plain").statusCode()).isEqualTo(415);
+        assertThat(inbound(1, 1_500)).isEmpty();
+        assertThat(postSigned("/webhooks/whatsapp/" + tenant, body, appSecret, "Application/JSON; charset=UTF-8")
+                .statusCode()).isEqualTo(200);
+        assertThat(inbound(1, 10_000)).hasSize(1);
+    }
+
+    @Test
     void metaRetryingTheSamePostProducesOneCanonicalMessage() throws Exception {
         String body = webhook("whatsapp/text.json");
         for (int i = 0; i < 3; i++) {
@@ -480,12 +497,16 @@ class WhatsAppEndToEndTest extends ChannelHubTest {
 
     /** A POST as Meta makes it: X-Hub-Signature-256 = sha256=hex(HMAC-SHA256(app secret, exact body bytes)). */
     HttpResponse<String> postSigned(String path, String body, String secret) throws Exception {
+        return postSigned(path, body, secret, "application/json");
+    }
+
+    HttpResponse<String> postSigned(String path, String body, String secret, String contentType) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(bytes));
         return call(HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .header("X-Hub-Signature-256", signature)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
     }

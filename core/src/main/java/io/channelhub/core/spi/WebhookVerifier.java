@@ -41,6 +41,14 @@ public interface WebhookVerifier {
         return accountId(request).map(java.util.Set::of).orElse(java.util.Set.of());
     }
 
+    /**
+     * The media types the provider posts events as (without parameters, lower case). A signed event of
+     * another type is answered 415 instead of being queued to fail in the normalizer. Empty: any type.
+     */
+    default java.util.Set<String> payloadTypes() {
+        return java.util.Set.of();
+    }
+
     /** What to answer once the request is durably queued (Twilio wants TwiML; Meta any 200). */
     default WebhookReply acknowledgement() {
         return WebhookReply.ok();

@@ -98,6 +98,12 @@ final class SmsWebhookVerifier implements WebhookVerifier {
         return new WebhookReply(200, "text/xml", EMPTY_TWIML);
     }
 
+    /** Twilio's messaging webhooks and status callbacks are form posts; JSON-bodied ones are not taken. */
+    @Override
+    public Set<String> payloadTypes() {
+        return Set.of("application/x-www-form-urlencoded");
+    }
+
     @Override
     public Set<String> headersToKeep() {
         return Set.of("Content-Type");

@@ -61,4 +61,10 @@ public final class WhatsAppWebhookVerifier implements WebhookVerifier {
     public java.util.Set<String> accountIds(WebhookRequest request) {
         return new java.util.LinkedHashSet<>(WhatsAppWebhookPayload.phoneNumberIds(request.body()));
     }
+
+    /** Meta posts every webhook event as {@code application/json}. */
+    @Override
+    public java.util.Set<String> payloadTypes() {
+        return java.util.Set.of("application/json");
+    }
 }
