@@ -1,7 +1,7 @@
 package io.channelhub.app.api;
 
+import io.channelhub.app.flow.ContactErasure;
 import io.channelhub.app.persistence.ConnectorRepository;
-import io.channelhub.app.persistence.ErasureRepository;
 import io.channelhub.app.persistence.Tenant;
 import io.channelhub.app.persistence.TenantRepository;
 import io.channelhub.app.persistence.UsageRepository;
@@ -40,12 +40,12 @@ class TenantAdminController {
     private final TenantConnectors cache;
     private final UsageRepository usage;
     private final ActiveTenants activeTenants;
-    private final ErasureRepository erasure;
+    private final ContactErasure erasure;
     private final UsageMeter usageMeter;
     private final Clock clock;
 
     TenantAdminController(TenantRepository tenants, ConnectorRepository connectors, TenantConnectors cache,
-                          UsageRepository usage, ActiveTenants activeTenants, ErasureRepository erasure,
+                          UsageRepository usage, ActiveTenants activeTenants, ContactErasure erasure,
                           UsageMeter usageMeter, Clock clock) {
         this.tenants = tenants;
         this.connectors = connectors;
@@ -113,7 +113,8 @@ class TenantAdminController {
     @DeleteMapping("/admin/v1/tenants/{tenantId}/contacts/{address}")
     Map<String, Object> eraseContact(@PathVariable String tenantId, @PathVariable String address) {
         tenants.find(tenantId).orElseThrow(() -> ApiProblem.notFound("unknown tenant"));
-        return Map.of("address", address, "messagesErased", erasure.contact(tenantId, address));
+        ContactErasure.Erased erased = erasure.contact(tenantId, address);
+        return Map.of("address", address, "messagesErased", erased.messages(), "mediaErased", erased.media());
     }
 
     @Operation(summary = "Usage per channel and month")

@@ -65,7 +65,7 @@ class RetentionJob implements Housekeeping {
         for (String id : erasure.mediaBefore(tenantId, cutoff)) {
             try {
                 media.delete(tenantId, id);
-                erasure.deleteMedia(id);
+                erasure.deleteMedia(tenantId, id);
             } catch (IOException e) {
                 LOG.warn("Could not erase media {} of tenant {}: {}", id, tenantId, e.getMessage());
             }

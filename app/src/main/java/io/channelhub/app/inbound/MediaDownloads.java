@@ -118,7 +118,7 @@ public class MediaDownloads {
         }
         mediaRepository.insert(new MediaRepository.MediaInfo(saved.id(), m.tenantId(), mime,
                 item.filename() != null ? item.filename() : source.filename(), saved.sizeBytes(), saved.sha256()),
-                clock.instant());
+                m.id(), clock.instant());
         LOG.debug("Stored media {} for message {}", saved.id(), m.id());
         return item.withStored(hubUrl(m.tenantId(), saved.id()), mime, saved.sizeBytes());
     }

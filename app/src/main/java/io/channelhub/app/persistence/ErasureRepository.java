@@ -30,8 +30,17 @@ public class ErasureRepository {
                 .params(tenantId, Db.ts(cutoff)).query(String.class).list();
     }
 
-    public void deleteMedia(String id) {
-        jdbc.sql("delete from media where id = ?").param(id).update();
+    /** Answers whether the tenant had this media record. */
+    public boolean deleteMedia(String tenantId, String id) {
+        return jdbc.sql("delete from media where id = ? and tenant_id = ?").params(id, tenantId).update() > 0;
+    }
+
+    /** The media that the contact's messages brought (the files are deleted by the caller). */
+    public List<String> mediaOf(String tenantId, String address) {
+        return jdbc.sql("""
+                        select id from media where tenant_id = ? and message_id in
+                        (select id from messages where tenant_id = ? and contact_address = ?)""")
+                .params(tenantId, tenantId, address).query(String.class).list();
     }
 
     /** Everything the hub holds of one contact, across channels. */

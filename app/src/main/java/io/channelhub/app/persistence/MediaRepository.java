@@ -18,11 +18,13 @@ public class MediaRepository {
                             String sha256) {
     }
 
-    public void insert(MediaInfo m, Instant at) {
+    /** Records stored media; {@code messageId} is the message that brought it. */
+    public void insert(MediaInfo m, String messageId, Instant at) {
         jdbc.sql("""
-                        insert into media (id, tenant_id, mime_type, filename, size_bytes, sha256, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(m.id(), m.tenantId(), m.mimeType(), m.filename(), m.sizeBytes(), m.sha256(), Db.ts(at))
+                        insert into media (id, tenant_id, message_id, mime_type, filename, size_bytes, sha256, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(m.id(), m.tenantId(), messageId, m.mimeType(), m.filename(), m.sizeBytes(), m.sha256(),
+                        Db.ts(at))
                 .update();
     }
 

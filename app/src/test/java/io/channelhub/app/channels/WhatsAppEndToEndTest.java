@@ -14,7 +14,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.channelhub.app.media.MediaStore;
 import jakarta.jms.TextMessage;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,6 +30,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The WhatsApp connector end to end through the running hub: Meta's webhooks (handshake, signed events,
@@ -41,6 +44,9 @@ class WhatsAppEndToEndTest extends ChannelHubTest {
     static final String FIXTURE_PHONE_NUMBER_ID = "106540352242922";
     static final String FIXTURE_OTHER_PHONE_NUMBER_ID = "106540352249999";
     static final String CONTACT = "+31612345678";
+
+    @Autowired
+    MediaStore mediaStore;
 
     String phoneNumberId;
     String wabaId;
@@ -228,6 +234,17 @@ class WhatsAppEndToEndTest extends ChannelHubTest {
                 .withHeader("Authorization", equalTo("Bearer " + accessToken)));
         PROVIDER.verify(1, getRequestedFor(urlEqualTo(downloadPath))
                 .withHeader("Authorization", equalTo("Bearer " + accessToken)));
+
+        // Erasing the contact erases the media it sent: the record and the stored file.
+        String storedId = url.substring(url.lastIndexOf('/') + 1);
+        assertThat(mediaStore.open(tenant, storedId)).isPresent().get().satisfies(InputStream::close);
+        HttpResponse<String> erased = send("DELETE", "/admin/v1/tenants/" + tenant + "/contacts/%2B31612345678", OPS,
+                null);
+        assertThat(erased.statusCode()).isEqualTo(200);
+        assertThat(json(erased.body()).path("messagesErased").asInt()).isEqualTo(1);
+        assertThat(json(erased.body()).path("mediaErased").asInt()).isEqualTo(1);
+        assertThat(getPublished(url, PLATFORM).statusCode()).isEqualTo(404);
+        assertThat(mediaStore.open(tenant, storedId)).isEmpty();
     }
 
     @Test

@@ -286,7 +286,7 @@ class TenantIsolationTest extends H2HubTest {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         MediaStore.StoredMedia stored = mediaStore.put(tenant, new ByteArrayInputStream(bytes), 1024);
         mediaRepository.insert(new MediaRepository.MediaInfo(stored.id(), tenant, "image/jpeg", null, stored.sizeBytes(),
-                stored.sha256()), Instant.now());
+                stored.sha256()), null, Instant.now());
         return stored.id();
     }
 
