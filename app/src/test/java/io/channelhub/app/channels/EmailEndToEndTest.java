@@ -118,11 +118,16 @@ class EmailEndToEndTest extends HubTestBase {
         }
     }
 
+    /**
+     * Restores the JVM's TLS default, so that the next class (the PostgreSQL variant, say) installs it again.
+     * The media server keeps running for that class: a stopped WireMock does not serve TLS again once restarted.
+     */
     @AfterAll
-    static void stopMedia() {
-        MEDIA.stop();
+    static synchronized void restoreTls() {
+        MEDIA.resetAll();
         if (previousSslDefault != null) {
             SSLContext.setDefault(previousSslDefault);
+            previousSslDefault = null;
         }
     }
 
