@@ -1,10 +1,6 @@
 package io.channelhub.app.flow;
 
-import io.channelhub.app.media.MediaStore;
 import io.channelhub.app.persistence.ErasureRepository;
-import java.io.IOException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,11 +9,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ContactErasure {
-    private static final Logger LOG = LoggerFactory.getLogger(ContactErasure.class);
     private final ErasureRepository erasure;
-    private final MediaStore media;
+    private final MediaErasure media;
 
-    ContactErasure(ErasureRepository erasure, MediaStore media) {
+    ContactErasure(ErasureRepository erasure, MediaErasure media) {
         this.erasure = erasure;
         this.media = media;
     }
@@ -27,18 +22,8 @@ public class ContactErasure {
     }
 
     public Erased contact(String tenantId, String address) {
-        int erasedMedia = 0;
-        for (String id : erasure.mediaOf(tenantId, address)) {
-            try {
-                media.delete(tenantId, id);
-                if (erasure.deleteMedia(tenantId, id)) {
-                    erasedMedia++;
-                }
-            } catch (IOException e) {
-                // The record stays, so the answer's count and the media endpoint both show what is left.
-                LOG.warn("Could not erase media {} of tenant {}: {}", id, tenantId, e.getMessage());
-            }
-        }
+        // Media first: they are found through the messages.
+        int erasedMedia = media.erase(tenantId, erasure.mediaOf(tenantId, address));
         return new Erased(erasure.contact(tenantId, address), erasedMedia);
     }
 }

@@ -1,13 +1,11 @@
 package io.channelhub.app.flow;
 
 import io.channelhub.app.HubProperties;
-import io.channelhub.app.media.MediaStore;
 import io.channelhub.app.persistence.ErasureRepository;
 import io.channelhub.app.persistence.IdempotencyRepository;
 import io.channelhub.app.persistence.Tenant;
 import io.channelhub.app.persistence.TenantRepository;
 import io.channelhub.routes.port.Housekeeping;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,12 +24,12 @@ class RetentionJob implements Housekeeping {
     private final TenantRepository tenants;
     private final ErasureRepository erasure;
     private final IdempotencyRepository idempotency;
-    private final MediaStore media;
+    private final MediaErasure media;
     private final HubProperties hub;
     private final Clock clock;
 
     RetentionJob(TenantRepository tenants, ErasureRepository erasure, IdempotencyRepository idempotency,
-                 MediaStore media, HubProperties hub, Clock clock) {
+                 MediaErasure media, HubProperties hub, Clock clock) {
         this.tenants = tenants;
         this.erasure = erasure;
         this.idempotency = idempotency;
@@ -62,13 +60,6 @@ class RetentionJob implements Housekeeping {
     }
 
     private void eraseMedia(String tenantId, Instant cutoff) {
-        for (String id : erasure.mediaBefore(tenantId, cutoff)) {
-            try {
-                media.delete(tenantId, id);
-                erasure.deleteMedia(tenantId, id);
-            } catch (IOException e) {
-                LOG.warn("Could not erase media {} of tenant {}: {}", id, tenantId, e.getMessage());
-            }
-        }
+        media.erase(tenantId, erasure.mediaBefore(tenantId, cutoff));
     }
 }
