@@ -81,7 +81,17 @@ class MailboxPolling implements InboundPolling {
         String tenantId = c.config().tenantId();
         String channel = c.config().channel();
         try {
-            poller.poll(c.config(), payload -> enqueue(tenantId, channel, payload));
+            poller.poll(c.config(), new InboundPoller.Sink() {
+                @Override
+                public void accept(InboundPayload payload) {
+                    enqueue(tenantId, channel, payload);
+                }
+
+                @Override
+                public boolean unreadable(InboundPoller.UnreadableItem item) {
+                    return false;
+                }
+            });
         } catch (PermanentChannelException e) {
             if (e.credentialsRejected()) {
                 records.setHealth(tenantId, channel, "unhealthy", e.getMessage());

@@ -1,5 +1,6 @@
 package io.channelhub.core.spi;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,5 +52,15 @@ public interface ChannelConnector {
      */
     default CredentialCheck checkCredentials(TenantConnector connector) {
         return CredentialCheck.skipped("this connector has no credential check");
+    }
+
+    /**
+     * Problems with the given settings and secrets that no provider call can fix (a token no HTTP header
+     * can carry, a port out of range), one line per problem naming the field and never quoting a secret.
+     * Runs when ops save a connector, before anything is stored: any problem refuses the save with 400.
+     * Must not call the provider and must not throw.
+     */
+    default List<String> configurationProblems(TenantConnector connector) {
+        return List.of();
     }
 }

@@ -74,7 +74,7 @@ class EmailInboundPollerTest {
         deliver("plain.eml");
         List<Flags> flagsDuringHandOver = new ArrayList<>();
 
-        poller.poll(tenant, payload -> flagsDuringHandOver.add(storedMessages().get(0).getFlags()));
+        poller.poll(tenant, TestSinks.accepting(payload -> flagsDuringHandOver.add(storedMessages().get(0).getFlags())));
 
         assertThat(flagsDuringHandOver).hasSize(1);
         assertThat(flagsDuringHandOver.get(0).contains(EmailInboundPoller.PROCESSED_KEYWORD)).isFalse();
@@ -90,12 +90,12 @@ class EmailInboundPollerTest {
         List<InboundPayload> accepted = new ArrayList<>();
         IllegalStateException queueDown = new IllegalStateException("queue down");
 
-        assertThatThrownBy(() -> poller.poll(tenant, payload -> {
+        assertThatThrownBy(() -> poller.poll(tenant, TestSinks.accepting(payload -> {
             if (!accepted.isEmpty()) {
                 throw queueDown;
             }
             accepted.add(payload);
-        })).isSameAs(queueDown);
+        }))).isSameAs(queueDown);
 
         assertThat(accepted).hasSize(1);
         assertThat(storedMessages().get(0).getFlags().contains(EmailInboundPoller.PROCESSED_KEYWORD)).isTrue();
@@ -112,9 +112,9 @@ class EmailInboundPollerTest {
         settings.remove("imapHost");
         deliver("plain.eml");
 
-        poller.poll(TestMailboxes.tenant(settings, TestMailboxes.PASSWORD), payload -> {
+        poller.poll(TestMailboxes.tenant(settings, TestMailboxes.PASSWORD), TestSinks.accepting(payload -> {
             throw new AssertionError("no poll expected");
-        });
+        }));
     }
 
     @Test
@@ -122,7 +122,7 @@ class EmailInboundPollerTest {
         TenantConnector wrong = TestMailboxes.tenant(TestMailboxes.settings(greenMail), "wrong-Pa55word");
 
         PermanentChannelException e = catchThrowableOfType(PermanentChannelException.class,
-                () -> poller.poll(wrong, payload -> { }));
+                () -> poller.poll(wrong, TestSinks.accepting(payload -> { })));
 
         assertThat(e.credentialsRejected()).isTrue();
         assertThat(e.getMessage()).doesNotContain("wrong-Pa55word");
@@ -135,7 +135,7 @@ class EmailInboundPollerTest {
             settings.put("imapPort", String.valueOf(free.getLocalPort()));
         }
 
-        assertThatThrownBy(() -> poller.poll(TestMailboxes.tenant(settings, TestMailboxes.PASSWORD), payload -> { }))
+        assertThatThrownBy(() -> poller.poll(TestMailboxes.tenant(settings, TestMailboxes.PASSWORD), TestSinks.accepting(payload -> { })))
                 .isInstanceOf(TransientChannelException.class);
     }
 
@@ -144,7 +144,7 @@ class EmailInboundPollerTest {
         Map<String, String> settings = new HashMap<>(TestMailboxes.settings(greenMail));
         settings.put("imapFolder", "Klanten");
 
-        assertThatThrownBy(() -> poller.poll(TestMailboxes.tenant(settings, TestMailboxes.PASSWORD), payload -> { }))
+        assertThatThrownBy(() -> poller.poll(TestMailboxes.tenant(settings, TestMailboxes.PASSWORD), TestSinks.accepting(payload -> { })))
                 .isInstanceOf(PermanentChannelException.class).hasMessageContaining("Klanten");
     }
 
@@ -167,7 +167,7 @@ class EmailInboundPollerTest {
 
     private List<InboundPayload> poll() {
         List<InboundPayload> payloads = new ArrayList<>();
-        poller.poll(tenant, payloads::add);
+        poller.poll(tenant, TestSinks.accepting(payloads::add));
         return payloads;
     }
 

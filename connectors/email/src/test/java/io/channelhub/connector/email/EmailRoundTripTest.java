@@ -37,7 +37,7 @@ class EmailRoundTripTest {
         greenMail.getUserManager().getUserByEmail(TestMailboxes.SHOP).deliver(reply);
 
         List<InboundPayload> polled = new ArrayList<>();
-        connector.poller().orElseThrow().poll(TestMailboxes.tenant(greenMail), polled::add);
+        connector.poller().orElseThrow().poll(TestMailboxes.tenant(greenMail), TestSinks.accepting(polled::add));
         InboundMessage inbound = (InboundMessage) connector.normalizer().normalize(polled.get(0)).get(0);
 
         assertThat(inbound.replyTo()).isEqualTo(offer.providerMessageId());

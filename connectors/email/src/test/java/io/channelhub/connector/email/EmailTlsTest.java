@@ -35,7 +35,7 @@ class EmailTlsTest {
                 TestMailboxes.SHOP, null)).build(), tenant());
         assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
         List<InboundPayload> polled = new ArrayList<>();
-        connector.poller().orElseThrow().poll(tenant(), polled::add);
+        connector.poller().orElseThrow().poll(tenant(), TestSinks.accepting(polled::add));
 
         assertThat(polled).hasSize(1);
     }
