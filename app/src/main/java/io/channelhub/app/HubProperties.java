@@ -30,6 +30,7 @@ public record HubProperties(
         @DefaultValue Media media,
         @DefaultValue Security security,
         @DefaultValue Database database,
+        @DefaultValue Polling polling,
         Map<String, Map<String, String>> channels) {
 
     public HubProperties {
@@ -55,6 +56,16 @@ public record HubProperties(
             double millis = initialDelay.toMillis() * Math.pow(multiplier, Math.max(0, attempt - 1));
             return Duration.ofMillis((long) Math.min(millis, maxDelay.toMillis()));
         }
+    }
+
+    /**
+     * Polling channels (email). An item the provider will not give is tried at {@code itemAttempts}
+     * polls before it is set aside; its failures are remembered for {@code failureMemory} (a restart
+     * forgets them, which costs a few more tries, never a mail).
+     */
+    public record Polling(
+            @DefaultValue("3") int itemAttempts,
+            @DefaultValue("24h") Duration failureMemory) {
     }
 
     /** Circuit breaker per (tenant, channel), Resilience4j. */

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * Polls every enabled connector that has a poller (email) at its own interval, one poll at a time per
  * tenant connector. Enabling or disabling a connector starts or stops its polling at the next tick.
  * Each polled item is queued durably on the intake queue before the poller may mark it processed at the
- * provider; the broker's duplicate detection absorbs an item offered twice after a crash mid-poll.
+ * provider; the broker's duplicate detection absorbs an item offered twice after a crash mid-poll. An
+ * item the provider will not give is handled by {@link UnreadableItems}; the rest of the poll goes on.
  */
 @Component
 class MailboxPolling implements InboundPolling {
@@ -40,6 +41,7 @@ class MailboxPolling implements InboundPolling {
     private final TenantConnectors connectors;
     private final ConnectorRepository records;
     private final ProducerTemplate producer;
+    private final UnreadableItems unreadable;
     private final Clock clock;
     private final Map<String, Instant> nextPoll = new ConcurrentHashMap<>();
     private final Map<String, Boolean> running = new ConcurrentHashMap<>();
@@ -50,11 +52,12 @@ class MailboxPolling implements InboundPolling {
     });
 
     MailboxPolling(ConnectorCatalog catalog, TenantConnectors connectors, ConnectorRepository records,
-                   ProducerTemplate producer, Clock clock) {
+                   ProducerTemplate producer, UnreadableItems unreadable, Clock clock) {
         this.catalog = catalog;
         this.connectors = connectors;
         this.records = records;
         this.producer = producer;
+        this.unreadable = unreadable;
         this.clock = clock;
     }
 
@@ -89,21 +92,30 @@ class MailboxPolling implements InboundPolling {
 
                 @Override
                 public boolean unreadable(InboundPoller.UnreadableItem item) {
-                    return false;
+                    List<Outgoing> deadLetter = unreadable.failed(c.config(), item);
+                    if (deadLetter.isEmpty()) {
+                        return false;
+                    }
+                    producer.requestBody(HubEndpoints.PUBLISH, deadLetter);
+                    return true;
                 }
             });
         } catch (PermanentChannelException e) {
+            String detail = c.config().secrets().redact(e.getMessage());
             if (e.credentialsRejected()) {
-                records.setHealth(tenantId, channel, "unhealthy", e.getMessage());
+                records.setHealth(tenantId, channel, "unhealthy", detail);
                 connectors.invalidate(tenantId, channel);
             }
-            records.recordError(tenantId, channel, e.getMessage(), clock.instant());
-            LOG.warn("Polling {} of tenant {} failed: {}", channel, tenantId, e.getMessage());
+            records.recordError(tenantId, channel, detail, clock.instant());
+            LOG.warn("Polling {} of tenant {} failed: {}", channel, tenantId, detail);
         } catch (ChannelException e) {
-            records.recordError(tenantId, channel, e.getMessage(), clock.instant());
-            LOG.info("Polling {} of tenant {} failed for now: {}", channel, tenantId, e.getMessage());
+            String detail = c.config().secrets().redact(e.getMessage());
+            records.recordError(tenantId, channel, detail, clock.instant());
+            LOG.info("Polling {} of tenant {} failed for now: {}", channel, tenantId, detail);
         } catch (RuntimeException e) {
-            LOG.error("Polling {} of tenant {} failed unexpectedly", channel, tenantId, e);
+            // by class and redacted message only: a library's exception text may quote a credential
+            LOG.error("Polling {} of tenant {} failed unexpectedly: {}: {}", channel, tenantId,
+                    e.getClass().getName(), c.config().secrets().redact(e.getMessage()));
         } finally {
             running.remove(key);
         }

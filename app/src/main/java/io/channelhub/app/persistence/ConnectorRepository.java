@@ -80,10 +80,21 @@ public class ConnectorRepository {
                 .params(Db.truncate(error, 1000), Db.ts(at), tenantId, channel).update();
     }
 
-    /** Enabled connectors whose credentials the provider refused, as {@code tenant/channel}. */
-    public List<String> unhealthy() {
-        return jdbc.sql("select tenant_id, channel from connectors where enabled = true and health = 'unhealthy'"
+    /**
+     * The connector works but lost items ops must look at (mails set aside). A connector whose credentials
+     * were refused stays {@code unhealthy}: that is the worse news.
+     */
+    public void markDegraded(String tenantId, String channel, String detail) {
+        jdbc.sql("update connectors set health = 'degraded', health_detail = ? where tenant_id = ? and channel = ?"
+                        + " and health <> 'unhealthy'")
+                .params(Db.truncate(detail, 500), tenantId, channel).update();
+    }
+
+    /** Enabled connectors in the given health ({@code unhealthy}, {@code degraded}), as {@code tenant/channel}. */
+    public List<String> inHealth(String health) {
+        return jdbc.sql("select tenant_id, channel from connectors where enabled = true and health = ?"
                         + " order by tenant_id, channel")
+                .param(health)
                 .query((rs, i) -> rs.getString("tenant_id") + "/" + rs.getString("channel")).list();
     }
 

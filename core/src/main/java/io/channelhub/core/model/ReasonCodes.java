@@ -28,6 +28,11 @@ public final class ReasonCodes {
     public static final String RETRIES_EXHAUSTED = "retries_exhausted";
     /** An inbound payload could not be normalized; it is in the dead-letter queue with its raw body. */
     public static final String NORMALIZATION_FAILED = "normalization_failed";
+    /**
+     * A polled item (a mail) could not be fetched or read at the provider after several polls: it is set
+     * aside there, never deleted, and in the dead-letter queue with whatever raw bytes could be read.
+     */
+    public static final String UNREADABLE_INBOUND = "unreadable_inbound";
     /** The recipient bounced the message (email delivery status notification). */
     public static final String BOUNCED = "bounced";
     /** The tenant is being offboarded. */
@@ -39,7 +44,7 @@ public final class ReasonCodes {
 
     public static final Set<String> ALL = Set.of(OPTED_OUT, OUTSIDE_SERVICE_WINDOW, CONNECTOR_DISABLED,
             INVALID_ADDRESS, UNSUPPORTED_CONTENT, SENDER_NOT_ALLOWED, PROVIDER_REJECTED, PROVIDER_UNAVAILABLE,
-            RATE_LIMITED, AUTHENTICATION_FAILED, RETRIES_EXHAUSTED, NORMALIZATION_FAILED, BOUNCED,
+            RATE_LIMITED, AUTHENTICATION_FAILED, RETRIES_EXHAUSTED, NORMALIZATION_FAILED, UNREADABLE_INBOUND, BOUNCED,
             TENANT_OFFBOARDED, INVALID_REQUEST, INTERNAL_ERROR);
 
     private ReasonCodes() {

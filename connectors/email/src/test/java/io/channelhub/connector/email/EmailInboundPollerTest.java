@@ -129,6 +129,22 @@ class EmailInboundPollerTest {
     }
 
     @Test
+    void aMailWhoseImapEnvelopeCannotBeParsedIsHandedOverAndTheMailsBehindItToo() {
+        // GreenMail builds an ENVELOPE for a bare "From: MAILER-DAEMON" that Jakarta Mail cannot parse
+        // ("Failed to load IMAP envelope"); the poller never asks for envelopes.
+        user().deliver(Fixtures.mime("poller/bounce-bare-mailer-daemon.eml"));
+        deliver("plain.eml");
+
+        List<InboundPayload> handedOver = poll();
+
+        assertThat(handedOver).extracting(p -> new String(p.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .satisfiesExactly(
+                        bounce -> assertThat(bounce).contains("Message-ID: <bare-daemon-1@mx.dealer.example>"),
+                        plain -> assertThat(plain).contains("Message-ID: <CAF9k2ZbQ1x@mail.example.nl>"));
+        assertThat(poll()).isEmpty();
+    }
+
+    @Test
     void anUnreachableServerIsTransient() throws Exception {
         Map<String, String> settings = new HashMap<>(TestMailboxes.settings(greenMail));
         try (ServerSocket free = new ServerSocket(0)) {
