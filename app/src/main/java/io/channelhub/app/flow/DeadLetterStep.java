@@ -1,32 +1,63 @@
 package io.channelhub.app.flow;
 
 import io.channelhub.app.broker.BrokerProperties;
+import io.channelhub.app.persistence.MessageRecord;
+import io.channelhub.app.persistence.MessageRepository;
+import io.channelhub.core.model.DeliveryStatus;
+import io.channelhub.core.model.Reason;
 import io.channelhub.core.model.ReasonCodes;
+import io.channelhub.routes.HubQueues;
 import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.QueueStep;
 import io.channelhub.routes.port.QueuedMessage;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * Messages the broker itself gave up on (a step kept failing past the delivery attempts): recorded and
- * published on {@code hub.dlq} like the dead letters the steps make themselves.
+ * published on {@code hub.dlq} like the dead letters the steps make themselves. An outbound message among
+ * them ends {@code failed} with its event, as one whose retries the hub ran out of: the platform must
+ * never wait for a message that sits in the dead letters.
  */
 @Component
 class DeadLetterStep implements QueueStep {
     private final DeadLetters deadLetters;
+    private final MessageRepository messages;
+    private final StatusEvents events;
     private final BrokerProperties broker;
+    private final Clock clock;
 
-    DeadLetterStep(DeadLetters deadLetters, BrokerProperties broker) {
+    DeadLetterStep(DeadLetters deadLetters, MessageRepository messages, StatusEvents events, BrokerProperties broker,
+                   Clock clock) {
         this.deadLetters = deadLetters;
+        this.messages = messages;
+        this.events = events;
         this.broker = broker;
+        this.clock = clock;
     }
 
     @Override
     public List<Outgoing> process(QueuedMessage queued) {
-        String original = queued.property("_AMQ_ORIG_QUEUE");
-        return List.of(deadLetters.bury(queued, original == null ? "unknown" : original, ReasonCodes.RETRIES_EXHAUSTED,
-                "the broker moved the message here after its delivery attempts failed",
-                broker.maxDeliveryAttempts(), queued.property(Messages.HUB_MESSAGE_ID)));
+        String original = Optional.ofNullable(queued.property("_AMQ_ORIG_QUEUE")).orElse("unknown");
+        String hubMessageId = queued.property(Messages.HUB_MESSAGE_ID);
+        String detail = "the broker moved the message here after " + broker.maxDeliveryAttempts()
+                + " failed deliveries from " + original;
+        List<Outgoing> out = new ArrayList<>();
+        out.add(deadLetters.bury(queued, original, ReasonCodes.RETRIES_EXHAUSTED, detail,
+                broker.maxDeliveryAttempts(), hubMessageId));
+        if (hubMessageId != null && HubQueues.DISPATCH.equals(original)) {
+            messages.find(hubMessageId).filter(r -> r.status() == DeliveryStatus.ACCEPTED)
+                    .flatMap(r -> fail(r, detail, queued)).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private Optional<Outgoing> fail(MessageRecord record, String detail, QueuedMessage queued) {
+        return events.transition(record, DeliveryStatus.FAILED,
+                new Reason(ReasonCodes.RETRIES_EXHAUSTED, detail, null, true), null, clock.instant(),
+                queued.messageId());
     }
 }

@@ -42,6 +42,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,6 +60,7 @@ class DispatchStep implements QueueStep {
      * far longer than a submission takes between the two, so only one whose submission failed stops counting.
      */
     static final Duration NEVER_QUEUED_GRACE = Duration.ofMinutes(1);
+    private static final Logger LOG = LoggerFactory.getLogger(DispatchStep.class);
     private final MessageRepository messages;
     private final ActiveTenants tenants;
     private final TenantConnectors connectors;
@@ -132,6 +135,10 @@ class DispatchStep implements QueueStep {
             return List.of(later(record, queued, attempts(queued),
                     Duration.between(clock.instant(), verdict.deferUntil())));
         }
+        if (!connector.configurationProblems().isEmpty()) {
+            return failPermanently(record, queued, connector, PermanentChannelException.credentials(null,
+                    "the connector's configuration cannot work: " + String.join("; ", connector.configurationProblems())));
+        }
         CircuitBreaker breaker = breakers.breaker(record.tenantId(), record.channel());
         if (!breaker.tryAcquirePermission()) {
             return waitBehindCircuit(record, queued, "the provider account's circuit is open");
@@ -163,7 +170,8 @@ class DispatchStep implements QueueStep {
             usage.count(record.tenantId(), record.channel(), "outbound", Math.max(1, result.billableUnits()));
             return events.transition(record, DeliveryStatus.SENT, null, result.providerMessageId(), clock.instant(),
                     queued.messageId()).stream().toList();
-        } catch (TransientChannelException e) {
+        } catch (TransientChannelException raw) {
+            TransientChannelException e = raw.redactedCopy(connector.config().secrets().redact(raw.getMessage()));
             boolean probe = breaker.getState() != CircuitBreaker.State.CLOSED;
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             if (probe) {
@@ -175,8 +183,18 @@ class DispatchStep implements QueueStep {
             return retryOrGiveUp(record, queued, e);
         } catch (PermanentChannelException e) {
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            return failPermanently(record, queued, e);
+            return failPermanently(record, queued, connector, e);
         } catch (RuntimeException e) {
+            // Not classified by the connector: a bug, or a library refusing an argument. Such messages quote
+            // what they refused (java.net.http quotes a header value, token and all), so only the class and
+            // the redacted message go on, and the hub's retry policy decides as for any transient failure.
+            breaker.releasePermission();
+            String detail = e.getClass().getName() + ": " + connector.config().secrets().redact(e.getMessage());
+            LOG.warn("Send of message {} (tenant {}, channel {}) failed unexpectedly: {}", record.id(),
+                    record.tenantId(), record.channel(), detail);
+            return retryOrGiveUp(record, queued,
+                    new TransientChannelException(ReasonCodes.INTERNAL_ERROR, null, detail, null, null));
+        } catch (Error e) {
             breaker.releasePermission();
             throw e;
         }
@@ -218,7 +236,9 @@ class DispatchStep implements QueueStep {
         return out;
     }
 
-    private List<Outgoing> failPermanently(MessageRecord record, QueuedMessage queued, PermanentChannelException e) {
+    private List<Outgoing> failPermanently(MessageRecord record, QueuedMessage queued, ResolvedConnector connector,
+                                           PermanentChannelException raw) {
+        PermanentChannelException e = raw.redactedCopy(connector.config().secrets().redact(raw.getMessage()));
         if (e.credentialsRejected()) {
             connectorRecords.setHealth(record.tenantId(), record.channel(), "unhealthy", e.getMessage());
             connectors.invalidate(record.tenantId(), record.channel());

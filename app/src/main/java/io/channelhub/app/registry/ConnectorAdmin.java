@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -103,11 +104,22 @@ public class ConnectorAdmin {
         if (!d.requiredSecrets().isEmpty() && d.requiredSecrets().stream().noneMatch(merged.keySet()::containsAll)) {
             throw new ConnectorRejected(400, "secrets required for " + channel + ": one of " + d.requiredSecrets());
         }
+        TenantConnector config = new TenantConnector(tenantId, channel, settings, Secrets.of(merged));
+        List<String> problems = connector.configurationProblems(config);
+        if (!problems.isEmpty()) {
+            throw new ConnectorRejected(400, String.join("; ", problems));
+        }
         String routingKey = d.routing().map(settings::get).orElse(null);
-        repository.save(tenantId, channel, enabled, settings, connectors.encryptSecrets(tenantId, channel, merged),
-                routingKey, clock.instant());
+        requireOwnAccount(tenantId, channel, d, routingKey);
+        try {
+            repository.save(tenantId, channel, enabled, settings, connectors.encryptSecrets(tenantId, channel, merged),
+                    routingKey, clock.instant());
+        } catch (DuplicateKeyException e) { // another tenant saved the same account a moment ago
+            requireOwnAccount(tenantId, channel, d, routingKey);
+            throw e;
+        }
         connectors.invalidate(tenantId, channel);
-        check(connector, new TenantConnector(tenantId, channel, settings, Secrets.of(merged)));
+        check(connector, config);
         return view(repository.find(tenantId, channel).orElseThrow());
     }
 
@@ -129,7 +141,8 @@ public class ConnectorAdmin {
             try {
                 return connector.checkCredentials(config);
             } catch (RuntimeException e) {
-                return CredentialCheck.unreachable("the check failed: " + e.getClass().getSimpleName());
+                return CredentialCheck.unreachable("the check failed: " + e.getClass().getSimpleName() + ": "
+                        + config.secrets().redact(e.getMessage()));
             }
         }, checks);
         CredentialCheck result;
@@ -167,6 +180,19 @@ public class ConnectorAdmin {
         return new ConnectorView(r.channel(), r.enabled(), new TreeMap<>(r.settings()), masked, r.health(),
                 r.healthDetail(), breakers.state(r.tenantId(), r.channel()), r.lastError(), r.lastErrorAt(),
                 webhookUrl, counters);
+    }
+
+    /** The platform-wide webhook URL routes by the account: two tenants owning one would see each other's traffic. */
+    private void requireOwnAccount(String tenantId, String channel, ChannelDescriptor d, String routingKey) {
+        if (routingKey == null) {
+            return;
+        }
+        repository.byRoutingKey(channel, routingKey).stream().filter(r -> !r.tenantId().equals(tenantId)).findFirst()
+                .ifPresent(owner -> {
+                    throw new ConnectorRejected(409, "setting '" + d.routingSetting() + "' " + routingKey
+                            + " is already the " + channel + " account of tenant " + owner.tenantId()
+                            + "; an account belongs to one tenant");
+                });
     }
 
     private static void requireKnownKeys(String kind, Set<String> given, List<String> allowed, Set<String> extra) {

@@ -95,8 +95,11 @@ public class TenantConnectors {
 
     private Optional<ResolvedConnector> resolve(ConnectorRecord record) {
         Optional<ChannelConnector> connector = catalog.find(record.channel());
-        return connector.map(c -> new ResolvedConnector(record, new TenantConnector(record.tenantId(),
-                record.channel(), record.settings(), Secrets.of(decryptSecrets(record))), c));
+        return connector.map(c -> {
+            TenantConnector config = new TenantConnector(record.tenantId(), record.channel(), record.settings(),
+                    Secrets.of(decryptSecrets(record)));
+            return new ResolvedConnector(record, config, c, c.configurationProblems(config));
+        });
     }
 
     private static String aad(String tenantId, String channel) {

@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.MessageRepository;
 import io.channelhub.app.support.HubTestBase;
+import io.channelhub.app.testconnector.TestChannelConnector;
 import io.channelhub.app.testconnector.TestSwitches;
 import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.HubJson;
@@ -160,6 +161,27 @@ abstract class EndToEndFlows extends HubTestBase {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> PROVIDER.verify(2,
                 postRequestedFor(urlEqualTo("/" + account + "/messages"))
                         .withRequestBody(matchingJsonPath("$.text", equalTo("once")))));
+    }
+
+    @Test
+    void aMessageTheBrokerDeadLettersEndsFailedWithAFailedEvent() throws Exception {
+        String id = json(submit("{\"channel\":\"test\",\"to\":\"+31633333334\",\"content\":{\"type\":\"text\","
+                + "\"text\":\"" + TestChannelConnector.LINKAGE_ERROR + "\"},\"metadata\":{\"k\":\"broker\"}}", null)
+                .body()).path("id").asText();
+
+        List<TextMessage> dead = receive(platform, "hub.dlq", tenantSelector(), 1, 20_000);
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).getStringProperty("reasonCode")).isEqualTo("retries_exhausted");
+        assertThat(dead.get(0).getStringProperty("originalQueue")).isEqualTo("hub.dispatch");
+        assertThat(json(dead.get(0).getText()).path("messageId").asText()).isEqualTo(id);
+        List<TextMessage> failed = receive(platform, "hub.events", tenantSelector() + " AND status = 'failed'", 1, 5_000);
+        assertThat(failed).hasSize(1);
+        JsonNode event = json(failed.get(0).getText());
+        assertThat(event.path("messageId").asText()).isEqualTo(id);
+        assertThat(event.path("reason").path("code").asText()).isEqualTo("retries_exhausted");
+        assertThat(event.path("reason").path("detail").asText()).contains("broker");
+        assertThat(event.path("metadata").path("k").asText()).isEqualTo("broker");
+        assertThat(status(id).path("status").asText()).isEqualTo("failed");
     }
 
     @Test

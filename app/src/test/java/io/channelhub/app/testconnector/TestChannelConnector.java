@@ -54,6 +54,8 @@ import java.util.Set;
  */
 public class TestChannelConnector implements ChannelConnector, WebhookVerifier, InboundNormalizer, OutboundSender,
         MediaFetcher {
+    /** A text that makes the send throw an {@link Error}. */
+    public static final String LINKAGE_ERROR = "linkage-error";
     private final String channel;
     private final String baseUrl;
     private final Duration window;
@@ -163,6 +165,11 @@ public class TestChannelConnector implements ChannelConnector, WebhookVerifier, 
     @Override
     public SendResult send(OutboundMessage message, TenantConnector connector) {
         String text = message.content() instanceof TextContent t ? t.text() : message.content().kind().wireName();
+        if (LINKAGE_ERROR.equals(text)) {
+            // as a connector whose provider library is missing from the class path: no step handles an Error,
+            // so only the broker's redelivery limit ends it
+            throw new NoClassDefFoundError("com/example/provider/MissingClient");
+        }
         String body = HubJson.mapper().createObjectNode().put("to", message.to().address()).put("text", text)
                 .put("hubId", message.id()).toString();
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/" + connector.requireSetting("account")

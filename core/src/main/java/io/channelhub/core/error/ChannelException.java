@@ -16,6 +16,12 @@ public abstract sealed class ChannelException extends RuntimeException
         this.providerCode = providerCode;
     }
 
+    /**
+     * The same classification with {@code message} and without the cause, whose text nobody vouches for:
+     * the hub redacts provider and library text this way before it reaches a log, an event or an answer.
+     */
+    public abstract ChannelException redactedCopy(String message);
+
     /** A {@link io.channelhub.core.model.ReasonCodes} word. */
     public String reasonCode() {
         return reasonCode;

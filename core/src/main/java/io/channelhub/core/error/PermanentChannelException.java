@@ -24,6 +24,11 @@ public final class PermanentChannelException extends ChannelException {
         return new PermanentChannelException(ReasonCodes.AUTHENTICATION_FAILED, providerCode, message, true);
     }
 
+    @Override
+    public PermanentChannelException redactedCopy(String message) {
+        return new PermanentChannelException(reasonCode(), providerCode(), message, credentialsRejected);
+    }
+
     public boolean credentialsRejected() {
         return credentialsRejected;
     }

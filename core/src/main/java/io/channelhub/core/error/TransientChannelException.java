@@ -25,6 +25,11 @@ public final class TransientChannelException extends ChannelException {
         return new TransientChannelException(ReasonCodes.RATE_LIMITED, providerCode, message, retryAfter, null);
     }
 
+    @Override
+    public TransientChannelException redactedCopy(String message) {
+        return new TransientChannelException(reasonCode(), providerCode(), message, retryAfter, null);
+    }
+
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }
