@@ -48,8 +48,7 @@ class SmsWebhookSignatureCasesTest {
 
     @Test
     void aRepeatedParameterIsSignedWithItsValuesSorted() {
-        byte[] repeated = (new String(form, StandardCharsets.UTF_8) + "&Tag=zulu&Tag=alpha&Tag=mike")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] repeated = formWith("&Tag=zulu&Tag=alpha&Tag=mike");
         String signature = sign(AUTH_TOKEN, WEBHOOK_URL, repeated);
         assertThat(signature).isEqualTo(hmac(AUTH_TOKEN, WEBHOOK_URL + signedParams(form, "Tag", "alpha", "mike", "zulu")));
         assertThat(verifier.verify(webhook(WEBHOOK_URL, repeated, signature), tenant)).isTrue();
@@ -57,24 +56,21 @@ class SmsWebhookSignatureCasesTest {
 
     @Test
     void aRepeatedParameterSignedInArrivalOrderIsRefused() {
-        byte[] repeated = (new String(form, StandardCharsets.UTF_8) + "&Tag=zulu&Tag=alpha")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] repeated = formWith("&Tag=zulu&Tag=alpha");
         String arrivalOrder = hmac(AUTH_TOKEN, WEBHOOK_URL + signedParams(form, "Tag", "zulu", "alpha"));
         assertThat(verifier.verify(webhook(WEBHOOK_URL, repeated, arrivalOrder), tenant)).isFalse();
     }
 
     @Test
     void aValueRepeatedUnderOneNameIsSignedOnce() {
-        byte[] repeated = (new String(form, StandardCharsets.UTF_8) + "&Tag=same&Tag=same")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] repeated = formWith("&Tag=same&Tag=same");
         String once = hmac(AUTH_TOKEN, WEBHOOK_URL + signedParams(form, "Tag", "same"));
         assertThat(verifier.verify(webhook(WEBHOOK_URL, repeated, once), tenant)).isTrue();
     }
 
     @Test
     void onlyTheFirstOfARepeatedParameterIsNotEnough() {
-        byte[] repeated = (new String(form, StandardCharsets.UTF_8) + "&Tag=alpha&Tag=zulu")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] repeated = formWith("&Tag=alpha&Tag=zulu");
         String firstOnly = hmac(AUTH_TOKEN, WEBHOOK_URL + signedParams(form, "Tag", "alpha"));
         assertThat(verifier.verify(webhook(WEBHOOK_URL, repeated, firstOnly), tenant)).isFalse();
     }
@@ -184,6 +180,10 @@ class SmsWebhookSignatureCasesTest {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
+
+    private byte[] formWith(String extra) {
+        return (new String(form, StandardCharsets.UTF_8) + extra).getBytes(StandardCharsets.UTF_8);
+    }
 
     /** The form's parameters as Twilio appends them, with {@code extra} appended under {@code name} as given. */
     private static String signedParams(byte[] form, String name, String... extra) {
