@@ -21,9 +21,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,8 +140,77 @@ class SmsEndToEndTest extends ChannelHubTest {
         HttpResponse<String> r = postAs(path, "text/plain", encode(params), signature(webhookUrl(), params, authToken));
         assertThat(r.statusCode()).isEqualTo(415);
         assertThat(json(r.body()).path("detail").asText())
-                .isEqualTo("this webhook takes application/x-www-form-urlencoded, not text/plain");
+                .isEqualTo("this webhook takes application/json or application/x-www-form-urlencoded, not text/plain");
         assertThat(inbound(1, 1_500)).isEmpty();
+    }
+
+    // ---- WhatsApp through Twilio and Twilio's other signature cases (PROTOCOLS §9) ---------------------
+
+    @Test
+    void aWhatsappLocationThroughTwilioBecomesLocationContentWithE164Addresses() throws Exception {
+        assertThat(postTwilio(webhookUrl(), form("sms/whatsapp-location.form"), authToken).statusCode()).isEqualTo(200);
+
+        JsonNode m = json(single(inbound(1, 10_000)).getText());
+        assertThat(m.path("channel").asText()).isEqualTo("sms");
+        assertThat(m.path("from").path("address").asText()).isEqualTo(CONTACT);
+        assertThat(m.path("from").path("name").asText()).isEqualTo("Jan de Vries");
+        assertThat(m.path("to").path("address").asText()).isEqualTo(BUSINESS_NUMBER);
+        assertThat(m.path("metadata").path("twilioChannel").asText()).isEqualTo("whatsapp");
+        assertThat(m.path("content").path("type").asText()).isEqualTo("location");
+        assertThat(m.path("content").path("latitude").asDouble()).isEqualTo(52.3675734);
+        assertThat(m.path("content").path("longitude").asDouble()).isEqualTo(4.9041389);
+        assertThat(m.path("content").path("name").asText()).isEqualTo("Showroom Dam");
+        assertThat(m.path("content").path("address").asText()).isEqualTo("Dam 1, 1012 JS Amsterdam");
+    }
+
+    @Test
+    void aWhatsappButtonTapThroughTwilioBecomesAChoiceResponse() throws Exception {
+        assertThat(postTwilio(webhookUrl(), form("sms/whatsapp-button-reply.form"), authToken).statusCode())
+                .isEqualTo(200);
+
+        JsonNode m = json(single(inbound(1, 10_000)).getText());
+        assertThat(m.path("from").path("address").asText()).isEqualTo(CONTACT);
+        assertThat(m.path("content").path("type").asText()).isEqualTo("choice_response");
+        assertThat(m.path("content").path("id").asText()).isEqualTo("test-drive-yes");
+        assertThat(m.path("content").path("title").asText()).isEqualTo("Ja, proefrit plannen");
+    }
+
+    @Test
+    void aRepeatedParameterSignedWithItsValuesSortedIsAccepted() throws Exception {
+        Map<String, String> params = form("sms/sms-text.form");
+        String body = encode(params) + "&Tag=zulu&Tag=alpha";
+        StringBuilder signed = new StringBuilder(webhookUrl());
+        Map<String, String> sorted = new TreeMap<>(params);
+        sorted.put("Tag", "");
+        sorted.forEach((k, v) -> signed.append(k.equals("Tag") ? "TagalphaTagzulu" : k + v));
+        assertThat(postForm("/webhooks/sms/" + tenant, body, hmacSha1Base64(authToken, signed.toString()))
+                .statusCode()).isEqualTo(200);
+        assertThat(single(inbound(1, 10_000)).getText()).contains("Is de auto nog beschikbaar?");
+    }
+
+    @Test
+    void aUrlWithNonAsciiCharactersIsSignedAsTwilioSignsIt() throws Exception {
+        String configured = webhookUrl() + "?vestiging=Zo\u00eb";
+        Map<String, String> params = form("sms/sms-text.form");
+        assertThat(postTwilio(URI.create(configured).toASCIIString(), params, authToken, configured).statusCode())
+                .isEqualTo(200);
+        assertThat(single(inbound(1, 10_000)).getText()).contains("Is de auto nog beschikbaar?");
+    }
+
+    @Test
+    void aJsonBodySignedWithBodySha256IsAccepted() throws Exception {
+        String body = fixture("sms/sms-text.json").strip().replace(FIXTURE_ACCOUNT_SID, accountSid);
+        String signedUrl = webhookUrl() + "?bodySHA256=" + sha256Hex(body);
+        URI called = URI.create(signedUrl);
+        String path = called.getRawPath() + "?" + called.getRawQuery();
+        String signature = hmacSha1Base64(authToken, signedUrl);
+
+        String tampered = body.replace("langskomen", "betalen");
+        assertThat(postAs(path, "application/json", tampered, signature).statusCode()).isEqualTo(401);
+        assertThat(postAs(path, "application/json", body, signature).statusCode()).isEqualTo(200);
+        JsonNode m = json(single(inbound(1, 10_000)).getText());
+        assertThat(m.path("providerMessageId").asText()).isEqualTo("SMc15b6a7f8e9d0a1b3c4d5e6f708192a3");
+        assertThat(m.path("content").path("text").asText()).isEqualTo("Wanneer kan ik langskomen?");
     }
 
     @Test
@@ -430,13 +501,26 @@ class SmsEndToEndTest extends ChannelHubTest {
     static String signature(String url, Map<String, String> params, String token) {
         StringBuilder data = new StringBuilder(url);
         new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
+        return hmacSha1Base64(token, data.toString());
+    }
+
+    static String hmacSha1Base64(String token, String data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static String sha256Hex(String body) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static TextMessage single(List<TextMessage> received) {
+        assertThat(received).hasSize(1);
+        return received.get(0);
     }
 
     static String encode(Map<String, String> params) {

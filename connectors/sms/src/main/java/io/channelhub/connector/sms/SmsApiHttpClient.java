@@ -66,20 +66,8 @@ final class SmsApiHttpClient extends com.twilio.http.HttpClient {
 
     @Override
     public Response makeRequest(Request request) {
-        URI target = endpoint.resolve(sdkUri(request));
-        HttpRequest.Builder builder = HttpRequest.newBuilder(target)
-                .timeout(timeout)
-                .header("Accept", "application/json")
-                .header("User-Agent", USER_AGENT);
-        if (request.requiresAuthentication()) {
-            builder.header("Authorization", request.getAuthString());
-        }
-        for (Map.Entry<String, List<String>> header : request.getHeaderParams().entrySet()) {
-            header.getValue().forEach(value -> builder.header(header.getKey(), value));
-        }
-        builder.method(request.getMethod().toString(), body(request, builder));
         try {
-            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(httpRequest(request), HttpResponse.BodyHandlers.ofByteArray());
             return toSdkResponse(response);
         } catch (HttpTimeoutException e) {
             throw new ApiConnectionException("Twilio did not answer within " + timeout.toMillis() + " ms", e);
@@ -88,6 +76,29 @@ final class SmsApiHttpClient extends com.twilio.http.HttpClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiConnectionException("interrupted while calling Twilio", e);
+        }
+    }
+
+    private HttpRequest httpRequest(Request request) {
+        URI target = endpoint.resolve(sdkUri(request));
+        try {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(target)
+                    .timeout(timeout)
+                    .header("Accept", "application/json")
+                    .header("User-Agent", USER_AGENT);
+            if (request.requiresAuthentication()) {
+                builder.header("Authorization", request.getAuthString());
+            }
+            for (Map.Entry<String, List<String>> header : request.getHeaderParams().entrySet()) {
+                header.getValue().forEach(value -> builder.header(header.getKey(), value));
+            }
+            builder.method(request.getMethod().toString(), body(request, builder));
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            // Not chained: the JDK's message quotes the header value or URI it refused, which may hold a
+            // credential.
+            throw new ApiConnectionException("the JDK HTTP client refused the Twilio request ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -92,4 +92,10 @@ public final class SmsConnector implements ChannelConnector {
     public CredentialCheck checkCredentials(TenantConnector connector) {
         return credentialCheck.check(connector);
     }
+
+    /** Credential values no HTTP request can carry; see {@link SmsCredentials#problems}. */
+    @Override
+    public List<String> configurationProblems(TenantConnector connector) {
+        return SmsCredentials.problems(connector);
+    }
 }

@@ -1,5 +1,6 @@
 package io.channelhub.connector.sms;
 
+import io.channelhub.core.spi.CredentialValues;
 import io.channelhub.core.spi.TenantConnector;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,6 +15,9 @@ import java.util.Optional;
  * A tenant's Twilio credentials for one call: REST credentials (an API key SID and secret when
  * configured, else the Account SID and auth token) and the auth token Twilio signs webhooks with.
  * {@code toString()} shows no secret.
+ *
+ * <p>A credential value no HTTP header can carry (a pasted line break, a typographic ellipsis) never
+ * reaches the Twilio client: {@link #of} refuses it, naming the field and never the value.
  *
  * <p>With API-key credentials Twilio still signs webhooks with the account's primary auth token, so a
  * tenant configured with API keys only can send but its webhooks cannot be verified (and are refused)
@@ -36,21 +40,53 @@ final class SmsCredentials {
         this.authToken = authToken;
     }
 
-    /** @throws IllegalStateException when neither credential form is complete */
+    /**
+     * @throws IllegalStateException when neither credential form is complete, or a value the REST calls
+     *                               would use cannot be sent (the message names the field only)
+     */
     static SmsCredentials of(TenantConnector connector) {
         String accountSid = connector.requireSetting(SmsSettings.ACCOUNT_SID).trim();
         Optional<String> token = connector.secrets().get(AUTH_TOKEN);
         Optional<String> keySid = connector.secrets().get(API_KEY_SID);
         Optional<String> keySecret = connector.secrets().get(API_KEY_SECRET);
+        SmsCredentials credentials;
         // API keys are preferred for REST calls when both forms are given: they can be revoked alone.
         if (keySid.isPresent() && keySecret.isPresent()) {
-            return new SmsCredentials(accountSid, keySid.get(), keySecret.get(), token.orElse(null));
+            credentials = new SmsCredentials(accountSid, keySid.get(), keySecret.get(), token.orElse(null));
+            requireSendable(API_KEY_SID, keySid.get());
+            requireSendable(API_KEY_SECRET, keySecret.get());
+        } else if (token.isPresent()) {
+            credentials = new SmsCredentials(accountSid, accountSid, token.get(), token.get());
+            requireSendable(AUTH_TOKEN, token.get());
+        } else {
+            throw new IllegalStateException("connector sms of tenant " + connector.tenantId()
+                    + " has neither authToken nor apiKeySid + apiKeySecret");
         }
-        if (token.isPresent()) {
-            return new SmsCredentials(accountSid, accountSid, token.get(), token.get());
+        requireSendable(SmsSettings.ACCOUNT_SID, accountSid);
+        return credentials;
+    }
+
+    /**
+     * Every configured credential value that cannot be sent, one line per field: the Account SID (in the
+     * URL path and the Basic-auth user name) and each secret, the auth token included even with API
+     * keys, since webhooks are verified with it.
+     */
+    static List<String> problems(TenantConnector connector) {
+        List<String> problems = new ArrayList<>();
+        connector.setting(SmsSettings.ACCOUNT_SID)
+                .flatMap(sid -> CredentialValues.headerTokenProblem(SmsSettings.ACCOUNT_SID, sid))
+                .ifPresent(problems::add);
+        for (String secret : List.of(AUTH_TOKEN, API_KEY_SID, API_KEY_SECRET)) {
+            connector.secrets().get(secret).flatMap(value -> CredentialValues.headerTokenProblem(secret, value))
+                    .ifPresent(problems::add);
         }
-        throw new IllegalStateException("connector sms of tenant " + connector.tenantId()
-                + " has neither authToken nor apiKeySid + apiKeySecret");
+        return problems;
+    }
+
+    private static void requireSendable(String field, String value) {
+        CredentialValues.headerTokenProblem(field, value).ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+        });
     }
 
     String accountSid() {

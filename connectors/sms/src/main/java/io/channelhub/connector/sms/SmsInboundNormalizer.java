@@ -1,14 +1,18 @@
 package io.channelhub.connector.sms;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.channelhub.connector.sms.model.TwilioAddress;
 import io.channelhub.connector.sms.model.TwilioForm;
 import io.channelhub.connector.sms.model.TwilioInboundMessage;
+import io.channelhub.connector.sms.model.TwilioLocation;
 import io.channelhub.connector.sms.model.TwilioMedia;
 import io.channelhub.connector.sms.model.TwilioStatusCallback;
 import io.channelhub.core.error.MalformedPayloadException;
+import io.channelhub.core.model.ChoiceResponseContent;
 import io.channelhub.core.model.Content;
 import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.HubJson;
+import io.channelhub.core.model.LocationContent;
 import io.channelhub.core.model.MediaContent;
 import io.channelhub.core.model.MediaKind;
 import io.channelhub.core.model.Party;
@@ -23,6 +27,7 @@ import io.channelhub.core.spi.StatusUpdate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +36,12 @@ import java.util.Optional;
 /**
  * Turns a Twilio webhook (form-encoded) into canonical events: an incoming SMS/MMS becomes an
  * {@link InboundMessage}, a status callback a {@link StatusUpdate}.
+ *
+ * <p>WhatsApp through Twilio: addresses come as {@code whatsapp:+31…}; the canonical message carries the
+ * E.164 number (the contract's address for channel {@code sms}, so the contact's SMS and WhatsApp
+ * messages share one conversation) and keeps the channel in its metadata as
+ * {@value #TWILIO_CHANNEL}{@code : "whatsapp"}. A shared location becomes {@code location} content, a
+ * tapped button or list item {@code choice_response}.
  *
  * <p>MMS: the first media item is the content, with the message text as its caption; further items go
  * to {@code attachments} (the canonical model names attachments for email, but dropping a consumer's
@@ -42,6 +53,7 @@ import java.util.Optional;
  */
 final class SmsInboundNormalizer implements InboundNormalizer {
     static final String HUB_MESSAGE_ID_HEADER = "X-Hub-Message-Id";
+    static final String TWILIO_CHANNEL = "twilioChannel";
 
     private final Clock clock;
 
@@ -53,9 +65,9 @@ final class SmsInboundNormalizer implements InboundNormalizer {
     public List<InboundEvent> normalize(InboundPayload payload) {
         TwilioForm form;
         try {
-            form = TwilioForm.parse(payload.body());
+            form = TwilioForm.parse(payload.body(), payload.header("Content-Type").orElse(null));
         } catch (IllegalArgumentException e) {
-            throw new MalformedPayloadException("not a form-encoded Twilio webhook: " + e.getMessage());
+            throw new MalformedPayloadException("not a Twilio webhook: " + e.getMessage());
         }
         String messageSid = form.text("MessageSid").or(() -> form.text("SmsMessageSid"))
                 .or(() -> form.text("SmsSid"))
@@ -87,7 +99,7 @@ final class SmsInboundNormalizer implements InboundNormalizer {
 
     private static InboundMessage message(TwilioForm form, String messageSid, Instant receivedAt) {
         TwilioInboundMessage incoming = TwilioInboundMessage.of(form, messageSid);
-        if (incoming.from() == null) {
+        if (incoming.from() == null || incoming.from().address().isEmpty()) {
             throw new MalformedPayloadException("Twilio message " + messageSid + " has no From");
         }
         List<MediaContent> media = new ArrayList<>();
@@ -103,16 +115,31 @@ final class SmsInboundNormalizer implements InboundNormalizer {
             String caption = incoming.body() == null || incoming.body().isBlank() ? null : incoming.body();
             content = new MediaContent(first.mediaType(), null, first.mimeType(), null, caption, null);
             attachments = media.subList(1, media.size());
+        } else if (incoming.location() != null) {
+            TwilioLocation at = incoming.location();
+            content = new LocationContent(at.latitude(), at.longitude(), at.label(), at.address());
+        } else if (incoming.reply() != null) {
+            content = new ChoiceResponseContent(incoming.reply().id(), incoming.reply().title());
         } else if (TwilioInboundMessage.hasContent(form)) {
             content = TextContent.of(incoming.body() == null ? "" : incoming.body());
         } else {
             content = new UnsupportedContent("twilio-message", raw(form));
         }
-        Map<String, Object> metadata = incoming.optOutType() == null ? Map.of()
-                : Map.of("optOutType", incoming.optOutType());
-        return new InboundMessage(new Party(incoming.from(), null),
-                incoming.to() == null ? null : new Party(incoming.to(), null),
-                null, messageSid, receivedAt, content, null, attachments, null, sources, metadata);
+        return new InboundMessage(new Party(incoming.from().address(), incoming.profileName()),
+                incoming.to() == null ? null : new Party(incoming.to().address(), null),
+                null, messageSid, receivedAt, content, null, attachments, null, sources, metadata(incoming));
+    }
+
+    private static Map<String, Object> metadata(TwilioInboundMessage incoming) {
+        Map<String, Object> metadata = new HashMap<>();
+        if (incoming.optOutType() != null) {
+            metadata.put("optOutType", incoming.optOutType());
+        }
+        TwilioAddress from = incoming.from();
+        if (from.channel() != null) {
+            metadata.put(TWILIO_CHANNEL, from.channel());
+        }
+        return metadata;
     }
 
     static MediaKind kindOf(String mimeType) {

@@ -1,14 +1,17 @@
 package io.channelhub.connector.sms;
 
-import com.twilio.security.RequestValidator;
 import io.channelhub.connector.sms.model.TwilioForm;
+import io.channelhub.core.signature.HmacSignatures;
 import io.channelhub.core.spi.TenantConnector;
 import io.channelhub.core.spi.WebhookReply;
 import io.channelhub.core.spi.WebhookRequest;
 import io.channelhub.core.spi.WebhookVerifier;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,17 +20,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks {@code X-Twilio-Signature} on Twilio's form-encoded webhooks with the SDK's
- * {@link RequestValidator}: Base64 HMAC-SHA1, keyed with the account's auth token, over the URL Twilio
- * called followed by every form parameter sorted by name. The validator itself tries the URL with and
- * without the default port ({@code :443}/{@code :80}), because Twilio signs some requests one way and
- * some the other. https://www.twilio.com/docs/usage/webhooks/webhooks-security
+ * Checks {@code X-Twilio-Signature} the way Twilio's own validators do, keyed with the account's auth
+ * token (https://www.twilio.com/docs/usage/webhooks/webhooks-security):
+ * <ul>
+ *   <li>form-encoded webhooks: the {@linkplain TwilioSignature signature} over the URL and every form
+ *       parameter, repeated names included;</li>
+ *   <li>JSON-bodied webhooks: the signature over the URL alone, which then carries the hex SHA-256 of the
+ *       raw body as its {@code bodySHA256} query parameter, compared in constant time.</li>
+ * </ul>
+ * Each is tried on every {@linkplain TwilioSignedUrls spelling of the URL} Twilio may have signed.
+ *
+ * <p>The SDK's {@code com.twilio.security.RequestValidator} is not used: it takes one value per
+ * parameter name, and when it adds or removes the port it re-builds the URL from its decoded parts, which
+ * changes the escapes Twilio signed ({@code ?a=b%26c} becomes {@code ?a=b&c}); it never tries the
+ * unescaped form of a URL with non-ASCII characters. The tests cross-check this class against it wherever
+ * it can judge.
  *
  * <p>The key is always the auth token: Twilio signs with it even when the REST calls use an API key,
  * so a tenant with API keys only cannot have its webhooks verified and they are refused.
  */
 final class SmsWebhookVerifier implements WebhookVerifier {
     static final String SIGNATURE_HEADER = "X-Twilio-Signature";
+    static final String BODY_SHA256 = "bodySHA256";
     static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
     private static final Logger LOG = LoggerFactory.getLogger(SmsWebhookVerifier.class);
 
@@ -43,22 +57,27 @@ final class SmsWebhookVerifier implements WebhookVerifier {
                     connector.tenantId());
             return false;
         }
+        if (TwilioForm.isJson(request.contentType())) {
+            return request.queryParam(BODY_SHA256)
+                    .filter(hash -> HmacSignatures.constantTimeEqualsHex(sha256Hex(request.body()), hash))
+                    .isPresent() && signedUrl(request, token.get(), signature.get(), Map.of());
+        }
         TwilioForm form;
         try {
             form = TwilioForm.parse(request.body());
         } catch (IllegalArgumentException e) {
             return false;
         }
-        // RequestValidator takes one value per name; Twilio's messaging webhooks never repeat a name, and
-        // a request that does fails verification rather than being half-checked.
-        if (form.hasRepeatedNames()) {
-            return false;
-        }
-        Map<String, String> params = form.firstValues();
-        RequestValidator validator = new RequestValidator(token.get());
-        for (String url : candidateUrls(request)) {
-            if (validator.validate(url, params, signature.get())) {
-                return true;
+        return signedUrl(request, token.get(), signature.get(), form.all());
+    }
+
+    private static boolean signedUrl(WebhookRequest request, String token, String signature,
+                                     Map<String, List<String>> params) {
+        for (String received : receivedUrls(request)) {
+            for (String url : TwilioSignedUrls.of(received)) {
+                if (HmacSignatures.constantTimeEquals(TwilioSignature.of(token, url, params), signature)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -68,7 +87,7 @@ final class SmsWebhookVerifier implements WebhookVerifier {
      * The URL as the hub received it; when the hub passed it without its query string but with query
      * parameters (the status callback's {@code hubMessageId}), also the URL with them appended.
      */
-    private static List<String> candidateUrls(WebhookRequest request) {
+    private static List<String> receivedUrls(WebhookRequest request) {
         List<String> urls = new ArrayList<>(List.of(request.url()));
         if (!request.url().contains("?") && !request.query().isEmpty()) {
             StringBuilder query = new StringBuilder();
@@ -82,11 +101,19 @@ final class SmsWebhookVerifier implements WebhookVerifier {
         return urls;
     }
 
-    /** {@code AccountSid} of the form, for a platform-wide webhook URL. */
+    private static String sha256Hex(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    /** {@code AccountSid} of the form (or JSON body), for a platform-wide webhook URL. */
     @Override
     public Optional<String> accountId(WebhookRequest request) {
         try {
-            return TwilioForm.parse(request.body()).text("AccountSid").map(String::trim);
+            return TwilioForm.parse(request.body(), request.contentType()).text("AccountSid").map(String::trim);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -98,10 +125,13 @@ final class SmsWebhookVerifier implements WebhookVerifier {
         return new WebhookReply(200, "text/xml", EMPTY_TWIML);
     }
 
-    /** Twilio's messaging webhooks and status callbacks are form posts; JSON-bodied ones are not taken. */
+    /**
+     * Twilio's messaging webhooks and status callbacks are form posts; JSON bodies are taken when Twilio
+     * signs them with {@code bodySHA256}.
+     */
     @Override
     public Set<String> payloadTypes() {
-        return Set.of("application/x-www-form-urlencoded");
+        return Set.of("application/x-www-form-urlencoded", "application/json");
     }
 
     @Override

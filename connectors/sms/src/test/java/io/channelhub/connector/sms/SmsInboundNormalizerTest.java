@@ -5,11 +5,15 @@ import static io.channelhub.connector.sms.SmsTestSupport.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.twilio.rest.api.v2010.account.Message;
 import io.channelhub.core.error.MalformedPayloadException;
+import io.channelhub.core.model.ChoiceResponseContent;
 import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.HubJson;
+import io.channelhub.core.model.LocationContent;
 import io.channelhub.core.model.MediaContent;
 import io.channelhub.core.model.MediaKind;
+import io.channelhub.core.model.Party;
 import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.model.TextContent;
 import io.channelhub.core.model.UnsupportedContent;
@@ -23,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SmsInboundNormalizerTest {
@@ -155,7 +161,128 @@ class SmsInboundNormalizerTest {
 
     @Test
     void unknownStatusYieldsNoEvent() {
-        assertThat(normalizer.normalize(raw("MessageSid=SM1&MessageStatus=partially_delivered"))).isEmpty();
+        assertThat(normalizer.normalize(raw("MessageSid=SM1&MessageStatus=teleported"))).isEmpty();
+    }
+
+    @Test
+    void partiallyDeliveredIsDelivered() {
+        StatusUpdate update = single(normalizer.normalize(payload("status-partially-delivered.form")),
+                StatusUpdate.class);
+        assertThat(update.providerMessageId()).isEqualTo(OUTBOUND_SID);
+        assertThat(update.status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(update.reason()).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"accepted,", "scheduled,", "queued,", "sending,SENT", "sent,SENT", "delivered,DELIVERED",
+            "partially_delivered,DELIVERED", "read,READ", "undelivered,FAILED", "failed,FAILED", "canceled,FAILED"})
+    void everyOutboundStatusTwilioDocumentsHasItsCanonicalStatus(String twilio, DeliveryStatus expected) {
+        List<InboundEvent> events = normalizer.normalize(raw("MessageSid=SM1&MessageStatus=" + twilio));
+        if (expected == null) {
+            assertThat(events).isEmpty();
+        } else {
+            assertThat(single(events, StatusUpdate.class).status()).isEqualTo(expected);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"receiving", "received"})
+    void inboundStatusesAreAnIncomingMessageNotAStatus(String status) {
+        InboundMessage message = single(normalizer.normalize(raw("MessageSid=SM1&From=%2B31612345678&Body=hoi"
+                + "&SmsStatus=" + status)), InboundMessage.class);
+        assertThat(message.content()).isEqualTo(TextContent.of("hoi"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Message.Status.class)
+    void everyStatusOfTheSdkIsKnown(Message.Status status) {
+        assertThat(SmsDeliveryStatuses.isKnown(status.toString())).as(status.toString()).isTrue();
+    }
+
+    // ---- WhatsApp through Twilio --------------------------------------------------------------------
+
+    @Test
+    void aWhatsappTextHasE164AddressesAndKeepsTheChannelInMetadata() {
+        InboundMessage message = single(normalizer.normalize(payload("whatsapp-text.form")), InboundMessage.class);
+        assertThat(message.from()).isEqualTo(new Party("+31612345678", "Jan de Vries"));
+        assertThat(message.to()).isEqualTo(new Party("+3197010251234", null));
+        assertThat(message.contactKey()).isEqualTo("+31612345678");
+        assertThat(message.content()).isEqualTo(TextContent.of("Staat de auto nog te koop?"));
+        assertThat(message.metadata()).containsExactly(Map.entry("twilioChannel", "whatsapp"));
+    }
+
+    @Test
+    void aWhatsappLocationIsLocationContent() {
+        InboundMessage message = single(normalizer.normalize(payload("whatsapp-location.form")),
+                InboundMessage.class);
+        assertThat(message.content()).isEqualTo(
+                new LocationContent(52.3675734, 4.9041389, "Showroom Dam", "Dam 1, 1012 JS Amsterdam"));
+        assertThat(message.from().address()).isEqualTo("+31612345678");
+        assertThat(HubJson.mapper().valueToTree(message.content()).get("type").asText()).isEqualTo("location");
+    }
+
+    @Test
+    void aLocationWithoutNameOrAddressIsJustThePoint() {
+        InboundMessage message = single(normalizer.normalize(raw("MessageSid=SM1&From=whatsapp%3A%2B31612345678"
+                + "&Body=&Latitude=-33.8568&Longitude=151.2153")), InboundMessage.class);
+        assertThat(message.content()).isEqualTo(new LocationContent(-33.8568, 151.2153, null, null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Latitude=abc&Longitude=4.9", "Latitude=91&Longitude=4.9", "Latitude=52.3&Longitude=181",
+            "Latitude=52.3", "Latitude=NaN&Longitude=4.9"})
+    void coordinatesThatAreNotOnTheGlobeLeaveTheText(String coordinates) {
+        InboundMessage message = single(normalizer.normalize(raw("MessageSid=SM1&From=whatsapp%3A%2B31612345678"
+                + "&Body=hier&" + coordinates)), InboundMessage.class);
+        assertThat(message.content()).isEqualTo(TextContent.of("hier"));
+    }
+
+    @Test
+    void aWhatsappButtonTapIsAChoiceResponse() {
+        InboundMessage message = single(normalizer.normalize(payload("whatsapp-button-reply.form")),
+                InboundMessage.class);
+        assertThat(message.content()).isEqualTo(new ChoiceResponseContent("test-drive-yes", "Ja, proefrit plannen"));
+        assertThat(HubJson.mapper().valueToTree(message.content()).get("type").asText())
+                .isEqualTo("choice_response");
+    }
+
+    @Test
+    void aButtonWithoutPayloadIsKnownByItsText() {
+        InboundMessage message = single(normalizer.normalize(raw("MessageSid=SM1&From=whatsapp%3A%2B31612345678"
+                + "&Body=Ja&ButtonText=Ja")), InboundMessage.class);
+        assertThat(message.content()).isEqualTo(new ChoiceResponseContent("Ja", "Ja"));
+    }
+
+    @Test
+    void aWhatsappListPickIsAChoiceResponse() {
+        InboundMessage message = single(normalizer.normalize(payload("whatsapp-list-reply.form")),
+                InboundMessage.class);
+        assertThat(message.content()).isEqualTo(new ChoiceResponseContent("slot-sat-10", "Zaterdag 10:00"));
+    }
+
+    @Test
+    void aPlainSmsHasNoChannelInMetadata() {
+        InboundMessage message = single(normalizer.normalize(payload("sms-text.form")), InboundMessage.class);
+        assertThat(message.metadata()).doesNotContainKey("twilioChannel");
+        assertThat(message.from().name()).isNull();
+    }
+
+    @Test
+    void aJsonBodyOfTwiliosParametersIsReadLikeTheForm() {
+        InboundMessage message = single(normalizer.normalize(SmsTestSupport.payload(
+                SmsTestSupport.fixture("inbound/sms-text.json"), Map.of("Content-Type", "application/json"))),
+                InboundMessage.class);
+        assertThat(message.providerMessageId()).isEqualTo("SMc15b6a7f8e9d0a1b3c4d5e6f708192a3");
+        assertThat(message.from().address()).isEqualTo("+31612345678");
+        assertThat(message.content()).isEqualTo(TextContent.of("Wanneer kan ik langskomen?"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[{\"MessageSid\":\"SM1\"}]", "\"SM1\"", "{\"Body\":\"hi\"}", "{", "MessageSid=SM1&From=x"})
+    void jsonThatIsNotAnObjectOfTwiliosParametersIsMalformed(String body) {
+        assertThatThrownBy(() -> normalizer.normalize(SmsTestSupport.payload(body.getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json; charset=utf-8"))))
+                .isInstanceOf(MalformedPayloadException.class);
     }
 
     @Test
@@ -185,7 +312,7 @@ class SmsInboundNormalizerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "{", "null", "[1,2", "<xml/>", "{\"MessageSid\":\"SM1\"}", "AccountSid=AC1&Body=hi",
-            "Body=%E0%A4%A", "MessageSid=SM1&Body=hi"})
+            "Body=%E0%A4%A", "MessageSid=SM1&Body=hi", "MessageSid=SM1&From=whatsapp%3A&Body=hi"})
     void garbageIsMalformed(String body) {
         assertThatThrownBy(() -> normalizer.normalize(raw(body))).isInstanceOf(MalformedPayloadException.class);
     }

@@ -42,14 +42,19 @@ class SmsNormalizerPropertiesTest {
     private static final int TRIES = 1000;
     private static final List<String> FIXTURES = List.of("mms-two-media.form", "sms-stop-advanced-opt-out.form",
             "sms-text.form", "status-delivered.form", "status-failed-21610-opted-out.form",
-            "status-failed-30007.form", "status-queued.form", "status-sent.form", "status-undelivered-30003.form");
+            "status-failed-30007.form", "status-queued.form", "status-sent.form", "status-undelivered-30003.form",
+            "status-partially-delivered.form", "whatsapp-text.form", "whatsapp-location.form",
+            "whatsapp-button-reply.form", "whatsapp-list-reply.form");
     private static final List<String> NAMES = List.of("MessageSid", "SmsMessageSid", "SmsSid", "AccountSid",
             "MessagingServiceSid", "From", "To", "Body", "NumMedia", "NumSegments", "MediaUrl0", "MediaUrl1",
             "MediaUrl9", "MediaUrl10", "MediaContentType0", "MediaContentType1", "MessageStatus", "SmsStatus",
-            "ErrorCode", "ErrorMessage", "OptOutType", "ApiVersion", "FromCountry", "ToCity", "ReferralNumMedia");
+            "ErrorCode", "ErrorMessage", "OptOutType", "ApiVersion", "FromCountry", "ToCity", "ReferralNumMedia",
+            "ProfileName", "WaId", "MessageType", "Latitude", "Longitude", "Address", "Label", "ButtonText",
+            "ButtonPayload", "ListId", "ListTitle");
     private static final List<String> VALUES = List.of("SM5a7d5e3c9b1f4e2a8c6d0b9e7f1a2c3d", "+31612345678",
             "+3197010251234", "received", "receiving", "queued", "sent", "delivered", "undelivered", "failed", "read",
-            "accepted", "canceled", "STOP", "START", "HELP", "21610", "30007", "1", "2", "10", "11", "-1", "101",
+            "accepted", "canceled", "scheduled", "partially_delivered", "whatsapp:+31612345678", "whatsapp:", "rcs:x",
+            "52.3675734", "-4.9", "90.0001", "-180", "NaN", "Infinity", "1e308", "STOP", "START", "HELP", "21610", "30007", "1", "2", "10", "11", "-1", "101",
             "2147483648", "image/jpeg", "application/pdf", "text/vcard", "audio/ogg", "video/mp4",
             "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1", "http://x", "not a url");
 
@@ -108,9 +113,10 @@ class SmsNormalizerPropertiesTest {
     }
 
     /**
-     * Twilio signs the URL and every parameter (name and value, sorted by name). A request whose signed
-     * content differs — another value, a parameter dropped, added or repeated, another URL — must not verify
-     * with the original signature. (Re-encoding or reordering the same parameters is the same request.)
+     * Twilio signs the URL and every parameter (name and value, sorted by name; a repeated name's distinct
+     * values sorted). A request whose signed content differs — another value, a parameter dropped, added or
+     * repeated with another value, another URL — must not verify with the original signature. (Re-encoding
+     * or reordering the same parameters, or repeating a name with the same value, is the same request.)
      */
     @Property(tries = TRIES)
     void aSignatureOverOneRequestNeverVerifiesAnother(
@@ -140,7 +146,7 @@ class SmsNormalizerPropertiesTest {
 
     // ---- generators and helpers -----------------------------------------------------------------------
 
-    /** What Twilio signs: the URL, then each parameter's name and each of its values, sorted; null if unreadable. */
+    /** What Twilio signs: the URL, then each parameter's name and each of its distinct values, sorted; null if unreadable. */
     private static String canonical(String url, byte[] body) {
         TwilioForm form;
         try {
@@ -149,12 +155,12 @@ class SmsNormalizerPropertiesTest {
             return null;
         }
         StringBuilder s = new StringBuilder(url);
-        form.all().keySet().stream().sorted().forEach(name -> form.all().get(name).stream().sorted()
+        form.all().keySet().stream().sorted().forEach(name -> form.all().get(name).stream().distinct().sorted()
                 .forEach(value -> s.append(name).append(value)));
         return s.toString();
     }
 
-    /** Twilio's documented algorithm for a form whose names are unique. */
+    /** Twilio's documented algorithm, computed here independently of the connector. */
     private static String twilioSignature(String token, String url, byte[] body) {
         return HmacSignatures.hmacSha1Base64(token, canonical(url, body).getBytes(StandardCharsets.UTF_8));
     }

@@ -87,15 +87,18 @@ final class SmsTestSupport {
     }
 
     /**
-     * Twilio's documented algorithm, computed independently of the SDK: Base64(HMAC-SHA1(token, URL +
-     * each parameter name and value, sorted by name)).
+     * Twilio's documented algorithm, computed independently of the connector: Base64(HMAC-SHA1(token, URL +
+     * each parameter name and value, sorted by name; a repeated name once per distinct value, values
+     * sorted — as twilio-python and twilio-node build it)).
      */
     static String sign(String token, String url, byte[] formBody) {
-        Map<String, String> params = TwilioForm.parse(formBody).firstValues();
+        Map<String, List<String>> params = TwilioForm.parse(formBody).all();
         List<String> names = new ArrayList<>(params.keySet());
         names.sort(null);
         StringBuilder data = new StringBuilder(url);
-        names.forEach(n -> data.append(n).append(params.get(n)));
+        for (String name : names) {
+            params.get(name).stream().distinct().sorted().forEach(value -> data.append(name).append(value));
+        }
         return HmacSignatures.hmacSha1Base64(token, data.toString().getBytes(StandardCharsets.UTF_8));
     }
 

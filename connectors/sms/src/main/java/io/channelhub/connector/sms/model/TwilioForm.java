@@ -1,23 +1,43 @@
 package io.channelhub.connector.sms.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.channelhub.core.model.HubJson;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A Twilio webhook body ({@code application/x-www-form-urlencoded}, UTF-8) as its parameters, in the
- * order sent. Twilio adds parameters without notice, so nothing is filtered: the signature covers all.
+ * A Twilio webhook body as its parameters, in the order sent: form-encoded (UTF-8) as Twilio's messaging
+ * webhooks are, or a JSON object of the same parameter names. Twilio adds parameters without notice, so
+ * nothing is filtered: the signature covers all.
  */
 public final class TwilioForm {
     private final Map<String, List<String>> params;
 
     private TwilioForm(Map<String, List<String>> params) {
         this.params = params;
+    }
+
+    /**
+     * The body read by its {@code Content-Type}: JSON for {@code application/json}, else form-encoded.
+     *
+     * @throws IllegalArgumentException when the body cannot be read as that type
+     */
+    public static TwilioForm parse(byte[] body, String contentType) {
+        return isJson(contentType) ? parseJson(body) : parse(body);
+    }
+
+    /** True for {@code application/json}, with or without parameters. */
+    public static boolean isJson(String contentType) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return type.equals("application/json");
     }
 
     /** @throws IllegalArgumentException when the body is not form-encoded (a broken {@code %} escape) */
@@ -35,6 +55,37 @@ public final class TwilioForm {
                 params.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
             }
         }
+        return new TwilioForm(params);
+    }
+
+    /**
+     * A JSON object's top-level fields as parameters: a text, number or boolean as written, an array's
+     * items as repeated values. Nested objects are no Twilio parameter and are left out.
+     *
+     * @throws IllegalArgumentException when the body is not a JSON object
+     */
+    static TwilioForm parseJson(byte[] body) {
+        JsonNode root;
+        try {
+            root = HubJson.mapper().readTree(body == null ? new byte[0] : body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        root.fields().forEachRemaining(field -> {
+            List<String> values = new ArrayList<>();
+            (field.getValue().isArray() ? field.getValue() : List.of(field.getValue())).forEach(value -> {
+                if (value.isValueNode() && !value.isNull()) {
+                    values.add(value.asText());
+                }
+            });
+            if (!field.getKey().isEmpty() && !values.isEmpty()) {
+                params.put(field.getKey(), values);
+            }
+        });
         return new TwilioForm(params);
     }
 
@@ -58,11 +109,6 @@ public final class TwilioForm {
         Map<String, String> first = new LinkedHashMap<>();
         params.forEach((name, values) -> first.put(name, values.get(0)));
         return first;
-    }
-
-    /** True when some parameter name occurs more than once (Twilio's messaging webhooks never do). */
-    public boolean hasRepeatedNames() {
-        return params.values().stream().anyMatch(v -> v.size() > 1);
     }
 
     public Map<String, List<String>> all() {

@@ -5,16 +5,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Twilio's incoming-message webhook: a consumer's SMS or MMS to the tenant's number.
+ * Twilio's incoming-message webhook: a consumer's SMS or MMS to the tenant's number, or a WhatsApp
+ * message to the tenant's WhatsApp sender on Twilio.
  * https://www.twilio.com/docs/messaging/guides/webhook-request
  *
+ * @param from        {@code From}, null when absent
+ * @param to          {@code To}, null when absent
+ * @param profileName {@code ProfileName}: the contact's WhatsApp profile name
  * @param body        {@code Body}, null when absent (an MMS without text)
  * @param media       {@code MediaUrlN}/{@code MediaContentTypeN} for N below {@code NumMedia}
+ * @param location    a shared WhatsApp location, or null
+ * @param reply       a tapped WhatsApp button or list item, or null
  * @param optOutType  {@code OptOutType} (STOP, START, HELP) when the account uses Advanced Opt-Out
  */
 public record TwilioInboundMessage(
-        String messageSid, String accountSid, String from, String to, String body, List<TwilioMedia> media,
-        String optOutType) {
+        String messageSid, String accountSid, TwilioAddress from, TwilioAddress to, String profileName, String body,
+        List<TwilioMedia> media, TwilioLocation location, TwilioReply reply, String optOutType) {
 
     public TwilioInboundMessage {
         media = List.copyOf(media);
@@ -29,10 +35,13 @@ public record TwilioInboundMessage(
         return new TwilioInboundMessage(
                 messageSid,
                 form.value("AccountSid").orElse(null),
-                form.text("From").orElse(null),
-                form.text("To").orElse(null),
+                form.text("From").map(TwilioAddress::parse).orElse(null),
+                form.text("To").map(TwilioAddress::parse).orElse(null),
+                form.text("ProfileName").orElse(null),
                 form.value("Body").orElse(null),
                 media(form),
+                TwilioLocation.of(form).orElse(null),
+                TwilioReply.of(form).orElse(null),
                 form.text("OptOutType").orElse(null));
     }
 
