@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.channelhub.app.HubProperties;
 import io.channelhub.app.flow.DeadLetters;
 import io.channelhub.app.flow.Messages;
+import io.channelhub.app.metrics.HubMeters;
 import io.channelhub.app.persistence.ConnectorRepository;
 import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.spi.InboundPoller.UnreadableItem;
@@ -70,7 +71,7 @@ class UnreadableItems {
                 null);
         records.markDegraded(connector.tenantId(), connector.channel(), "an item was set aside at the provider at "
                 + clock.instant() + " after " + failed + " tries and is in the dead letters (" + reason + ")");
-        meters.counter("hub.polling.set_aside", "channel", connector.channel()).increment();
+        meters.counter(HubMeters.POLLING_SET_ASIDE, "channel", connector.channel()).increment();
         return List.of(letter);
     }
 }

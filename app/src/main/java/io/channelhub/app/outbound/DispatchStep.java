@@ -7,6 +7,7 @@ import io.channelhub.app.consent.UnsubscribeLinks;
 import io.channelhub.app.flow.DeadLetters;
 import io.channelhub.app.flow.Messages;
 import io.channelhub.app.flow.StatusEvents;
+import io.channelhub.app.metrics.HubMeters;
 import io.channelhub.app.persistence.ConnectorRepository;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.MessageRepository;
@@ -146,7 +147,7 @@ class DispatchStep implements QueueStep {
         RateLimiter limiter = breakers.limiter(record.tenantId(), record.channel(), connector.config().settings());
         if (!limiter.acquirePermission()) {
             breaker.releasePermission();
-            meters.counter("hub.dispatch.deferred", "reason", "rate_limited").increment();
+            meters.counter(HubMeters.DISPATCH_DEFERRED, "reason", "rate_limited").increment();
             return List.of(later(record, queued, attempts(queued), Duration.ofMillis(200)));
         }
         return send(record, message, verdict, connector, breaker, queued);
@@ -207,7 +208,7 @@ class DispatchStep implements QueueStep {
         if (attempts < hub.retry().maxAttempts()) {
             Duration backoff = hub.retry().delayAfter(attempts);
             Duration wait = e.retryAfter().filter(r -> r.compareTo(backoff) > 0).orElse(backoff);
-            meters.counter("hub.dispatch.retried", "channel", record.channel()).increment();
+            meters.counter(HubMeters.DISPATCH_RETRIED, "channel", record.channel()).increment();
             return List.of(later(record, queued, attempts, wait));
         }
         return giveUp(record, queued, attempts, new Reason(ReasonCodes.RETRIES_EXHAUSTED,
@@ -223,7 +224,7 @@ class DispatchStep implements QueueStep {
             return giveUp(record, queued, attempts(queued), new Reason(ReasonCodes.RETRIES_EXHAUSTED,
                     "waited longer than " + hub.retry().maxWait() + " behind an open circuit: " + why, null, true));
         }
-        meters.counter("hub.dispatch.deferred", "reason", "circuit_open").increment();
+        meters.counter(HubMeters.DISPATCH_DEFERRED, "reason", "circuit_open").increment();
         return List.of(later(record, queued, attempts(queued), hub.retry().circuitOpenDelay()));
     }
 

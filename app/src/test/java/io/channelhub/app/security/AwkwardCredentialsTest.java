@@ -87,6 +87,19 @@ class AwkwardCredentialsTest extends H2HubTest {
         assertNoLeak(saved.body() + message + connectors(), output);
     }
 
+    @ParameterizedTest
+    @MethodSource("spoilers")
+    void aTwilioAuthTokenNoHeaderCanCarryIsRefusedOnSaveByName(String spoiler, CapturedOutput output) {
+        HttpResponse<String> refused = putConnector("sms",
+                Map.of("accountSid", "AC" + "0".repeat(32), "fromNumber", "+3197010000001"),
+                Map.of("authToken", spoiler.formatted(core)));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(json(refused.body()).path("detail").asText()).contains("authToken");
+        assertThat(connectors()).as("nothing saved").isEqualTo("[]");
+        assertNoLeak(refused.body(), output);
+    }
+
     private HttpResponse<String> putConnector(String channel, Map<String, String> settings, Map<String, String> secrets) {
         ObjectNode body = HubJson.mapper().createObjectNode().put("enabled", true);
         body.set("settings", HubJson.mapper().valueToTree(settings));
