@@ -87,13 +87,14 @@ public class MediaDownloads {
                 }
                 stored.add(download(m, item, source, fetcher, resolved));
             } catch (PermanentChannelException e) {
-                errors.put(String.valueOf(next - 1), e.reasonCode() + ": " + e.getMessage());
+                errors.put(String.valueOf(next - 1), e.reasonCode() + ": " + redacted(e, resolved));
                 stored.add(item);
-            } catch (ChannelException | IOException e) {
+            } catch (IOException | RuntimeException e) {
+                // a library's exception (an HTTP client refusing a header) is retried like a provider's
                 if (queued.deliveryCount() < maxAttempts) {
-                    throw new MediaFetchFailedException("media download failed, will retry: " + e.getMessage(), e);
+                    throw new MediaFetchFailedException("media download failed, will retry: " + redacted(e, resolved));
                 }
-                errors.put(String.valueOf(next - 1), "retries exhausted: " + e.getMessage());
+                errors.put(String.valueOf(next - 1), "retries exhausted: " + redacted(e, resolved));
                 stored.add(item);
             }
         }
@@ -169,9 +170,16 @@ public class MediaDownloads {
     }
 
     /** A download worth retrying later; rolls the media queue's transaction back. */
+    /** By class and redacted message: exception texts quote what they refused, a token included. */
+    private static String redacted(Exception e, ResolvedConnector resolved) {
+        String message = resolved == null ? e.getMessage() : resolved.config().secrets().redact(e.getMessage());
+        return e instanceof ChannelException ? message : e.getClass().getSimpleName() + ": " + message;
+    }
+
+    /** Without the cause, whose text nobody redacted; the message says what failed. */
     static class MediaFetchFailedException extends RuntimeException {
-        MediaFetchFailedException(String message, Throwable cause) {
-            super(message, cause);
+        MediaFetchFailedException(String message) {
+            super(message);
         }
     }
 }

@@ -164,7 +164,7 @@ public class ConnectorAdmin {
             case UNREACHABLE -> "unreachable";
             case SKIPPED -> "unknown";
         };
-        repository.setHealth(config.tenantId(), config.channel(), health, result.detail());
+        repository.setHealth(config.tenantId(), config.channel(), health, config.secrets().redact(result.detail()));
         connectors.invalidate(config.tenantId(), config.channel());
     }
 

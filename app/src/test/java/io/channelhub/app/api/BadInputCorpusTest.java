@@ -383,7 +383,7 @@ class BadInputCorpusTest extends H2HubTest {
             }
             whatsappRaw.forEach(raw -> whatsappBodies.add(whatsappFor(raw, WA_MAIN)));
             for (String f : List.of("sms-text.form", "mms-two-media.form", "status-delivered.form",
-                    "status-undelivered-30003.form")) {
+                    "status-undelivered-30003.form", "whatsapp-location.form", "whatsapp-button-reply.form")) {
                 smsForms.add(form(new String(fixture("sms/" + f), StandardCharsets.UTF_8).strip()
                         .replace("AC3f1c0ffee0123456789abcdef0123456", SMS_SID_MAIN)));
             }
@@ -1399,7 +1399,10 @@ class BadInputCorpusTest extends H2HubTest {
         return utf8(s.toString());
     }
 
-    /** What Twilio signs: the URL, then each parameter's name and each value, sorted; null when unreadable. */
+    /**
+     * What Twilio signs: the URL, then each parameter's name and each of its distinct values, sorted, as
+     * Twilio's Python and Node SDKs build it (PROTOCOLS §9); null when unreadable.
+     */
     private static String twilioCanonical(String url, byte[] body) {
         Map<String, List<String>> params = new TreeMap<>();
         try {
@@ -1418,7 +1421,7 @@ class BadInputCorpusTest extends H2HubTest {
             return null;
         }
         StringBuilder s = new StringBuilder(url);
-        params.forEach((name, values) -> values.stream().sorted().forEach(v -> s.append(name).append(v)));
+        params.forEach((name, values) -> values.stream().distinct().sorted().forEach(v -> s.append(name).append(v)));
         return s.toString();
     }
 
