@@ -8,6 +8,7 @@ import io.channelhub.app.registry.ResolvedConnector;
 import io.channelhub.app.registry.TenantConnectors;
 import io.channelhub.core.spi.ChannelConnector;
 import io.channelhub.core.spi.InboundPayload;
+import io.channelhub.core.spi.ParentAccount;
 import io.channelhub.core.spi.WebhookReply;
 import io.channelhub.core.spi.WebhookRequest;
 import io.channelhub.core.spi.WebhookVerifier;
@@ -23,7 +24,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -89,40 +89,92 @@ class WebhookIntakeService implements WebhookIntake {
     }
 
     /**
-     * A platform-wide POST: the tenants are found from the provider accounts in the payload; a payload
-     * with several accounts is queued once per account's tenant, marked with the account.
+     * A platform-wide POST: the tenants are found from the provider accounts in the payload, and for events
+     * that name none, from their parent account; a payload with several accounts is queued once per
+     * account's tenant, marked with the account. Accounts no tenant holds are counted, not forwarded. Only
+     * when nothing can be attributed does the answer differ: an unknown routing account is 404 (the
+     * contract's unknown tenant: the provider redelivers once a tenant has it), while signed events of an
+     * unknown parent account are answered 200, as they carry no consumer message and would only be retried.
      */
     private Decision platformWide(String channel, WebhookVerifier verifier, WebhookRequest request) {
         Set<String> accounts = verifier.accountIds(request);
-        if (accounts.isEmpty()) {
+        Set<ParentAccount> parents = verifier.parentAccounts(request);
+        if (accounts.isEmpty() && parents.isEmpty()) {
             throw new WebhookRejectedException(400, "Bad Request", "the payload names no provider account");
         }
-        Map<String, ResolvedConnector> tenantsByAccount = new LinkedHashMap<>();
+        List<Target> targets = new ArrayList<>();
+        List<String> unattributed = new ArrayList<>();
         for (String account : accounts) {
-            ofAccount(channel, account).ifPresent(r -> tenantsByAccount.put(account, r));
+            ofAccount(channel, account).ifPresentOrElse(r -> targets.add(new Target(account, false, r)),
+                    () -> unattributed.add(account));
         }
-        if (tenantsByAccount.isEmpty()) {
+        if (targets.isEmpty() && !unattributed.isEmpty()) {
             throw new WebhookRejectedException(404, "Not Found", "no tenant has this provider account");
         }
-        tenantsByAccount.values().removeIf(r -> !verifier.verify(request, r.config()));
-        if (tenantsByAccount.isEmpty()) {
-            meters.counter("hub.webhooks.rejected", "channel", channel, "reason", "signature").increment();
-            throw new WebhookRejectedException(401, "Unauthorized", "the webhook signature is missing or invalid");
+        List<ResolvedConnector> enabled = parents.isEmpty() ? List.of() : connectors.enabledOf(channel);
+        for (ParentAccount parent : parents) {
+            List<ResolvedConnector> holders = enabled.stream()
+                    .filter(r -> r.config().setting(parent.setting()).filter(parent.id()::equals).isPresent()).toList();
+            holders.forEach(r -> targets.add(new Target(parent.id(), true, r)));
+            if (holders.isEmpty()) {
+                unattributed.add(parent.id());
+            }
         }
+        requirePlatformSignature(channel, verifier, request, targets, enabled);
         requirePayloadType(verifier, request);
         requireSyntax(request);
+        unattributed.forEach(account -> countUnattributed(channel, account));
+        boolean marked = accounts.size() + parents.size() > 1;
         List<Outgoing> enqueue = new ArrayList<>();
-        tenantsByAccount.forEach((account, resolved) -> forwardable(resolved).ifPresent(r ->
-                enqueue.add(intakeMessage(r, verifier, request, accounts.size() > 1 ? account : null))));
+        for (Target t : targets) {
+            forwardable(t.connector()).ifPresent(r -> enqueue.add(intakeMessage(r, verifier, request,
+                    marked || t.parent() ? t.account() : null)));
+        }
         return new Decision(enqueue, verifier.acknowledgement());
+    }
+
+    /** Where a platform-wide payload goes: a tenant's connector, for a routing or a parent account. */
+    private record Target(String account, boolean parent, ResolvedConnector connector) {
+    }
+
+    /**
+     * Keeps the targets whose connector's secret verifies the request. Without targets, the request is
+     * genuine when any enabled connector of the channel verifies it (one provider app signs for all).
+     */
+    private void requirePlatformSignature(String channel, WebhookVerifier verifier, WebhookRequest request,
+                                          List<Target> targets, List<ResolvedConnector> enabled) {
+        boolean genuine;
+        if (targets.isEmpty()) {
+            if (enabled.isEmpty()) {
+                throw new WebhookRejectedException(404, "Not Found", "no tenant has this provider account");
+            }
+            genuine = enabled.stream().anyMatch(r -> verifier.verify(request, r.config()));
+        } else {
+            targets.removeIf(t -> !verifier.verify(request, t.connector().config()));
+            genuine = !targets.isEmpty();
+        }
+        if (!genuine) {
+            rejectSignature(channel);
+        }
+    }
+
+    /** 200 for a genuine event no tenant holds: counted and logged (ids only), never forwarded. */
+    private void countUnattributed(String channel, String account) {
+        meters.counter("hub.webhooks.dropped", "channel", channel, "reason", "unattributed").increment();
+        LOG.info("unattributed: {} webhook event for provider account {} not forwarded; no tenant's connector"
+                + " has this account", channel, account);
     }
 
     private void requireSignature(String channel, WebhookVerifier verifier, WebhookRequest request,
                                   ResolvedConnector resolved) {
         if (!verifier.verify(request, resolved.config())) {
-            meters.counter("hub.webhooks.rejected", "channel", channel, "reason", "signature").increment();
-            throw new WebhookRejectedException(401, "Unauthorized", "the webhook signature is missing or invalid");
+            rejectSignature(channel);
         }
+    }
+
+    private void rejectSignature(String channel) {
+        meters.counter("hub.webhooks.rejected", "channel", channel, "reason", "signature").increment();
+        throw new WebhookRejectedException(401, "Unauthorized", "the webhook signature is missing or invalid");
     }
 
     /** A type the provider never posts would only fail later, in the normalizer, and be dead-lettered. */
@@ -199,8 +251,10 @@ class WebhookIntakeService implements WebhookIntake {
         Map<String, Object> properties = Messages.routing(tenantId, channel, null);
         properties.put(IntakeProperties.HEADERS, Messages.json(kept));
         properties.put(IntakeProperties.RECEIVED_AT, clock.instant().toString());
-        // Providers resend the same bytes when they retry: the broker drops the copy.
-        properties.put(Messages.DUPLICATE_ID, sha256(tenantId, channel, request.body()));
+        // Providers resend the same bytes when they retry: the broker drops the copy. A tenant may get a payload
+        // twice, once per account it holds (a phone number and its parent): those copies are not duplicates.
+        properties.put(Messages.DUPLICATE_ID, sha256(tenantId, account == null ? channel : channel + '\n' + account,
+                request.body()));
         return new Outgoing(HubQueues.INTAKE, request.body(), properties);
     }
 
