@@ -2,13 +2,14 @@ package io.channelhub.app.inbound;
 
 import io.channelhub.app.broker.BrokerGuard;
 import io.channelhub.app.flow.Messages;
+import io.channelhub.app.inbound.PlatformWideAttribution.Attribution;
+import io.channelhub.app.inbound.PlatformWideAttribution.Target;
 import io.channelhub.app.registry.ActiveTenants;
 import io.channelhub.app.registry.ConnectorCatalog;
 import io.channelhub.app.registry.ResolvedConnector;
 import io.channelhub.app.registry.TenantConnectors;
 import io.channelhub.core.spi.ChannelConnector;
 import io.channelhub.core.spi.InboundPayload;
-import io.channelhub.core.spi.ParentAccount;
 import io.channelhub.core.spi.WebhookReply;
 import io.channelhub.core.spi.WebhookRequest;
 import io.channelhub.core.spi.WebhookVerifier;
@@ -47,15 +48,17 @@ class WebhookIntakeService implements WebhookIntake {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookIntakeService.class);
     private final ConnectorCatalog catalog;
     private final TenantConnectors connectors;
+    private final PlatformWideAttribution platformWide;
     private final ActiveTenants tenants;
     private final MeterRegistry meters;
     private final BrokerGuard broker;
     private final Clock clock;
 
-    WebhookIntakeService(ConnectorCatalog catalog, TenantConnectors connectors, ActiveTenants tenants,
-                         MeterRegistry meters, BrokerGuard broker, Clock clock) {
+    WebhookIntakeService(ConnectorCatalog catalog, TenantConnectors connectors, PlatformWideAttribution platformWide,
+                         ActiveTenants tenants, MeterRegistry meters, BrokerGuard broker, Clock clock) {
         this.catalog = catalog;
         this.connectors = connectors;
+        this.platformWide = platformWide;
         this.tenants = tenants;
         this.meters = meters;
         this.broker = broker;
@@ -89,52 +92,23 @@ class WebhookIntakeService implements WebhookIntake {
     }
 
     /**
-     * A platform-wide POST: the tenants are found from the provider accounts in the payload, and for events
-     * that name none, from their parent account; a payload with several accounts is queued once per
-     * account's tenant, marked with the account. Accounts no tenant holds are counted, not forwarded. Only
-     * when nothing can be attributed does the answer differ: an unknown routing account is 404 (the
-     * contract's unknown tenant: the provider redelivers once a tenant has it), while signed events of an
-     * unknown parent account are answered 200, as they carry no consumer message and would only be retried.
+     * A platform-wide POST: queued once per tenant the payload is attributed to (marked with the account
+     * when it names several), after the signature check; accounts no tenant has are counted.
      */
     private Decision platformWide(String channel, WebhookVerifier verifier, WebhookRequest request) {
-        Set<String> accounts = verifier.accountIds(request);
-        Set<ParentAccount> parents = verifier.parentAccounts(request);
-        if (accounts.isEmpty() && parents.isEmpty()) {
-            throw new WebhookRejectedException(400, "Bad Request", "the payload names no provider account");
-        }
-        List<Target> targets = new ArrayList<>();
-        List<String> unattributed = new ArrayList<>();
-        for (String account : accounts) {
-            ofAccount(channel, account).ifPresentOrElse(r -> targets.add(new Target(account, false, r)),
-                    () -> unattributed.add(account));
-        }
-        if (targets.isEmpty() && !unattributed.isEmpty()) {
-            throw new WebhookRejectedException(404, "Not Found", "no tenant has this provider account");
-        }
-        List<ResolvedConnector> enabled = parents.isEmpty() ? List.of() : connectors.enabledOf(channel);
-        for (ParentAccount parent : parents) {
-            List<ResolvedConnector> holders = enabled.stream()
-                    .filter(r -> r.config().setting(parent.setting()).filter(parent.id()::equals).isPresent()).toList();
-            holders.forEach(r -> targets.add(new Target(parent.id(), true, r)));
-            if (holders.isEmpty()) {
-                unattributed.add(parent.id());
-            }
-        }
-        requirePlatformSignature(channel, verifier, request, targets, enabled);
+        Attribution attribution = platformWide.attribute(channel, verifier.accountIds(request),
+                verifier.parentAccounts(request));
+        List<Target> targets = new ArrayList<>(attribution.targets());
+        requirePlatformSignature(channel, verifier, request, targets, attribution.enabled());
         requirePayloadType(verifier, request);
         requireSyntax(request);
-        unattributed.forEach(account -> countUnattributed(channel, account));
-        boolean marked = accounts.size() + parents.size() > 1;
+        attribution.unattributed().forEach(account -> countUnattributed(channel, account));
         List<Outgoing> enqueue = new ArrayList<>();
         for (Target t : targets) {
             forwardable(t.connector()).ifPresent(r -> enqueue.add(intakeMessage(r, verifier, request,
-                    marked || t.parent() ? t.account() : null)));
+                    attribution.marked() || t.parent() ? t.account() : null)));
         }
         return new Decision(enqueue, verifier.acknowledgement());
-    }
-
-    /** Where a platform-wide payload goes: a tenant's connector, for a routing or a parent account. */
-    private record Target(String account, boolean parent, ResolvedConnector connector) {
     }
 
     /**
@@ -145,9 +119,6 @@ class WebhookIntakeService implements WebhookIntake {
                                           List<Target> targets, List<ResolvedConnector> enabled) {
         boolean genuine;
         if (targets.isEmpty()) {
-            if (enabled.isEmpty()) {
-                throw new WebhookRejectedException(404, "Not Found", "no tenant has this provider account");
-            }
             genuine = enabled.stream().anyMatch(r -> verifier.verify(request, r.config()));
         } else {
             targets.removeIf(t -> !verifier.verify(request, t.connector().config()));
@@ -215,15 +186,6 @@ class WebhookIntakeService implements WebhookIntake {
         }
         return connectors.resolve(tenantId, channel)
                 .orElseThrow(() -> new WebhookRejectedException(404, "Not Found", "connector not configured"));
-    }
-
-    private Optional<ResolvedConnector> ofAccount(String channel, String account) {
-        List<ResolvedConnector> candidates = connectors.byAccount(channel, account);
-        if (candidates.size() > 1) {
-            LOG.warn("{} tenants share one {} account; using the first enabled one", candidates.size(), channel);
-        }
-        return candidates.stream().filter(ResolvedConnector::enabled).findFirst()
-                .or(() -> candidates.stream().findFirst());
     }
 
     private Decision platformWideHandshake(String channel, WebhookVerifier verifier, WebhookRequest request) {
