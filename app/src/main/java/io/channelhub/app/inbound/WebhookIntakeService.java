@@ -2,6 +2,8 @@ package io.channelhub.app.inbound;
 
 import io.channelhub.app.broker.BrokerGuard;
 import io.channelhub.app.flow.Messages;
+import io.channelhub.app.inbound.PlatformWideAttribution.Attribution;
+import io.channelhub.app.inbound.PlatformWideAttribution.Target;
 import io.channelhub.app.registry.ActiveTenants;
 import io.channelhub.app.registry.ConnectorCatalog;
 import io.channelhub.app.registry.ResolvedConnector;
@@ -23,7 +25,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -47,15 +48,17 @@ class WebhookIntakeService implements WebhookIntake {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookIntakeService.class);
     private final ConnectorCatalog catalog;
     private final TenantConnectors connectors;
+    private final PlatformWideAttribution platformWide;
     private final ActiveTenants tenants;
     private final MeterRegistry meters;
     private final BrokerGuard broker;
     private final Clock clock;
 
-    WebhookIntakeService(ConnectorCatalog catalog, TenantConnectors connectors, ActiveTenants tenants,
-                         MeterRegistry meters, BrokerGuard broker, Clock clock) {
+    WebhookIntakeService(ConnectorCatalog catalog, TenantConnectors connectors, PlatformWideAttribution platformWide,
+                         ActiveTenants tenants, MeterRegistry meters, BrokerGuard broker, Clock clock) {
         this.catalog = catalog;
         this.connectors = connectors;
+        this.platformWide = platformWide;
         this.tenants = tenants;
         this.meters = meters;
         this.broker = broker;
@@ -89,40 +92,60 @@ class WebhookIntakeService implements WebhookIntake {
     }
 
     /**
-     * A platform-wide POST: the tenants are found from the provider accounts in the payload; a payload
-     * with several accounts is queued once per account's tenant, marked with the account.
+     * A platform-wide POST: queued once per tenant the payload is attributed to (marked with the account
+     * when it names several), after the signature check; accounts no tenant has are counted.
      */
     private Decision platformWide(String channel, WebhookVerifier verifier, WebhookRequest request) {
-        Set<String> accounts = verifier.accountIds(request);
-        if (accounts.isEmpty()) {
-            throw new WebhookRejectedException(400, "Bad Request", "the payload names no provider account");
-        }
-        Map<String, ResolvedConnector> tenantsByAccount = new LinkedHashMap<>();
-        for (String account : accounts) {
-            ofAccount(channel, account).ifPresent(r -> tenantsByAccount.put(account, r));
-        }
-        if (tenantsByAccount.isEmpty()) {
-            throw new WebhookRejectedException(404, "Not Found", "no tenant has this provider account");
-        }
-        tenantsByAccount.values().removeIf(r -> !verifier.verify(request, r.config()));
-        if (tenantsByAccount.isEmpty()) {
-            meters.counter("hub.webhooks.rejected", "channel", channel, "reason", "signature").increment();
-            throw new WebhookRejectedException(401, "Unauthorized", "the webhook signature is missing or invalid");
-        }
+        Attribution attribution = platformWide.attribute(channel, verifier.accountIds(request),
+                verifier.parentAccounts(request));
+        List<Target> targets = new ArrayList<>(attribution.targets());
+        requirePlatformSignature(channel, verifier, request, targets, attribution.enabled());
         requirePayloadType(verifier, request);
         requireSyntax(request);
+        attribution.unattributed().forEach(account -> countUnattributed(channel, account));
         List<Outgoing> enqueue = new ArrayList<>();
-        tenantsByAccount.forEach((account, resolved) -> forwardable(resolved).ifPresent(r ->
-                enqueue.add(intakeMessage(r, verifier, request, accounts.size() > 1 ? account : null))));
+        for (Target t : targets) {
+            forwardable(t.connector()).ifPresent(r -> enqueue.add(intakeMessage(r, verifier, request,
+                    attribution.marked() || t.parent() ? t.account() : null)));
+        }
         return new Decision(enqueue, verifier.acknowledgement());
+    }
+
+    /**
+     * Keeps the targets whose connector's secret verifies the request. Without targets, the request is
+     * genuine when any enabled connector of the channel verifies it (one provider app signs for all).
+     */
+    private void requirePlatformSignature(String channel, WebhookVerifier verifier, WebhookRequest request,
+                                          List<Target> targets, List<ResolvedConnector> enabled) {
+        boolean genuine;
+        if (targets.isEmpty()) {
+            genuine = enabled.stream().anyMatch(r -> verifier.verify(request, r.config()));
+        } else {
+            targets.removeIf(t -> !verifier.verify(request, t.connector().config()));
+            genuine = !targets.isEmpty();
+        }
+        if (!genuine) {
+            rejectSignature(channel);
+        }
+    }
+
+    /** 200 for a genuine event no tenant holds: counted and logged (ids only), never forwarded. */
+    private void countUnattributed(String channel, String account) {
+        meters.counter("hub.webhooks.dropped", "channel", channel, "reason", "unattributed").increment();
+        LOG.info("unattributed: {} webhook event for provider account {} not forwarded; no tenant's connector"
+                + " has this account", channel, account);
     }
 
     private void requireSignature(String channel, WebhookVerifier verifier, WebhookRequest request,
                                   ResolvedConnector resolved) {
         if (!verifier.verify(request, resolved.config())) {
-            meters.counter("hub.webhooks.rejected", "channel", channel, "reason", "signature").increment();
-            throw new WebhookRejectedException(401, "Unauthorized", "the webhook signature is missing or invalid");
+            rejectSignature(channel);
         }
+    }
+
+    private void rejectSignature(String channel) {
+        meters.counter("hub.webhooks.rejected", "channel", channel, "reason", "signature").increment();
+        throw new WebhookRejectedException(401, "Unauthorized", "the webhook signature is missing or invalid");
     }
 
     /** A type the provider never posts would only fail later, in the normalizer, and be dead-lettered. */
@@ -165,15 +188,6 @@ class WebhookIntakeService implements WebhookIntake {
                 .orElseThrow(() -> new WebhookRejectedException(404, "Not Found", "connector not configured"));
     }
 
-    private Optional<ResolvedConnector> ofAccount(String channel, String account) {
-        List<ResolvedConnector> candidates = connectors.byAccount(channel, account);
-        if (candidates.size() > 1) {
-            LOG.warn("{} tenants share one {} account; using the first enabled one", candidates.size(), channel);
-        }
-        return candidates.stream().filter(ResolvedConnector::enabled).findFirst()
-                .or(() -> candidates.stream().findFirst());
-    }
-
     private Decision platformWideHandshake(String channel, WebhookVerifier verifier, WebhookRequest request) {
         for (ResolvedConnector c : connectors.enabledOf(channel)) {
             Optional<WebhookReply> reply = verifier.handshake(request, c.config());
@@ -199,8 +213,10 @@ class WebhookIntakeService implements WebhookIntake {
         Map<String, Object> properties = Messages.routing(tenantId, channel, null);
         properties.put(IntakeProperties.HEADERS, Messages.json(kept));
         properties.put(IntakeProperties.RECEIVED_AT, clock.instant().toString());
-        // Providers resend the same bytes when they retry: the broker drops the copy.
-        properties.put(Messages.DUPLICATE_ID, sha256(tenantId, channel, request.body()));
+        // Providers resend the same bytes when they retry: the broker drops the copy. A tenant may get a payload
+        // twice, once per account it holds (a phone number and its parent): those copies are not duplicates.
+        properties.put(Messages.DUPLICATE_ID, sha256(tenantId, account == null ? channel : channel + '\n' + account,
+                request.body()));
         return new Outgoing(HubQueues.INTAKE, request.body(), properties);
     }
 

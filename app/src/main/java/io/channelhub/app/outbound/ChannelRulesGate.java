@@ -17,9 +17,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The one pre-send gate for every channel, fed by the connectors' descriptors: consent, the channel's
- * customer-service window, and tenants' quiet hours for marketing. Runs at send time, not at acceptance,
- * because an opt-out or a window can change while a message waits.
+ * The one pre-send gate for every channel, fed by the connectors' descriptors: a provider-scoped user id
+ * only for a known contact, consent, the channel's customer-service window, and tenants' quiet hours for
+ * marketing. Runs at send time, not at acceptance, because an opt-out or a window can change while a
+ * message waits.
  */
 @Component
 public class ChannelRulesGate {
@@ -48,6 +49,12 @@ public class ChannelRulesGate {
 
     public Verdict check(Tenant tenant, ChannelDescriptor channel, String address, Content content, Category category) {
         Optional<ContactRepository.Contact> contact = contacts.find(tenant.id(), channel.id(), address);
+        if (contact.isEmpty() && channel.isScopedUserId(address)) {
+            // The provider issues such an id to the business in the contact's own messages: one the hub has
+            // never seen (or has erased) names nobody it may write to.
+            return Verdict.reject(ReasonCodes.INVALID_ADDRESS, "no contact on " + channel.id()
+                    + " is known by this user id; address the contact by phone number or by the id it wrote from");
+        }
         if (contact.map(ContactRepository.Contact::optedOut).orElse(false)) {
             return Verdict.reject(ReasonCodes.OPTED_OUT, "the contact opted out on " + channel.id());
         }

@@ -12,9 +12,10 @@ import io.channelhub.core.spi.ChannelDescriptor;
 import java.util.regex.Pattern;
 
 /**
- * Checks a submission against the channel's descriptor before it is accepted: address format, content
- * the channel can carry (after the hub's own degradations), and sane sizes. Channel-specific policy
- * that depends on the contact (consent, windows) is the gate's, at send time.
+ * Checks a submission against the channel's descriptor before it is accepted: address format (or the
+ * channel's provider-scoped user ids), content the channel can carry (after the hub's own degradations),
+ * and sane sizes. Channel-specific policy that depends on the contact (consent, windows, whether a
+ * scoped user id belongs to a known contact) is the gate's, at send time.
  */
 final class OutboundValidator {
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
@@ -34,9 +35,11 @@ final class OutboundValidator {
             case EMAIL -> EMAIL;
             case OPAQUE -> OPAQUE;
         };
-        if (!address.matcher(s.to().address()).matches()) {
+        String to = s.to().address();
+        if (!address.matcher(to).matches() && !channel.isScopedUserId(to)) {
             throw invalid(ReasonCodes.INVALID_ADDRESS, "'to' is not a valid " + channel.id() + " address ("
-                    + channel.addressFormat() + ")");
+                    + channel.addressFormat() + (channel.scopedUserIds() == null ? "" : " or a provider-scoped user id")
+                    + ")");
         }
         Content content = s.content();
         if (content == null) {

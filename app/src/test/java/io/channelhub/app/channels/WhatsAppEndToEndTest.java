@@ -15,6 +15,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.channelhub.app.media.MediaStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.TextMessage;
 import java.io.InputStream;
 import java.net.URI;
@@ -43,10 +45,15 @@ class WhatsAppEndToEndTest extends ChannelHubTest {
     /** The phone number id in the fixtures, replaced by each test's own. */
     static final String FIXTURE_PHONE_NUMBER_ID = "106540352242922";
     static final String FIXTURE_OTHER_PHONE_NUMBER_ID = "106540352249999";
+    /** The WhatsApp Business Account id of the fixtures' entries. */
+    static final String FIXTURE_WABA_ID = "102290129340398";
+    static final String FIXTURE_BSUID = "NL.1502576394655843";
     static final String CONTACT = "+31612345678";
 
     @Autowired
     MediaStore mediaStore;
+    @Autowired
+    MeterRegistry meters;
 
     String phoneNumberId;
     String wabaId;
@@ -184,6 +191,41 @@ class WhatsAppEndToEndTest extends ChannelHubTest {
         assertThat(postSigned("/webhooks/whatsapp", unknown, appSecret).statusCode()).isEqualTo(404);
         assertThat(postSigned("/webhooks/whatsapp", webhook("whatsapp/text.json"), "wrong").statusCode())
                 .isEqualTo(401);
+    }
+
+    /**
+     * Meta's account, template, quality and capability updates name only the WhatsApp Business Account
+     * (entry[].id), no phone number: queued for the tenant whose connector has that wabaId; for a business
+     * account no tenant has, still 200 (they carry no consumer message) and counted as unattributed.
+     */
+    @Test
+    void platformWideAccountEventsAreAnswered200AndCountedWhenNoTenantHasTheirBusinessAccount() throws Exception {
+        for (String fixture : List.of("account-update-verified.json", "phone-number-quality-update.json",
+                "business-capability-update.json", "template-status-update.json")) {
+            String ours = fixture("whatsapp/" + fixture).replace(FIXTURE_WABA_ID, wabaId);
+            double unattributed = unattributedWebhookEvents();
+            assertThat(postSigned("/webhooks/whatsapp", ours, appSecret).statusCode()).as(fixture).isEqualTo(200);
+            assertThat(unattributedWebhookEvents()).as(fixture).isEqualTo(unattributed);
+
+            String nobodys = fixture("whatsapp/" + fixture).replace(FIXTURE_WABA_ID, digits(15));
+            assertThat(postSigned("/webhooks/whatsapp", nobodys, appSecret).statusCode()).as(fixture).isEqualTo(200);
+            assertThat(unattributedWebhookEvents()).as(fixture).isEqualTo(unattributed + 1);
+
+            assertThat(postSigned("/webhooks/whatsapp", ours, "not-the-app-secret").statusCode()).isEqualTo(401);
+            assertThat(postSigned("/webhooks/whatsapp", nobodys, "not-the-app-secret").statusCode()).isEqualTo(401);
+            assertThat(postUnsigned("/webhooks/whatsapp", nobodys).statusCode()).isEqualTo(401);
+        }
+        assertThat(inbound(1, 1_500)).isEmpty();
+        assertThat(events(null, 1, 500)).isEmpty();
+    }
+
+    /** The template update of a batch is not a reason to refuse the messages beside it. */
+    @Test
+    void platformWideBatchOfMessagesAndAnAccountEventDeliversTheMessagesOnce() throws Exception {
+        String body = webhook("whatsapp/batch-multi-entry.json").replace(FIXTURE_WABA_ID, wabaId);
+        assertThat(postSigned("/webhooks/whatsapp", body, appSecret).statusCode()).isEqualTo(200);
+        assertThat(inbound(3, 5_000)).extracting(t -> json(t.getText()).path("content").path("text").asText())
+                .containsExactlyInAnyOrder("Eerste", "Tweede");
     }
 
     @Test
@@ -394,6 +436,45 @@ class WhatsAppEndToEndTest extends ChannelHubTest {
                          "biz_opaque_callback_data":"%s"}""".formatted(contact.substring(1), id))));
     }
 
+    /** A user who hides their number behind a username is answered by business-scoped user id, in "recipient". */
+    @Test
+    void aContactKnownOnlyByItsBusinessScopedUserIdIsAnsweredByIt() throws Exception {
+        String bsuid = "NL." + digits(16);
+        String body = webhook("whatsapp/bsuid-username-without-phone.json").replace(FIXTURE_BSUID, bsuid)
+                .replace("wamid.HBgLMzE2MTIzNDU2NzgVAgASGBQzQUI4RkE5RTlGNjQ3RDY0QTM318", "wamid." + digits(20))
+                .replace("1795169748", String.valueOf(Instant.now().getEpochSecond()));
+        assertThat(postSigned("/webhooks/whatsapp/" + tenant, body, appSecret).statusCode()).isEqualTo(200);
+        List<TextMessage> received = inbound(1, 5_000);
+        assertThat(received).hasSize(1);
+        assertThat(json(received.get(0).getText()).path("from").path("address").asText()).isEqualTo(bsuid);
+
+        String id = submitAccepted(text(bsuid, "Welkom! Welke actieradius zoekt u?"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(statusOf(id)));
+        PROVIDER.verify(1, postRequestedFor(urlEqualTo(messagesPath()))
+                .withRequestBody(equalToJson("""
+                        {"messaging_product":"whatsapp","recipient_type":"individual","recipient":"%s","type":"text",
+                         "text":{"preview_url":false,"body":"Welkom! Welke actieradius zoekt u?"},
+                         "biz_opaque_callback_data":"%s"}""".formatted(bsuid, id))));
+        assertThat(view(id).path("conversationId").asText())
+                .isEqualTo(json(received.get(0).getText()).path("conversationId").asText());
+    }
+
+    @Test
+    void aBusinessScopedUserIdNoContactWroteFromIsRejectedAsInvalidAddress() throws Exception {
+        String id = submitAccepted(template("US." + digits(20), "{}"));
+        List<JsonNode> rejected = events("rejected", 1, 5_000);
+        assertThat(rejected).hasSize(1);
+        assertThat(rejected.get(0).path("messageId").asText()).isEqualTo(id);
+        assertThat(rejected.get(0).path("reason").path("code").asText()).isEqualTo("invalid_address");
+        PROVIDER.verify(0, postRequestedFor(urlEqualTo(messagesPath())));
+
+        for (String notAnAddress : List.of("US-1349120865", "us.1349120865", "0612345678", "@sanne.rijdt")) {
+            HttpResponse<String> r = submit(template(notAnAddress, "{}"));
+            assertThat(r.statusCode()).as(notAnAddress).isEqualTo(400);
+            assertThat(r.body()).as(notAnAddress).contains("invalid_address");
+        }
+    }
+
     @Test
     void reengagementError131047FailsAsOutsideServiceWindowWithoutRetry() throws Exception {
         String contact = "+316" + digits(8);
@@ -467,6 +548,12 @@ class WhatsAppEndToEndTest extends ChannelHubTest {
         List<String> names = new java.util.ArrayList<>();
         connectors.path("details").path("unhealthy").forEach(n -> names.add(n.asText()));
         return names;
+    }
+
+    double unattributedWebhookEvents() {
+        Counter counter = meters.find("hub.webhooks.dropped").tag("channel", "whatsapp").tag("reason", "unattributed")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     String messagesPath() {

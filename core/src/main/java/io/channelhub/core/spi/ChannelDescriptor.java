@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a channel is and can do. The hub's one pre-send gate reads these capabilities to apply the
@@ -25,6 +26,10 @@ import java.util.Set;
  * @param requiredSecrets    alternative sets of secrets, one of which must be complete
  * @param routingSetting     the setting that identifies the tenant's provider account in a
  *                           platform-wide webhook (phone_number_id, page id), or null
+ * @param scopedUserIds      the form of the provider-scoped user ids the channel can also send to besides
+ *                           {@code addressFormat} (WhatsApp's business-scoped user ids), or null. Such an id
+ *                           is issued to the business in the contact's messages, so the hub sends to one
+ *                           only where it has a contact known by it
  */
 public record ChannelDescriptor(
         String id,
@@ -37,7 +42,8 @@ public record ChannelDescriptor(
         List<String> secretKeys,
         Set<String> requiredSettings,
         List<Set<String>> requiredSecrets,
-        String routingSetting) {
+        String routingSetting,
+        Pattern scopedUserIds) {
 
     public ChannelDescriptor {
         Objects.requireNonNull(id, "id");
@@ -52,12 +58,26 @@ public record ChannelDescriptor(
         requiredSecrets = List.copyOf(requiredSecrets);
     }
 
+    /** A channel whose consumers are addressed in {@code addressFormat} only. */
+    public ChannelDescriptor(String id, String displayName, AddressFormat addressFormat,
+                             Set<ContentType> outboundContent, Duration serviceWindow,
+                             Set<ContentType> windowExemptContent, List<String> settingKeys, List<String> secretKeys,
+                             Set<String> requiredSettings, List<Set<String>> requiredSecrets, String routingSetting) {
+        this(id, displayName, addressFormat, outboundContent, serviceWindow, windowExemptContent, settingKeys,
+                secretKeys, requiredSettings, requiredSecrets, routingSetting, null);
+    }
+
     public Optional<Duration> window() {
         return Optional.ofNullable(serviceWindow);
     }
 
     public Optional<String> routing() {
         return Optional.ofNullable(routingSetting);
+    }
+
+    /** True when {@code address} is one of the channel's provider-scoped user ids. */
+    public boolean isScopedUserId(String address) {
+        return scopedUserIds != null && address != null && scopedUserIds.matcher(address).matches();
     }
 
     /** Format of consumer addresses on a channel. */

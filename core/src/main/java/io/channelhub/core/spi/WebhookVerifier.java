@@ -42,6 +42,17 @@ public interface WebhookVerifier {
     }
 
     /**
+     * For platform-wide URLs: the parent accounts of events that name no routing account (Meta's account,
+     * template and quality updates name only the WhatsApp Business Account). Only events that carry no
+     * consumer message belong here. The hub queues the payload for every tenant whose connector holds the
+     * account, marked with {@link InboundPayload#ACCOUNT_HEADER} = the parent account's id; one that no
+     * tenant holds is acknowledged and counted, since no consumer message is lost with it.
+     */
+    default java.util.Set<ParentAccount> parentAccounts(WebhookRequest request) {
+        return java.util.Set.of();
+    }
+
+    /**
      * The media types the provider posts events as (without parameters, lower case). A signed event of
      * another type is answered 415 instead of being queued to fail in the normalizer. Empty: any type.
      */

@@ -1,5 +1,7 @@
 package io.channelhub.connector.whatsapp;
 
+import io.channelhub.core.error.PermanentChannelException;
+import io.channelhub.core.spi.CredentialValues;
 import java.util.Objects;
 
 /**
@@ -9,8 +11,20 @@ import java.util.Objects;
 final class GraphAccessToken {
     private final String value;
 
-    GraphAccessToken(String value) {
+    private GraphAccessToken(String value) {
         this.value = Objects.requireNonNull(value, "value");
+    }
+
+    /**
+     * The token of the secret {@code field}. A token no HTTP header can carry (a pasted line break, the
+     * README's old {@code …}) fails here, before any call: the HTTP client would refuse it with an
+     * exception that quotes it, on every redelivery. Such a failure is permanent and names only the field.
+     */
+    static GraphAccessToken of(String field, String value) {
+        CredentialValues.headerTokenProblem(field, value).ifPresent(problem -> {
+            throw PermanentChannelException.credentials(null, problem);
+        });
+        return new GraphAccessToken(value);
     }
 
     /** The {@code Authorization} header value. */

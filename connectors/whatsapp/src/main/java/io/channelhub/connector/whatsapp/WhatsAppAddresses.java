@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 final class WhatsAppAddresses {
 
     private static final Pattern PHONE = Pattern.compile("\\+?\\d{6,20}");
-    private static final Pattern BSUID = Pattern.compile("[A-Z]{2}(\\.ENT)?\\.[A-Za-z0-9]{1,128}");
+    static final Pattern BSUID = Pattern.compile("[A-Z]{2}(\\.ENT)?\\.[A-Za-z0-9]{1,128}");
 
     private WhatsAppAddresses() {
     }

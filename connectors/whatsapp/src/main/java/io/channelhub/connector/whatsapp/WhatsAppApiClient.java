@@ -120,10 +120,18 @@ final class WhatsAppApiClient {
         return response;
     }
 
-    /** Network failures and timeouts are transient; their messages never carry the request's headers. */
+    /**
+     * Network failures and timeouts are transient; their messages never carry the request's headers. A
+     * request the HTTP client refuses is permanent: its message may quote a header value, the token, so
+     * neither the message nor the exception goes any further.
+     */
     private <T> HttpResponse<T> send(Exchange<T> exchange) {
         try {
             return exchange.send();
+        } catch (IllegalArgumentException e) {
+            throw PermanentChannelException.credentials(null,
+                    "the HTTP client refused the WhatsApp Graph API request (IllegalArgumentException); check the"
+                            + " accessToken");
         } catch (HttpTimeoutException e) {
             throw TransientChannelException.unavailable(
                     "WhatsApp Graph API did not answer within " + config.timeout().toMillis() + " ms", e);

@@ -25,8 +25,6 @@ public final class WhatsAppConnector implements ChannelConnector {
     static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
             "whatsapp",
             "WhatsApp",
-            // Users may also be addressed by business-scoped user id (BR.1502576394655843); the hub validates
-            // outbound addresses as E.164, the sender passes a BSUID through as "recipient".
             ChannelDescriptor.AddressFormat.E164,
             Set.of(ContentType.TEXT, ContentType.MEDIA, ContentType.LOCATION, ContentType.CONTACTS,
                     ContentType.REACTION, ContentType.TEMPLATE, ContentType.CHOICE),
@@ -36,7 +34,9 @@ public final class WhatsAppConnector implements ChannelConnector {
             List.of(WhatsAppSettings.ACCESS_TOKEN, WhatsAppSettings.APP_SECRET, WhatsAppSettings.VERIFY_TOKEN),
             Set.of(WhatsAppSettings.PHONE_NUMBER_ID),
             List.of(Set.of(WhatsAppSettings.ACCESS_TOKEN, WhatsAppSettings.APP_SECRET)),
-            WhatsAppSettings.PHONE_NUMBER_ID);
+            WhatsAppSettings.PHONE_NUMBER_ID,
+            // A user who hides their number behind a username is known by business-scoped user id only.
+            WhatsAppAddresses.BSUID);
 
     private final WhatsAppApiClient api;
     private final WhatsAppWebhookVerifier verifier = new WhatsAppWebhookVerifier();
@@ -78,6 +78,11 @@ public final class WhatsAppConnector implements ChannelConnector {
     @Override
     public Optional<MediaFetcher> mediaFetcher() {
         return Optional.of(mediaFetcher);
+    }
+
+    @Override
+    public List<String> configurationProblems(TenantConnector connector) {
+        return WhatsAppSettings.problems(connector);
     }
 
     /** Looks up the tenant's phone number with its token: proves both in one cheap call. */

@@ -90,7 +90,8 @@ final class WhatsAppContentMapper {
     private static Content location(JsonNode location) {
         Double latitude = coordinate(location.get("latitude"));
         Double longitude = coordinate(location.get("longitude"));
-        if (latitude == null || longitude == null) {
+        // Off the globe (or NaN) is no location, whatever a sender wrote: delivered as unsupported instead.
+        if (latitude == null || longitude == null || !(Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180)) {
             return null;
         }
         return new LocationContent(latitude, longitude, WebhookText.of(location, "name"),

@@ -2,7 +2,10 @@ package io.channelhub.connector.whatsapp;
 
 import io.channelhub.core.error.PermanentChannelException;
 import io.channelhub.core.model.ReasonCodes;
+import io.channelhub.core.spi.CredentialValues;
 import io.channelhub.core.spi.TenantConnector;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -30,14 +33,38 @@ record WhatsAppSettings(String phoneNumberId, String wabaId, String apiVersion, 
         if (!GraphApiConfig.isApiVersion(version)) {
             throw notConfigured(connector, "has an apiVersion that is not like v26.0");
         }
-        String phoneNumberId = connector.setting(PHONE_NUMBER_ID).map(String::trim).orElse(null);
+        String phoneNumberId = phoneNumberId(connector);
         if (phoneNumberId != null && !isGraphId(phoneNumberId)) {
             throw notConfigured(connector, "has a phoneNumberId that is not a Graph id");
         }
         String token = connector.secrets().get(ACCESS_TOKEN)
                 .orElseThrow(() -> notConfigured(connector, "has no accessToken secret"));
         return new WhatsAppSettings(phoneNumberId, connector.setting(WABA_ID).orElse(null), version,
-                new GraphAccessToken(token));
+                GraphAccessToken.of(ACCESS_TOKEN, token));
+    }
+
+    /**
+     * What no Graph call could get past, one line each, naming the key and never a secret's value: the
+     * checks of {@link #of} for a connector being saved. A missing key is the hub's required-key check.
+     */
+    static List<String> problems(TenantConnector connector) {
+        List<String> problems = new ArrayList<>();
+        String version = connector.setting(API_VERSION).map(String::trim).orElse(null);
+        if (version != null && !GraphApiConfig.isApiVersion(version)) {
+            problems.add("'" + API_VERSION + "' must look like v26.0");
+        }
+        String phoneNumberId = phoneNumberId(connector);
+        if (phoneNumberId != null && !isGraphId(phoneNumberId)) {
+            problems.add("'" + PHONE_NUMBER_ID + "' must be a Graph id (letters, digits, '.', '_', '-')");
+        }
+        connector.secrets().get(ACCESS_TOKEN)
+                .flatMap(token -> CredentialValues.headerTokenProblem(ACCESS_TOKEN, token))
+                .ifPresent(problems::add);
+        return problems;
+    }
+
+    private static String phoneNumberId(TenantConnector connector) {
+        return connector.setting(PHONE_NUMBER_ID).map(String::trim).orElse(null);
     }
 
     String requirePhoneNumberId(TenantConnector connector) {

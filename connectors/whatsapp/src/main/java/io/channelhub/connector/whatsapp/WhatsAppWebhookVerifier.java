@@ -2,12 +2,15 @@ package io.channelhub.connector.whatsapp;
 
 import io.channelhub.connector.whatsapp.model.WhatsAppWebhookPayload;
 import io.channelhub.core.signature.HmacSignatures;
+import io.channelhub.core.spi.ParentAccount;
 import io.channelhub.core.spi.TenantConnector;
 import io.channelhub.core.spi.WebhookReply;
 import io.channelhub.core.spi.WebhookRequest;
 import io.channelhub.core.spi.WebhookVerifier;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Meta's webhook security for WhatsApp: the subscription handshake ({@code GET ?hub.mode=subscribe&
@@ -58,13 +61,27 @@ public final class WhatsAppWebhookVerifier implements WebhookVerifier {
 
     /** Every {@code metadata.phone_number_id} of the payload: one Meta app batches several numbers. */
     @Override
-    public java.util.Set<String> accountIds(WebhookRequest request) {
-        return new java.util.LinkedHashSet<>(WhatsAppWebhookPayload.phoneNumberIds(request.body()));
+    public Set<String> accountIds(WebhookRequest request) {
+        return new LinkedHashSet<>(WhatsAppWebhookPayload.phoneNumberIds(request.body()));
+    }
+
+    /**
+     * The WhatsApp Business Account ({@code entry[].id}, setting {@code wabaId}) of events that name no phone
+     * number: account_update, message_template_status_update, phone_number_quality_update, … See
+     * https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/overview
+     */
+    @Override
+    public Set<ParentAccount> parentAccounts(WebhookRequest request) {
+        Set<ParentAccount> accounts = new LinkedHashSet<>();
+        for (String wabaId : WhatsAppWebhookPayload.businessAccountIdsOfAccountEvents(request.body())) {
+            accounts.add(new ParentAccount(WhatsAppSettings.WABA_ID, wabaId));
+        }
+        return accounts;
     }
 
     /** Meta posts every webhook event as {@code application/json}. */
     @Override
-    public java.util.Set<String> payloadTypes() {
-        return java.util.Set.of("application/json");
+    public Set<String> payloadTypes() {
+        return Set.of("application/json");
     }
 }

@@ -60,6 +60,18 @@ class WhatsAppConnectorFactoryTest {
     }
 
     @Test
+    void descriptorAcceptsBusinessScopedUserIdsBesidesPhoneNumbers() {
+        ChannelDescriptor d = create(Map.of()).descriptor();
+        assertThat(d.isScopedUserId("US.13491208655302741918")).isTrue();
+        assertThat(d.isScopedUserId("US.ENT.11815799212886844830")).isTrue();
+        assertThat(d.isScopedUserId("NL.AbC123")).isTrue();
+        for (String notOne : new String[] {"+31612345678", "31612345678", "us.1349", "USA.1349", "US.", "US.13 49",
+                "US.1349-1", "US." + "1".repeat(129), ""}) {
+            assertThat(d.isScopedUserId(notOne)).as(notOne).isFalse();
+        }
+    }
+
+    @Test
     void offersWebhooksAndMediaButNoPoller() {
         WhatsAppConnector connector = create(Map.of());
         assertThat(connector.webhooks()).isPresent();

@@ -19,6 +19,7 @@ import io.channelhub.core.model.TextContent;
 import io.channelhub.core.model.UnsupportedContent;
 import io.channelhub.core.spi.InboundEvent;
 import io.channelhub.core.spi.InboundMessage;
+import io.channelhub.core.spi.InboundPayload;
 import io.channelhub.core.spi.MediaSource;
 import io.channelhub.core.spi.StatusUpdate;
 import java.nio.charset.StandardCharsets;
@@ -114,6 +115,14 @@ class WhatsAppInboundNormalizerTest {
         assertThat(m.content()).isEqualTo(
                 new LocationContent(52.3676, 4.9041, "Autobedrijf Zuid", "Kerkstraat 12, Amsterdam"));
         assertThat(m.mediaSources()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"latitude\": 91.0", "\"latitude\": -90.5", "\"latitude\": \"NaN\""})
+    void aLocationOffTheGlobeIsUnsupported(String latitude) {
+        String body = WhatsAppFixtures.text("inbound/location.json").replace("\"latitude\": 52.3676", latitude);
+        InboundMessage m = (InboundMessage) normalizer.normalize(payload(body.getBytes(StandardCharsets.UTF_8))).get(0);
+        assertThat(m.content()).isInstanceOf(UnsupportedContent.class);
     }
 
     @Test
@@ -259,9 +268,23 @@ class WhatsAppInboundNormalizerTest {
         assertThat(second.to()).isEqualTo(new Party("+31201234567", null));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"template-status-update.json", "account-update-verified.json",
+            "phone-number-quality-update.json", "business-capability-update.json"})
+    void fieldsTheHubDoesNotUseYieldNothing(String fixture) {
+        assertThat(normalizer.normalize(inbound(fixture))).isEmpty();
+    }
+
+    /** The copy queued for the business account's tenant must not repeat the phone number's messages. */
     @Test
-    void fieldsTheHubDoesNotUseYieldNothing() {
-        assertThat(normalizer.normalize(inbound("template-status-update.json"))).isEmpty();
+    void aCopyMarkedWithTheBusinessAccountYieldsNoMessages() {
+        byte[] body = WhatsAppFixtures.bytes("inbound/mixed-message-and-account-events.json");
+        InboundPayload forPhone = new InboundPayload(WhatsAppFixtures.TENANT, "whatsapp", body,
+                Map.of(InboundPayload.ACCOUNT_HEADER, WhatsAppFixtures.PHONE_NUMBER_ID), WhatsAppFixtures.RECEIVED_AT);
+        InboundPayload forBusinessAccount = new InboundPayload(WhatsAppFixtures.TENANT, "whatsapp", body,
+                Map.of(InboundPayload.ACCOUNT_HEADER, "102290129340398"), WhatsAppFixtures.RECEIVED_AT);
+        assertThat(normalizer.normalize(forPhone)).hasSize(1);
+        assertThat(normalizer.normalize(forBusinessAccount)).isEmpty();
     }
 
     @Test

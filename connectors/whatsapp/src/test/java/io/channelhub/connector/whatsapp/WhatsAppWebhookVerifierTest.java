@@ -8,7 +8,9 @@ import static io.channelhub.connector.whatsapp.WhatsAppFixtures.signedPost;
 import static io.channelhub.connector.whatsapp.WhatsAppFixtures.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.channelhub.core.spi.ParentAccount;
 import io.channelhub.core.spi.WebhookReply;
+import io.channelhub.core.spi.WebhookRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,9 +18,13 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Meta's X-Hub-Signature-256 check, the subscription handshake and account routing. */
 class WhatsAppWebhookVerifierTest {
+
+    private static final String WABA_ID = "102290129340398";
 
     private final WhatsAppWebhookVerifier verifier = new WhatsAppWebhookVerifier();
     private final byte[] body = WhatsAppFixtures.bytes("inbound/text.json");
@@ -173,6 +179,46 @@ class WhatsAppWebhookVerifierTest {
             for (String garbage : new String[] {"", "{", "null", "[]", "{\"object\":\"page\",\"entry\":[]}",
                     "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"changes\":[{\"value\":{}}]}]}"}) {
                 assertThat(verifier.accountId(post(garbage.getBytes(StandardCharsets.UTF_8), null)))
+                        .as(garbage).isEmpty();
+            }
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"account-update-verified.json", "phone-number-quality-update.json",
+                "business-capability-update.json", "template-status-update.json"})
+        void accountEventsAreRoutedByTheirBusinessAccount(String fixture) {
+            WebhookRequest request = post(WhatsAppFixtures.bytes("inbound/" + fixture), null);
+            assertThat(verifier.accountIds(request)).isEmpty();
+            assertThat(verifier.parentAccounts(request)).containsExactly(new ParentAccount("wabaId", WABA_ID));
+        }
+
+        @Test
+        void messagesAreRoutedByPhoneNumberOnly() {
+            WebhookRequest request = post(body, null);
+            assertThat(verifier.accountIds(request)).containsExactly(WhatsAppFixtures.PHONE_NUMBER_ID);
+            assertThat(verifier.parentAccounts(request)).isEmpty();
+        }
+
+        @Test
+        void aBatchNamesEveryPhoneNumberAndTheBusinessAccountOfItsTemplateUpdate() {
+            WebhookRequest request = post(WhatsAppFixtures.bytes("inbound/batch-multi-entry.json"), null);
+            assertThat(verifier.accountIds(request)).containsExactly(WhatsAppFixtures.PHONE_NUMBER_ID,
+                    "106540352249999");
+            assertThat(verifier.parentAccounts(request)).containsExactly(new ParentAccount("wabaId", WABA_ID));
+        }
+
+        @Test
+        void aBatchOfMessagesAndAccountEventsNamesBoth() {
+            WebhookRequest request = post(WhatsAppFixtures.bytes("inbound/mixed-message-and-account-events.json"), null);
+            assertThat(verifier.accountIds(request)).containsExactly(WhatsAppFixtures.PHONE_NUMBER_ID);
+            assertThat(verifier.parentAccounts(request)).containsExactly(new ParentAccount("wabaId", WABA_ID));
+        }
+
+        @Test
+        void garbageHasNoParentAccount() {
+            for (String garbage : new String[] {"", "{", "[]", "{\"object\":\"page\",\"entry\":[{\"id\":\"1\","
+                    + "\"changes\":[{}]}]}", "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"changes\":[{}]}]}"}) {
+                assertThat(verifier.parentAccounts(post(garbage.getBytes(StandardCharsets.UTF_8), null)))
                         .as(garbage).isEmpty();
             }
         }

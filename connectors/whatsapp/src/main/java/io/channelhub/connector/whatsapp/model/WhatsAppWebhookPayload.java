@@ -6,6 +6,7 @@ import io.channelhub.core.model.HubJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -37,11 +38,24 @@ public final class WhatsAppWebhookPayload {
 
     /** Every {@code metadata.phone_number_id} of the body, in order; empty for anything unreadable. */
     public static List<String> phoneNumberIds(byte[] body) {
+        return accountIds(body, (entry, change) -> phoneNumberId(change));
+    }
+
+    /**
+     * The WhatsApp Business Account id ({@code entry[].id}) of every entry with a change that names no phone
+     * number (account, template, phone-number quality and capability updates), in order; empty for anything
+     * unreadable.
+     */
+    public static List<String> businessAccountIdsOfAccountEvents(byte[] body) {
+        return accountIds(body, (entry, change) -> phoneNumberId(change) == null ? WebhookText.of(entry, "id") : null);
+    }
+
+    private static List<String> accountIds(byte[] body, BiFunction<JsonNode, JsonNode, String> idOfChange) {
         try {
             List<String> ids = new ArrayList<>();
             for (JsonNode entry : readRoot(body).get("entry")) {
                 for (JsonNode change : entry.path("changes")) {
-                    String id = WebhookText.of(change.path("value").path("metadata"), "phone_number_id");
+                    String id = idOfChange.apply(entry, change);
                     if (id != null && !ids.contains(id)) {
                         ids.add(id);
                     }
@@ -51,6 +65,10 @@ public final class WhatsAppWebhookPayload {
         } catch (MalformedPayloadException e) {
             return List.of();
         }
+    }
+
+    private static String phoneNumberId(JsonNode change) {
+        return WebhookText.of(change.path("value").path("metadata"), "phone_number_id");
     }
 
     private static JsonNode readRoot(byte[] body) {
