@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PlatformWideAttribution {
-    private static final Logger LOG = LoggerFactory.getLogger(PlatformWideAttribution.class);
     private final TenantConnectors connectors;
 
     PlatformWideAttribution(TenantConnectors connectors) {
@@ -75,12 +72,8 @@ class PlatformWideAttribution {
         return new WebhookRejectedException(404, "Not Found", "no tenant has this provider account");
     }
 
+    /** At most one: an account belongs to one tenant (a unique index; saving it for a second tenant is a 409). */
     private Optional<ResolvedConnector> ofAccount(String channel, String account) {
-        List<ResolvedConnector> candidates = connectors.byAccount(channel, account);
-        if (candidates.size() > 1) {
-            LOG.warn("{} tenants share one {} account; using the first enabled one", candidates.size(), channel);
-        }
-        return candidates.stream().filter(ResolvedConnector::enabled).findFirst()
-                .or(() -> candidates.stream().findFirst());
+        return connectors.byAccount(channel, account).stream().findFirst();
     }
 }

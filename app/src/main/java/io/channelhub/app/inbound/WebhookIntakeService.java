@@ -2,6 +2,7 @@ package io.channelhub.app.inbound;
 
 import io.channelhub.app.broker.BrokerGuard;
 import io.channelhub.app.flow.Messages;
+import io.channelhub.app.metrics.HubMeters;
 import io.channelhub.app.inbound.PlatformWideAttribution.Attribution;
 import io.channelhub.app.inbound.PlatformWideAttribution.Target;
 import io.channelhub.app.registry.ActiveTenants;
@@ -131,7 +132,7 @@ class WebhookIntakeService implements WebhookIntake {
 
     /** 200 for a genuine event no tenant holds: counted and logged (ids only), never forwarded. */
     private void countUnattributed(String channel, String account) {
-        meters.counter("hub.webhooks.dropped", "channel", channel, "reason", "unattributed").increment();
+        meters.counter(HubMeters.WEBHOOKS_DROPPED, "channel", channel, "reason", "unattributed").increment();
         LOG.info("unattributed: {} webhook event for provider account {} not forwarded; no tenant's connector"
                 + " has this account", channel, account);
     }
@@ -144,7 +145,7 @@ class WebhookIntakeService implements WebhookIntake {
     }
 
     private void rejectSignature(String channel) {
-        meters.counter("hub.webhooks.rejected", "channel", channel, "reason", "signature").increment();
+        meters.counter(HubMeters.WEBHOOKS_REJECTED, "channel", channel, "reason", "signature").increment();
         throw new WebhookRejectedException(401, "Unauthorized", "the webhook signature is missing or invalid");
     }
 
@@ -174,7 +175,7 @@ class WebhookIntakeService implements WebhookIntake {
         }
         // 200 so the provider stops retrying; the event is counted, not forwarded.
         String channel = resolved.config().channel();
-        meters.counter("hub.webhooks.dropped", "channel", channel, "reason", "connector_disabled").increment();
+        meters.counter(HubMeters.WEBHOOKS_DROPPED, "channel", channel, "reason", "connector_disabled").increment();
         LOG.info("connector_disabled: webhook for tenant {} channel {} not forwarded", resolved.config().tenantId(),
                 channel);
         return Optional.empty();

@@ -34,6 +34,9 @@ public class HubMeters {
                 meters.counter(WEBHOOKS_REJECTED, "channel", channel, "reason", "signature");
                 meters.counter(WEBHOOKS_DROPPED, "channel", channel, "reason", "connector_disabled");
             }
+            if (connector.descriptor().routing().isPresent()) {
+                meters.counter(WEBHOOKS_DROPPED, "channel", channel, "reason", "unattributed");
+            }
         }
     }
 }

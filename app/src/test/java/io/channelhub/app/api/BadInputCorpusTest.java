@@ -412,6 +412,7 @@ class BadInputCorpusTest extends H2HubTest {
             messageAndMediaReads(900);
             tenantAdmin(700);
             connectorAdmin(700);
+            unusableCredentials(300);
             nullsAndDuplicates();
             enableDisable(300);
             deadLetters(300);
@@ -845,6 +846,38 @@ class BadInputCorpusTest extends H2HubTest {
                 }
                 boolean clean = CLEAN.matcher(tenant + channel).matches();
                 add(body.label + " / " + contentType, b, Expect.CLIENT_ERROR, token.equals(OPS) || !clean ? 0 : 403);
+            }
+        }
+
+        /**
+         * Credentials no HTTP header can carry (a pasted line break, an example's ellipsis, control and
+         * non-ASCII characters) in otherwise valid saves of the real connectors: 400 naming the field, and
+         * the connector stays as it was.
+         */
+        private void unusableCredentials(int n) {
+            group("unusable-credentials");
+            List<String> spoilers = List.of("\n", "\r\n", "…", "\u0000", "\t", " ", "\u007f", "é", "\uD83D\uDE97",
+                    "\u00a0", "\u2028");
+            for (int i = 0; i < n; i++) {
+                String spoiler = pick(spoilers);
+                String value = "tok" + hex(12);
+                int at = rnd.nextInt(value.length() + 1);
+                String spoiled = value.substring(0, at) + spoiler + value.substring(at);
+                ObjectNode body = mapper.createObjectNode().put("enabled", true);
+                String channel = rnd.nextBoolean() ? "whatsapp" : "sms";
+                if (channel.equals("whatsapp")) {
+                    body.putObject("settings").put("phoneNumberId", WA_MAIN);
+                    body.putObject("secrets").put("accessToken", spoiled).put("appSecret", WA_SECRET);
+                } else {
+                    body.putObject("settings").put("accountSid", SMS_SID_MAIN).put("fromNumber", "+3197010251234");
+                    body.putObject("secrets").put(pick(List.of("authToken", "apiKeySecret")), spoiled)
+                            .put("apiKeySid", "SK" + "ab".repeat(16));
+                }
+                add(channel + " secret with " + describe(NODES.textNode(spoiler)), HttpRequest.newBuilder(
+                                uri("/admin/v1/tenants/" + MAIN + "/connectors/" + channel))
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(body)))
+                        .header("Authorization", "Bearer " + OPS).header("Content-Type", "application/json"),
+                        Expect.CLIENT_ERROR, 400);
             }
         }
 

@@ -362,6 +362,27 @@ class WhatsAppEndToEndTest extends ChannelHubTest {
                 .containsExactly("Van het tweede nummer");
     }
 
+    @Test
+    void aPhoneNumberIdBelongsToOneTenantSoTheSecondSaveIs409AndRoutingStaysWithTheFirst() throws Exception {
+        String otherTenant = tenant + "-c";
+        send("PUT", "/admin/v1/tenants/" + otherTenant, OPS, "{\"name\":\"other\"}");
+
+        HttpResponse<String> conflict = send("PUT", "/admin/v1/tenants/" + otherTenant + "/connectors/whatsapp", OPS,
+                "{\"enabled\":true,\"settings\":{\"phoneNumberId\":\"" + phoneNumberId + "\"},\"secrets\":"
+                        + "{\"accessToken\":\"EAAGotherTenantToken\",\"appSecret\":\"other-secret\"}}");
+
+        assertThat(conflict.statusCode()).as(conflict.body()).isEqualTo(409);
+        assertThat(conflict.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(json(conflict.body()).path("detail").asText()).contains(phoneNumberId).contains(tenant)
+                .doesNotContain("EAAGotherTenantToken");
+        assertThat(json(send("GET", "/admin/v1/tenants/" + otherTenant + "/connectors", OPS, null).body()))
+                .as("nothing saved").isEmpty();
+        assertThat(postSigned("/webhooks/whatsapp", fixture("whatsapp/text.json")
+                .replace(FIXTURE_PHONE_NUMBER_ID, phoneNumberId), appSecret).statusCode()).isEqualTo(200);
+        assertThat(inbound(1, 5_000)).hasSize(1);
+    }
+
     // ---- outbound --------------------------------------------------------------------------------------
 
     @Test

@@ -100,6 +100,18 @@ class AwkwardCredentialsTest extends H2HubTest {
         assertNoLeak(refused.body(), output);
     }
 
+    @ParameterizedTest
+    @MethodSource("spoilers")
+    void aWhatsAppAccessTokenNoHeaderCanCarryIsRefusedOnSaveByName(String spoiler, CapturedOutput output) {
+        HttpResponse<String> refused = putConnector("whatsapp", Map.of("phoneNumberId", "1065" + core.length()),
+                Map.of("accessToken", spoiler.formatted(core), "appSecret", "app-" + tenant));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(json(refused.body()).path("detail").asText()).contains("accessToken");
+        assertThat(connectors()).as("nothing saved").isEqualTo("[]");
+        assertNoLeak(refused.body(), output);
+    }
+
     private HttpResponse<String> putConnector(String channel, Map<String, String> settings, Map<String, String> secrets) {
         ObjectNode body = HubJson.mapper().createObjectNode().put("enabled", true);
         body.set("settings", HubJson.mapper().valueToTree(settings));
