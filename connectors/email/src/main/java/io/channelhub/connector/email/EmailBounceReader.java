@@ -85,8 +85,9 @@ final class EmailBounceReader {
     }
 
     /**
-     * The per-recipient block that matters: the first failed one, else the first one. The first block of
-     * the part holds the per-message fields (Reporting-MTA …), the others one recipient each.
+     * The per-recipient block that matters: the first failed one, else the first one. A block without
+     * {@code Action} is the per-message one (Reporting-MTA …), which some mail systems leave out: the blocks
+     * are told apart by their fields, not by their place.
      */
     private static Optional<InternetHeaders> reportedRecipient(List<EmailPart> parts) throws MessagingException {
         for (EmailPart part : parts) {
@@ -96,9 +97,9 @@ final class EmailBounceReader {
             String[] blocks = new String(part.bytes(), StandardCharsets.UTF_8).replace("\r\n", "\n").strip()
                     .split("\n[ \t]*\n");
             InternetHeaders first = null;
-            for (int i = 1; i < blocks.length; i++) {
+            for (String text : blocks) {
                 InternetHeaders block = EmailHeaderLines.load(
-                        new ByteArrayInputStream((blocks[i] + "\n\n").getBytes(StandardCharsets.UTF_8)));
+                        new ByteArrayInputStream((text + "\n\n").getBytes(StandardCharsets.UTF_8)));
                 String action = value(block, "Action");
                 if (action.equalsIgnoreCase("failed")) {
                     return Optional.of(block);

@@ -82,6 +82,17 @@ class EmailBounceTest {
     }
 
     @Test
+    void aDeliveryReportWithoutThePerMessageBlockIsStillRead() {
+        String dsn = fixture("bounce-dsn-hub-message.eml");
+        String recipientOnly = dsn.substring(0, dsn.indexOf("Reporting-MTA:")) + dsn.substring(dsn.indexOf("Final-Recipient:"));
+
+        StatusUpdate s = (StatusUpdate) single(recipientOnly);
+
+        assertThat(s.hubMessageId()).isEqualTo("0193a6f2-7c1e-7b3a-9d2e-5f4c3b2a1908");
+        assertThat(s.reason().detail()).startsWith("smtp; 550 5.1.1");
+    }
+
+    @Test
     void aHubMessageIdWinsOverTheIdOfTheBounceItselfOrOfAnotherMail() {
         String exchange = fixture("bounce-exchange-ndr.eml")
                 .replace("In-Reply-To: <1b2c3d4e-0000-4000-8000-000000000004@hub.test>",
