@@ -66,7 +66,7 @@ final class EmailAttachmentTypes {
         return dot < 0 ? "" : filename.substring(dot + 1).strip().toLowerCase(Locale.ROOT);
     }
 
-    static MediaKind kindOf(String mimeType) {
+    private static MediaKind kindOf(String mimeType) {
         if (mimeType.startsWith("image/")) {
             return MediaKind.IMAGE;
         }

@@ -98,7 +98,7 @@ final class EmailMimeHeaders {
     }
 
     /** The header with every parameter value quoted; parameters without a usable name are left out. */
-    static String quoteParameters(String header) {
+    private static String quoteParameters(String header) {
         List<String> pieces = splitOutsideQuotes(header);
         StringBuilder repaired = new StringBuilder(pieces.get(0).strip());
         for (String piece : pieces.subList(1, pieces.size())) {
