@@ -288,6 +288,43 @@ class EmailEndToEndTest extends HubTestBase {
         assertThat(processedFlags()).containsExactly(true);
     }
 
+    /** Forwarded mail, archives and files typed only by their name are stored, not refused as mismatched. */
+    @Test
+    void attachmentsOfAnyTypeAreStored() throws Exception {
+        deliver(fixture("forwarded-message-rfc822.eml"));
+        deliver(fixture("attachment-gzip.eml"));
+        deliver(fixture("attachment-octet-stream-named.eml"));
+        configureEmail(port, tenant, mailbox);
+
+        Map<String, JsonNode> stored = new LinkedHashMap<>();
+        for (TextMessage received : inbound(3)) {
+            JsonNode m = json(received.getText());
+            for (JsonNode attachment : m.path("attachments")) {
+                stored.put(attachment.path("filename").asText(), attachment);
+            }
+            if (m.path("headers").path("messageId").asText().equals("<octet-1@example.nl>")) {
+                assertThat(m.path("metadata").path("executableAttachments").get(0).asText()).isEqualTo("setup.exe");
+            }
+        }
+        assertThat(stored.keySet()).containsExactlyInAnyOrder("message.eml", "diagnose.log.gz", "Offerte 2026-114.pdf",
+                "IMG_2041.JPG", "setup.exe", "data.bin");
+        Map<String, String> types = Map.of("message.eml", "message/rfc822", "diagnose.log.gz", "application/gzip",
+                "Offerte 2026-114.pdf", "application/pdf", "IMG_2041.JPG", "image/jpeg",
+                "setup.exe", "application/x-msdownload", "data.bin", "application/octet-stream");
+        for (Map.Entry<String, JsonNode> attachment : stored.entrySet()) {
+            JsonNode a = attachment.getValue();
+            assertThat(a.path("mimeType").asText()).as(attachment.getKey()).isEqualTo(types.get(attachment.getKey()));
+            assertThat(a.path("mediaType").asText()).as(attachment.getKey()).isEqualTo("document");
+            assertThat(a.path("url").asText()).as(attachment.getKey() + " stored")
+                    .startsWith(PUBLIC_BASE + "/api/v1/tenants/" + tenant + "/media/");
+            HttpResponse<byte[]> media = HTTP.send(HttpRequest.newBuilder(URI.create(url(
+                    a.path("url").asText().substring(PUBLIC_BASE.length()))))
+                    .header("Authorization", "Bearer " + PLATFORM).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(media.statusCode()).isEqualTo(200);
+            assertThat((long) media.body().length).isEqualTo(a.path("sizeBytes").asLong());
+        }
+    }
+
     @Test
     void isoLatin1QuotedPrintableIsDecoded() throws Exception {
         deliver(fixture("iso-8859-1-quoted-printable.eml"));
@@ -385,6 +422,29 @@ class EmailEndToEndTest extends HubTestBase {
                 .path("status").asText()).isEqualTo("failed");
         assertThat(receive(platform, "hub.inbound", tenantSelector(), 1, 1_000))
                 .as("a matched bounce is a status, not an inbound message").isEmpty();
+    }
+
+    @Test
+    void aBounceInAMailSystemsOwnFormatFailsTheMessageToo() throws Exception {
+        configureEmail(port, tenant, mailbox);
+        String id = submit("""
+                {"channel":"email","to":"%s","content":{"type":"text","subject":"Uw offerte","text":"Hallo"}}"""
+                .formatted(customer));
+        String messageId = event(id, "sent").path("providerMessageId").asText();
+
+        deliver(new String(fixture("bounce-exim.eml"), StandardCharsets.UTF_8)
+                .replace("<1b2c3d4e-0000-4000-8000-000000000002@hub.test>", messageId)
+                .replace("gone@example.com", customer).getBytes(StandardCharsets.UTF_8));
+
+        JsonNode failed = event(id, "failed", INBOUND_WAIT.toMillis());
+        assertThat(failed.path("reason").path("code").asText()).isEqualTo("bounced");
+        assertThat(failed.path("reason").path("providerCode").asText()).isEqualTo("5.1.1");
+        assertThat(failed.path("reason").path("detail").asText()).isEqualTo(
+                "550 5.1.1 <" + customer + ">: Recipient address rejected: User unknown");
+        assertThat(json(send("GET", "/api/v1/tenants/" + tenant + "/messages/" + id, PLATFORM, null).body())
+                .path("status").asText()).isEqualTo("failed");
+        assertThat(receive(platform, "hub.inbound", tenantSelector(), 1, 1_000))
+                .as("a bounce is a status, not an inbound message").isEmpty();
     }
 
     // ---- marketing and one-click unsubscribe ----------------------------------------------------------

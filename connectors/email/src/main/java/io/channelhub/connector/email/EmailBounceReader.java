@@ -4,120 +4,126 @@ import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.Reason;
 import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.spi.StatusUpdate;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads RFC 3464 delivery status notifications ({@code multipart/report; report-type=delivery-status}):
- * a failed recipient becomes a {@code failed} status with reason {@code bounced}, matched to the hub
- * message by the Message-ID of the returned message ({@code message/rfc822} or
- * {@code text/rfc822-headers} part).
+ * Turns a bounce into the status of the mail it returns: RFC 3464 delivery reports by their per-recipient
+ * fields ({@code Action}, {@code Status}, {@code Diagnostic-Code}), every other bounce a mail system sends by
+ * its notice ({@link EmailBounceText}) once its headers show it comes from a mail system
+ * ({@link EmailBounceSigns}). A failure becomes {@code failed} with reason {@code bounced}; the mail is named
+ * by its Message-ID ({@link EmailBouncedMessage}), and, when the hub made that id, by the hub message id in
+ * it. Delay warnings, mail-system messages that report no failure and bounces that name no mail are no
+ * status: they go on as messages, flagged as automatic.
  */
 final class EmailBounceReader {
+    private static final List<String> DELIVERY_STATUS_PARTS = List.of("message/delivery-status",
+            "message/global-delivery-status");
     private final String hubDomain;
 
     EmailBounceReader(String hubDomain) {
         this.hubDomain = hubDomain;
     }
 
-    static boolean isDeliveryReport(MimeMessage m) {
-        try {
-            if (!m.isMimeType("multipart/report")) {
-                return false;
+    /** The status the bounce gives, or empty when the message is no bounce, or one the hub takes no status from. */
+    Optional<StatusUpdate> read(MimeMessage m, List<EmailPart> parts, String text, Instant fallbackTime)
+            throws MessagingException {
+        Optional<InternetHeaders> recipient = EmailBounceSigns.isDeliveryReport(m) ? reportedRecipient(parts)
+                : Optional.empty();
+        DeliveryStatus status;
+        Reason reason;
+        if (recipient.isPresent()) {
+            status = switch (value(recipient.get(), "Action").toLowerCase(Locale.ROOT)) {
+                case "failed" -> DeliveryStatus.FAILED;
+                case "delivered" -> DeliveryStatus.DELIVERED;
+                default -> null;
+            };
+            reason = status == DeliveryStatus.FAILED ? new Reason(ReasonCodes.BOUNCED,
+                    blankToNull(value(recipient.get(), "Diagnostic-Code")), statusCode(recipient.get()), false) : null;
+        } else {
+            Optional<EmailBounceText.Notice> notice = notice(m, text);
+            if (notice.isEmpty()) {
+                return Optional.empty();
             }
-            String type = new ContentType(m.getContentType()).getParameter("report-type");
-            return type != null && type.equalsIgnoreCase("delivery-status");
-        } catch (MessagingException e) {
-            return false;
+            status = notice.get().saysDelayed() ? null : DeliveryStatus.FAILED;
+            reason = new Reason(ReasonCodes.BOUNCED, notice.get().diagnostic(), notice.get().statusCode(), false);
         }
-    }
-
-    /**
-     * The status the report gives, or empty when it gives none the hub can use (a "delayed" warning,
-     * or no returned Message-ID to match): the report then goes on as an ordinary message.
-     */
-    Optional<StatusUpdate> read(MimeMessage m, Instant fallbackTime) throws MessagingException, IOException {
-        if (!(m.getContent() instanceof Multipart report)) {
-            return Optional.empty();
-        }
-        InternetHeaders recipient = null;
-        String originalId = null;
-        for (int i = 0; i < report.getCount(); i++) {
-            BodyPart part = report.getBodyPart(i);
-            if (part.isMimeType("message/delivery-status")) {
-                recipient = finalRecipient(read(part));
-            } else if (part.isMimeType("message/rfc822") || part.isMimeType("text/rfc822-headers")) {
-                originalId = new InternetHeaders(new ByteArrayInputStream(read(part))).getHeader("Message-ID", null);
-            }
-        }
-        if (recipient == null || originalId == null) {
-            return Optional.empty();
-        }
-        String action = value(recipient, "Action");
-        DeliveryStatus status = switch (action == null ? "" : action.toLowerCase(Locale.ROOT)) {
-            case "failed" -> DeliveryStatus.FAILED;
-            case "delivered" -> DeliveryStatus.DELIVERED;
-            default -> null;
-        };
         if (status == null) {
             return Optional.empty();
         }
-        String providerMessageId = EmailMessageIds.bracketed(originalId);
-        Reason reason = status == DeliveryStatus.FAILED
-                ? new Reason(ReasonCodes.BOUNCED, value(recipient, "Diagnostic-Code"), statusCode(recipient), false)
-                : null;
+        Optional<String> returned = EmailBouncedMessage.messageId(m, parts, text, hubDomain);
+        if (returned.isEmpty()) {
+            return Optional.empty(); // nothing names the mail it returns: a status must name its message
+        }
         Instant at = m.getSentDate() == null ? fallbackTime : m.getSentDate().toInstant();
-        return Optional.of(new StatusUpdate(providerMessageId,
-                EmailMessageIds.hubMessageIdOf(providerMessageId, hubDomain).orElse(null), status, reason, at));
+        return Optional.of(new StatusUpdate(returned.get(),
+                EmailMessageIds.hubMessageIdOf(returned.get(), hubDomain).orElse(null), status, reason, at));
     }
 
     /**
-     * The per-recipient block that matters: the first failed one, else the first one. The first block of
-     * the part holds the per-message fields (Reporting-MTA …), the others one recipient each.
+     * The notice of a bounce that is no RFC 3464 report, or empty when the message is none. A mail system's
+     * own headers or sender make it a bounce unless it reads as a delay warning; a message that is only
+     * automatic (an out-of-office rule sends those too) must also give a failure and its status code in its
+     * text, and its subject does not count.
      */
-    private static InternetHeaders finalRecipient(byte[] deliveryStatus) throws MessagingException {
-        String[] blocks = new String(deliveryStatus, StandardCharsets.ISO_8859_1).replace("\r\n", "\n")
-                .strip().split("\n[ \t]*\n");
-        InternetHeaders first = null;
-        for (int i = 1; i < blocks.length; i++) {
-            InternetHeaders block = new InternetHeaders(
-                    new ByteArrayInputStream((blocks[i] + "\n\n").getBytes(StandardCharsets.ISO_8859_1)));
-            if (value(block, "Action") == null) {
+    private static Optional<EmailBounceText.Notice> notice(MimeMessage m, String text) throws MessagingException {
+        boolean bounceHeader = EmailBounceSigns.hasBounceHeader(m);
+        boolean mailSystem = EmailBounceSigns.isFromMailSystem(m);
+        if (!mailSystem && !EmailBounceSigns.isAutomatic(m)) {
+            return Optional.empty();
+        }
+        EmailBounceText.Notice notice = EmailBounceText.read(mailSystem ? m.getSubject() : null, text);
+        boolean bounce = bounceHeader || (notice.saysFailed() && (mailSystem || notice.statusCode() != null));
+        return bounce ? Optional.of(notice) : Optional.empty();
+    }
+
+    /**
+     * The per-recipient block that matters: the first failed one, else the first one. A block without
+     * {@code Action} is the per-message one (Reporting-MTA …), which some mail systems leave out: the blocks
+     * are told apart by their fields, not by their place.
+     */
+    private static Optional<InternetHeaders> reportedRecipient(List<EmailPart> parts) throws MessagingException {
+        for (EmailPart part : parts) {
+            if (!DELIVERY_STATUS_PARTS.contains(part.mimeType())) {
                 continue;
             }
-            if ("failed".equalsIgnoreCase(value(block, "Action"))) {
-                return block;
+            String[] blocks = new String(part.bytes(), StandardCharsets.UTF_8).replace("\r\n", "\n").strip()
+                    .split("\n[ \t]*\n");
+            InternetHeaders first = null;
+            for (String text : blocks) {
+                InternetHeaders block = EmailHeaderLines.load(
+                        new ByteArrayInputStream((text + "\n\n").getBytes(StandardCharsets.UTF_8)));
+                String action = value(block, "Action");
+                if (action.equalsIgnoreCase("failed")) {
+                    return Optional.of(block);
+                }
+                first = first == null && !action.isEmpty() ? block : first;
             }
-            first = first == null ? block : first;
+            if (first != null) {
+                return Optional.of(first);
+            }
         }
-        return first;
+        return Optional.empty();
     }
 
     private static String statusCode(InternetHeaders recipient) {
         String status = value(recipient, "Status");
-        return status == null ? null : status.split("\\s+")[0];
+        return status.isEmpty() ? null : status.split("\\s+")[0];
     }
 
     private static String value(InternetHeaders headers, String name) {
         String v = headers.getHeader(name, " ");
-        return v == null ? null : v.replaceAll("\\s+", " ").strip();
+        return v == null ? "" : v.replaceAll("\\s+", " ").strip();
     }
 
-    private static byte[] read(Part part) throws MessagingException, IOException {
-        try (InputStream in = part.getInputStream()) {
-            return in.readAllBytes();
-        }
+    private static String blankToNull(String s) {
+        return s.isEmpty() ? null : s;
     }
 }

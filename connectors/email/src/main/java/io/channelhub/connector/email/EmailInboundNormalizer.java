@@ -5,6 +5,7 @@ import io.channelhub.core.error.MalformedPayloadException;
 import io.channelhub.core.model.Content;
 import io.channelhub.core.model.EmailHeaders;
 import io.channelhub.core.model.HubJson;
+import io.channelhub.core.model.MediaContent;
 import io.channelhub.core.model.Party;
 import io.channelhub.core.model.TextContent;
 import io.channelhub.core.model.UnsupportedContent;
@@ -12,13 +13,13 @@ import io.channelhub.core.spi.InboundEvent;
 import io.channelhub.core.spi.InboundMessage;
 import io.channelhub.core.spi.InboundNormalizer;
 import io.channelhub.core.spi.InboundPayload;
+import io.channelhub.core.spi.MediaSource;
 import io.channelhub.core.spi.StatusUpdate;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,10 +32,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns one polled RFC 822 message into a canonical event: a delivery status notification into the
- * status of the hub message it reports on, anything else into an inbound message (text with the quoted
- * reply stripped, HTML alternative, attachments, threading headers, auto-reply flag). Parses offline;
- * attachments are referenced by {@code data:} URIs for {@link EmailMediaFetcher}.
+ * Turns one polled RFC 822 message into a canonical event: a bounce into the status of the mail it returns
+ * ({@link EmailBounceReader}), anything else into an inbound message (text with the quoted reply stripped,
+ * HTML alternative, attachments, threading headers, auto-reply flag). Parses offline and leniently
+ * ({@link EmailMimeTree}); attachments are referenced by {@code data:} URIs for {@link EmailMediaFetcher}.
  */
 public final class EmailInboundNormalizer implements InboundNormalizer {
     private final EmailHubConfig hub;
@@ -47,27 +48,25 @@ public final class EmailInboundNormalizer implements InboundNormalizer {
 
     @Override
     public List<InboundEvent> normalize(InboundPayload payload) {
-        MimeMessage m = parse(payload.body());
-        if (EmailBounceReader.isDeliveryReport(m)) {
-            try {
-                Optional<StatusUpdate> status = bounces.read(m, hub.clock().instant());
-                if (status.isPresent()) {
-                    return List.of(status.get());
-                }
-            } catch (MessagingException | IOException e) {
-                // an unreadable report is still a message from the mail server: deliver it as one below
+        MimeMessage m = EmailReceivedMessage.parse(payload.body());
+        List<EmailPart> parts;
+        try {
+            parts = EmailMimeTree.leaves(m);
+        } catch (MessagingException | IOException e) {
+            requireSender(m);
+            return List.of(unreadable(m, e));
+        }
+        EmailBodyReader.Body body = EmailBodyReader.read(parts);
+        try {
+            Optional<StatusUpdate> status = bounces.read(m, parts, body.readableText(), hub.clock().instant());
+            if (status.isPresent()) {
+                return List.of(status.get());
             }
+        } catch (MessagingException e) {
+            // a report whose headers cannot be read is still a message from the mail server: deliver it as one
         }
         requireSender(m);
-        return List.of(message(m));
-    }
-
-    private static MimeMessage parse(byte[] raw) {
-        try {
-            return new MimeMessage(EmailSessions.offline(), new ByteArrayInputStream(raw));
-        } catch (MessagingException e) {
-            throw new MalformedPayloadException("not an RFC 822 message: " + e.getMessage(), e);
-        }
+        return List.of(message(m, body));
     }
 
     /** Every message needs a From address (RFC 5322 §3.6): it is the contact. Without one it is not an email. */
@@ -83,50 +82,57 @@ public final class EmailInboundNormalizer implements InboundNormalizer {
         }
     }
 
-    private InboundMessage message(MimeMessage m) {
+    private InboundMessage message(MimeMessage m, EmailBodyReader.Body body) {
         try {
-            InternetAddress from = (InternetAddress) m.getFrom()[0];
-            String messageId = messageId(m);
-            String inReplyTo = EmailMessageIds.parseList(m.getHeader("In-Reply-To", " ")).stream().findFirst()
-                    .orElse(null);
-            List<String> references = EmailMessageIds.parseList(m.getHeader("References", " "));
-            Instant timestamp = m.getSentDate() == null ? hub.clock().instant() : m.getSentDate().toInstant();
             Map<String, Object> metadata = new LinkedHashMap<>();
-            if (EmailAutoReplies.isAutoReply(m) || EmailBounceReader.isDeliveryReport(m)) {
-                metadata.put("autoReply", true);
+            if (!body.executables().isEmpty()) {
+                metadata.put("executableAttachments", body.executables());
             }
-            EmailBodyReader.Body body = null;
-            Content content;
-            try {
-                body = EmailBodyReader.read(m);
-                content = text(m, body, metadata);
-            } catch (MessagingException | IOException e) {
-                content = unsupported(m, e);
-            }
-            return new InboundMessage(party(from), recipient(m),
-                    from.getAddress().toLowerCase(Locale.ROOT), messageId, timestamp, content, inReplyTo,
-                    body == null ? null : body.attachments(), new EmailHeaders(messageId, inReplyTo, references),
-                    body == null ? null : body.sources(), metadata);
+            return message(m, text(m, body, metadata), body.attachments(), body.sources(), metadata);
         } catch (MessagingException e) {
             throw new MalformedPayloadException("unreadable email headers: " + e.getMessage(), e);
         }
     }
 
+    /** A body the hub cannot take apart at all is still delivered, never dropped. */
+    private InboundMessage unreadable(MimeMessage m, Exception e) {
+        try {
+            return message(m, unsupported(m, e), null, null, new LinkedHashMap<>());
+        } catch (MessagingException headers) {
+            throw new MalformedPayloadException("unreadable email headers: " + headers.getMessage(), headers);
+        }
+    }
+
+    private InboundMessage message(MimeMessage m, Content content, List<MediaContent> attachments,
+                                   List<MediaSource> sources, Map<String, Object> metadata) throws MessagingException {
+        InternetAddress from = (InternetAddress) m.getFrom()[0];
+        String messageId = messageId(m);
+        String inReplyTo = EmailMessageIds.parseList(m.getHeader("In-Reply-To", " ")).stream().findFirst()
+                .orElse(null);
+        List<String> references = EmailMessageIds.parseList(m.getHeader("References", " "));
+        Instant timestamp = m.getSentDate() == null ? hub.clock().instant() : m.getSentDate().toInstant();
+        if (EmailAutoReplies.isAutoReply(m) || EmailBounceSigns.isFromMailSystem(m)) {
+            metadata.put("autoReply", true);
+        }
+        return new InboundMessage(party(from), recipient(m), from.getAddress().toLowerCase(Locale.ROOT), messageId,
+                timestamp, content, inReplyTo, attachments, new EmailHeaders(messageId, inReplyTo, references), sources,
+                metadata);
+    }
+
     private static TextContent text(MimeMessage m, EmailBodyReader.Body body, Map<String, Object> metadata)
             throws MessagingException {
-        String full = body.text() != null ? body.text() : EmailHtmlText.toPlain(body.html());
+        String full = body.readableText();
         EmailQuoteStripper.Result stripped = EmailQuoteStripper.strip(full);
         if (stripped.stripped()) {
             metadata.put("fullText", full);
         }
-        return new TextContent(stripped.text(), m.getSubject(), body.html());
+        return new TextContent(stripped.text(), EmailEncodedWords.decode(m.getSubject()), body.html());
     }
 
-    /** A body the hub cannot read (broken MIME structure) is still delivered, never dropped. */
     private static Content unsupported(MimeMessage m, Exception e) throws MessagingException {
         ObjectNode raw = HubJson.mapper().createObjectNode();
         raw.put("contentType", m.getContentType());
-        raw.put("subject", m.getSubject());
+        raw.put("subject", EmailEncodedWords.decode(m.getSubject()));
         raw.put("error", e.getMessage());
         return new UnsupportedContent("email", raw);
     }

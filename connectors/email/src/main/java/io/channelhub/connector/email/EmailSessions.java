@@ -41,7 +41,14 @@ final class EmailSessions {
         return Session.getInstance(props);
     }
 
-    /** A session for parsing stored messages; it never opens a connection. */
+    /**
+     * A session for parsing stored messages; it never opens a connection. Of the lenient {@code mail.mime.*}
+     * settings Jakarta Mail 2.1 reads only {@code mail.mime.address.strict} (and {@code allowutf8}) from a
+     * session; the others ({@code parameters.strict}, {@code decodefilename}, {@code decodetext.strict},
+     * {@code ignoreunknownencoding}, {@code base64.ignoreerrors}, {@code uudecode.*}, {@code multipart.allowempty}
+     * …) are JVM-wide System properties read once when a class loads, which a connector must not set. The parsing
+     * classes ({@link EmailReceivedMessage}, {@link EmailMimeTree} and what it uses) do their work per message.
+     */
     static Session offline() {
         return OFFLINE;
     }

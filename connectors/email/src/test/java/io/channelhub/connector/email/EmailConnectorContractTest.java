@@ -18,10 +18,6 @@ import org.junit.jupiter.api.Test;
 
 /** The shared connector contract, plus what the email descriptor promises. */
 class EmailConnectorContractTest extends ConnectorContractTest {
-    private static final List<String> FIXTURES = List.of("plain.eml", "html-only.eml", "multipart-alternative.eml",
-            "iso-8859-1-quoted-printable.eml", "base64-utf8.eml", "attachments-pdf-and-image.eml",
-            "reply-with-quote.eml", "reply-with-quote-outlook.eml", "reply-with-quote-dutch.eml",
-            "bounce-dsn-hub-message.eml", "bounce-dsn-returned-message.eml", "auto-reply-out-of-office.eml");
 
     private final ChannelConnector connector = TestEnvironment.connector();
 
@@ -39,7 +35,7 @@ class EmailConnectorContractTest extends ConnectorContractTest {
 
     @Override
     protected List<InboundPayload> samplePayloads() {
-        return FIXTURES.stream().map(Fixtures::inbound).toList();
+        return Fixtures.INBOUND.stream().map(Fixtures::inbound).toList();
     }
 
     /** Email is polled, never pushed. */
@@ -71,7 +67,7 @@ class EmailConnectorContractTest extends ConnectorContractTest {
     void everyInboundFixtureIsInTheSamples() {
         try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(
                 "src/test/resources/fixtures/email/inbound"))) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(FIXTURES);
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(Fixtures.INBOUND);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

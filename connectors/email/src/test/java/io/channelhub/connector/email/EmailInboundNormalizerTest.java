@@ -224,17 +224,6 @@ class EmailInboundNormalizerTest {
     }
 
     @Test
-    void aBrokenMimeStructureIsDeliveredAsUnsupported() {
-        String broken = "From: a@example.com\nTo: shop@dealer.example\nSubject: kapot\nMessage-ID: <b@example.com>\n"
-                + "MIME-Version: 1.0\nContent-Type: multipart/mixed\n\nno boundary here\n";
-
-        InboundMessage m = (InboundMessage) normalizer.normalize(payload(broken)).get(0);
-
-        assertThat(m.content()).isInstanceOf(UnsupportedContent.class);
-        assertThat(((UnsupportedContent) m.content()).raw().get("subject").asText()).isEqualTo("kapot");
-    }
-
-    @Test
     void somethingThatIsNotAnEmailIsMalformed() {
         assertThatThrownBy(() -> normalizer.normalize(payload("{\"hello\": \"world\"}")))
                 .isInstanceOf(MalformedPayloadException.class);

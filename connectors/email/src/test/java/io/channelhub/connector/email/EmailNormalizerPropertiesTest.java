@@ -24,24 +24,20 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.Size;
 
 /**
- * Property tests of the email normalizer (issue #6): random bytes, generated RFC 822 messages with hostile
- * headers (broken addresses, unknown charsets and transfer encodings, multiparts without or with lying
- * boundaries, delivery reports with garbage in them, encoded words that decode to nothing) and the real
+ * Property tests of the email normalizer (issues #6 and #12): random bytes, generated RFC 822 messages with
+ * hostile headers (broken addresses, unknown charsets and transfer encodings, multiparts without, with lying or
+ * with unquoted boundaries, delivery reports and mail-system notices with garbage in them, encoded words that
+ * decode to nothing, unquoted and RFC 2231 file names) and the real
  * fixtures cut, flipped, or with header lines replaced, dropped or repeated either normalize to a
  * well-formed canonical event or are refused with {@code MalformedPayloadException} (see
  * {@link PropertySupport}); never any other exception, never a hang.
  */
 class EmailNormalizerPropertiesTest {
     private static final int TRIES = 1000;
-    private static final List<String> FIXTURES = List.of("attachments-pdf-and-image.eml",
-            "auto-reply-out-of-office.eml", "base64-utf8.eml", "bounce-dsn-hub-message.eml",
-            "bounce-dsn-returned-message.eml", "html-only.eml", "iso-8859-1-quoted-printable.eml",
-            "multipart-alternative.eml", "plain.eml", "reply-with-quote-dutch.eml", "reply-with-quote-outlook.eml",
-            "reply-with-quote.eml");
     private static final List<String> HEADERS = List.of("From", "To", "Cc", "Reply-To", "Subject", "Date",
             "Message-ID", "In-Reply-To", "References", "MIME-Version", "Content-Type", "Content-Transfer-Encoding",
             "Content-Disposition", "Auto-Submitted", "X-Autoreply", "X-Auto-Response-Suppress", "Precedence",
-            "Return-Path", "List-Id", "Sender");
+            "Return-Path", "List-Id", "Sender", "X-Failed-Recipients", "X-MS-Exchange-Message-Is-Ndr");
     private static final List<String> HEADER_VALUES = List.of("Jan <jan@example.nl>", "jan@example.nl",
             "<jan@example.nl>", "\"Jan, de\" <jan@example.nl>", "=?utf-8?B?SmFu?= <jan@example.nl>", "jan",
             "@example.nl", "jan@", "<>", "undisclosed-recipients:;", "a@b, c@d", "\"unterminated <x@y>",
@@ -49,10 +45,12 @@ class EmailNormalizerPropertiesTest {
             "<<<>>>", "Fri, 20 Nov 2026 10:16:02 +0100", "Fri, 31 Feb 2026 25:61:61 +9999", "yesterday",
             "text/plain", "text/plain; charset=utf-8", "text/plain; charset=x-no-such-charset",
             "text/plain; charset=\"", "text/html; charset=utf-16", "multipart/mixed", "multipart/mixed; boundary=",
-            "multipart/mixed; boundary=\"b\"", "multipart/alternative; boundary=b", "multipart/report; "
+            "multipart/mixed; boundary=\"b\"", "multipart/alternative; boundary=b", "multipart/mixed; boundary=----=_b",
+            "MAILER-DAEMON", "Mail Delivery System <postmaster@x>", "multipart/report; "
                     + "report-type=delivery-status; boundary=b", "message/delivery-status", "message/rfc822",
             "text/rfc822-headers", "application/octet-stream; name=\"a.pdf\"", "image/jpeg", ";;;", "/", "text/",
             "base64", "quoted-printable", "7bit", "8bit", "binary", "x-uuencode", "uuencode", "x-no-such-encoding",
+            "7-bit", "8bits", "quoted", "attachment; filename=Ü ber [1].pdf", "attachment; filename*0*=x''%E2; filename*1=a",
             "attachment; filename=\"a.pdf\"", "attachment; filename*=utf-8''%E2%82%AC.pdf",
             "inline; filename*=x-unknown''%FF", "auto-replied", "auto-generated", "no", "bulk", "OOF, AutoReply");
     private static final List<String> BODIES = List.of("Hallo", "", "=\r\n=ZZ=4", "////", "SGFsbG8=",
@@ -61,7 +59,9 @@ class EmailNormalizerPropertiesTest {
             "--b\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n--b--", "--b", "--b--",
             "Reporting-MTA: dns; x\r\n\r\nFinal-Recipient: rfc822; a@b\r\nAction: failed\r\nStatus: 5.1.1\r\n",
             "> quoted\r\nOn Fri, Jan wrote:\r\n> x", "<html><body><p>x</p><script>alert(1)</script>",
-            "\u0000\u0000", "x".repeat(20_000));
+            "\u0000\u0000", "x".repeat(20_000), "Content-Type: text/plain\r\n\r\nno first boundary\r\n--b--\r\n",
+            "begin 644 a.txt\r\nM86)C\r\n\u007f\r\n", "This is the mail system at host x.\r\ncould not be delivered\r\n"
+                    + "550 5.1.1 gone\r\nMessage-ID: <1b2c3d4e-0000-4000-8000-000000000001@hub.test>\r\n");
 
     private final InboundNormalizer normalizer = TestEnvironment.connector().normalizer();
 
@@ -107,7 +107,7 @@ class EmailNormalizerPropertiesTest {
 
     @Provide
     Arbitrary<String> fixtures() {
-        return Arbitraries.of(FIXTURES);
+        return Arbitraries.of(Fixtures.INBOUND);
     }
 
     @Provide

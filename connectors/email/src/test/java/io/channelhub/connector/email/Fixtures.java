@@ -16,6 +16,18 @@ import java.util.Map;
 
 /** Reads .eml fixtures and describes MIME messages for comparison. */
 final class Fixtures {
+    /** Every inbound fixture: each is a sample of the connector contract and a seed of the property tests. */
+    static final List<String> INBOUND = List.of("attachments-pdf-and-image.eml",
+            "auto-reply-out-of-office.eml", "base64-utf8.eml", "bounce-dsn-hub-message.eml",
+            "bounce-dsn-returned-message.eml", "html-only.eml", "iso-8859-1-quoted-printable.eml",
+            "multipart-alternative.eml", "plain.eml", "reply-with-quote-dutch.eml", "reply-with-quote-outlook.eml",
+            "reply-with-quote.eml", "boundary-unquoted.eml", "filename-rfc2231.eml", "filename-rfc2047.eml",
+            "filename-unquoted.eml", "utf8-headers-rfc6532.eml", "transfer-encoding-unknown.eml",
+            "missing-start-boundary.eml", "uuencode-broken.eml", "forwarded-message-rfc822.eml", "attachment-gzip.eml",
+            "attachment-octet-stream-named.eml", "bounce-postfix.eml", "bounce-exim.eml", "bounce-qmail.eml",
+            "bounce-exchange-ndr.eml", "bounce-x-failed-recipients.eml", "bounce-bare-mailer-daemon.eml",
+            "bounce-postmaster-auto-submitted.eml");
+
     private Fixtures() {
     }
 
