@@ -5,8 +5,10 @@ import io.channelhub.app.HubProperties;
 import io.channelhub.app.consent.ConsentStore;
 import io.channelhub.app.flow.Messages;
 import io.channelhub.app.flow.StatusEvents;
+import io.channelhub.app.metrics.HubMeters;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.MessageRepository;
+import io.channelhub.core.model.ConversationIds;
 import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.Direction;
 import io.channelhub.core.model.HubJson;
@@ -56,8 +58,14 @@ class StatusMatcher {
         StatusUpdate update = pending.update();
         Optional<MessageRecord> record = update.hubMessageId() != null
                 ? messages.find(pending.tenantId(), update.hubMessageId())
-                : messages.findByProviderId(pending.tenantId(), pending.channel(), Direction.OUTBOUND,
-                update.providerMessageId());
+                : Optional.ofNullable(update.providerMessageId()).flatMap(id -> messages.findByProviderId(
+                pending.tenantId(), pending.channel(), Direction.OUTBOUND, id));
+        if (record.isEmpty() && update.recipient() != null) {
+            // A report that names no message the hub knows (a bounce whose Message-ID a relay rewrote) is
+            // about the latest message sent to its recipient that has heard nothing since.
+            record = messages.latestSentIn(ConversationIds.derive(pending.tenantId(), pending.channel(),
+                    update.recipient()));
+        }
         if (record.isEmpty()) {
             return park(pending);
         }
@@ -72,7 +80,7 @@ class StatusMatcher {
 
     private List<Outgoing> park(Pending pending) {
         if (pending.attempt() >= hub.retry().statusMatchAttempts()) {
-            meters.counter("hub.status.unmatched", "channel", pending.channel()).increment();
+            meters.counter(HubMeters.STATUS_UNMATCHED, "channel", pending.channel()).increment();
             LOG.info("Status report for unknown message {} of tenant {} dropped after {} attempts",
                     pending.update().providerMessageId(), pending.tenantId(), pending.attempt());
             return List.of();

@@ -2,9 +2,9 @@ package io.channelhub.app.inbound;
 
 import io.channelhub.app.broker.BrokerGuard;
 import io.channelhub.app.flow.Messages;
-import io.channelhub.app.metrics.HubMeters;
 import io.channelhub.app.inbound.PlatformWideAttribution.Attribution;
 import io.channelhub.app.inbound.PlatformWideAttribution.Target;
+import io.channelhub.app.metrics.HubMeters;
 import io.channelhub.app.registry.ActiveTenants;
 import io.channelhub.app.registry.ConnectorCatalog;
 import io.channelhub.app.registry.ResolvedConnector;

@@ -61,6 +61,14 @@ public class MessageRepository {
                 .params(tenantId, channel, direction.wireName(), providerMessageId).query(ROW).optional();
     }
 
+    /** The latest outbound message of the conversation that was sent and has heard nothing since. */
+    public Optional<MessageRecord> latestSentIn(String conversationId) {
+        return jdbc.sql("""
+                        select * from messages where conversation_id = ? and direction = 'outbound' and status = 'sent'
+                        order by seq desc limit 1""")
+                .param(conversationId).query(ROW).optional();
+    }
+
     /** A message as dispatch reads it: the record, and whether an earlier one of its conversation is pending. */
     public record ForDispatch(MessageRecord record, boolean earlierPending) {
     }

@@ -425,6 +425,30 @@ class EmailEndToEndTest extends HubTestBase {
     }
 
     @Test
+    void aBounceWhoseMessageIdARelayRewroteFailsTheLatestMessageSentToItsRecipient() throws Exception {
+        configureEmail(port, tenant, mailbox);
+        String earlier = submit("""
+                {"channel":"email","to":"%s","content":{"type":"text","subject":"Eerder","text":"Hallo"}}"""
+                .formatted(customer));
+        event(earlier, "sent");
+        String id = submit("""
+                {"channel":"email","to":"%s","content":{"type":"text","subject":"Uw offerte","text":"Hallo"}}"""
+                .formatted(customer));
+        event(id, "sent");
+
+        deliver(new String(fixture("bounce-dsn-hub-message.eml"), StandardCharsets.UTF_8)
+                .replace("<0193a6f2-7c1e-7b3a-9d2e-5f4c3b2a1908@hub.test>", "<0100018c-rewritten@email.amazonses.com>")
+                .replace("nobody@example.org", customer.toUpperCase(java.util.Locale.ROOT))
+                .getBytes(StandardCharsets.UTF_8));
+
+        JsonNode failed = event(id, "failed", INBOUND_WAIT.toMillis());
+        assertThat(failed.path("reason").path("code").asText()).isEqualTo("bounced");
+        assertThat(json(send("GET", "/api/v1/tenants/" + tenant + "/messages/" + earlier, PLATFORM, null).body())
+                .path("status").asText()).as("only the latest one").isEqualTo("sent");
+        assertThat(receive(platform, "hub.inbound", tenantSelector(), 1, 1_000)).isEmpty();
+    }
+
+    @Test
     void aBounceInAMailSystemsOwnFormatFailsTheMessageToo() throws Exception {
         configureEmail(port, tenant, mailbox);
         String id = submit("""

@@ -8,8 +8,18 @@ import java.time.Instant;
  * A provider's report on a message the hub sent, matched to the hub message by
  * {@code providerMessageId}, or by {@code hubMessageId} where the provider echoes it (a status callback
  * URL carrying the hub id).
+ *
+ * @param recipient the address the report is about, for reports that may name no message the hub knows
+ *                  (a mail bounce through a relay that rewrote the Message-ID, or one that quotes none):
+ *                  the hub then takes the latest message it sent to that address on the channel; or null
  */
 public record StatusUpdate(
-        String providerMessageId, String hubMessageId, DeliveryStatus status, Reason reason, Instant timestamp)
+        String providerMessageId, String hubMessageId, DeliveryStatus status, Reason reason, Instant timestamp,
+        String recipient)
         implements InboundEvent {
+
+    public StatusUpdate(String providerMessageId, String hubMessageId, DeliveryStatus status, Reason reason,
+                        Instant timestamp) {
+        this(providerMessageId, hubMessageId, status, reason, timestamp, null);
+    }
 }

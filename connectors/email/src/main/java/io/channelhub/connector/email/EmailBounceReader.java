@@ -5,6 +5,8 @@ import io.channelhub.core.model.Reason;
 import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.spi.StatusUpdate;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns a bounce into the status of the mail it returns: RFC 3464 delivery reports by their per-recipient
@@ -24,6 +27,7 @@ import java.util.Optional;
  * status: they go on as messages, flagged as automatic.
  */
 final class EmailBounceReader {
+    private static final Pattern ADDR_SPEC = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\".]+");
     private static final List<String> DELIVERY_STATUS_PARTS = List.of("message/delivery-status",
             "message/global-delivery-status");
     private final String hubDomain;
@@ -59,12 +63,15 @@ final class EmailBounceReader {
             return Optional.empty();
         }
         Optional<String> returned = EmailBouncedMessage.messageId(m, parts, text, hubDomain);
-        if (returned.isEmpty()) {
+        String bouncedAddress = recipient.map(EmailBounceReader::reportedAddress)
+                .orElseGet(() -> failedRecipientHeader(m));
+        if (returned.isEmpty() && bouncedAddress == null) {
             return Optional.empty(); // nothing names the mail it returns: a status must name its message
         }
         Instant at = m.getSentDate() == null ? fallbackTime : m.getSentDate().toInstant();
-        return Optional.of(new StatusUpdate(returned.get(),
-                EmailMessageIds.hubMessageIdOf(returned.get(), hubDomain).orElse(null), status, reason, at));
+        return Optional.of(new StatusUpdate(returned.orElse(null),
+                returned.flatMap(id -> EmailMessageIds.hubMessageIdOf(id, hubDomain)).orElse(null), status, reason, at,
+                bouncedAddress));
     }
 
     /**
@@ -111,6 +118,39 @@ final class EmailBounceReader {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code Original-Recipient} (what the hub wrote) before {@code Final-Recipient}: "rfc822; jan@example.nl". */
+    private static String reportedAddress(InternetHeaders recipient) {
+        for (String field : new String[] {"Original-Recipient", "Final-Recipient"}) {
+            String value = value(recipient, field);
+            String address = mailbox(value.substring(value.indexOf(';') + 1));
+            if (address != null) {
+                return address;
+            }
+        }
+        return null;
+    }
+
+    /** Exim's header naming the failed addresses; the first is the one a hub message, sent to one, went to. */
+    private static String failedRecipientHeader(MimeMessage m) {
+        try {
+            String header = m.getHeader("X-Failed-Recipients", ",");
+            return header == null ? null : mailbox(header);
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    /** The first addr-spec of a header value ("Jan <jan@example.nl>, …" → jan@example.nl), or null. */
+    private static String mailbox(String value) {
+        try {
+            InternetAddress[] parsed = InternetAddress.parseHeader(value.strip(), false);
+            String address = parsed.length == 0 ? null : parsed[0].getAddress();
+            return address != null && ADDR_SPEC.matcher(address).matches() ? address : null;
+        } catch (AddressException e) {
+            return null;
+        }
     }
 
     private static String statusCode(InternetHeaders recipient) {

@@ -16,7 +16,13 @@ final class EmailHeaderLines {
     }
 
     static InternetHeaders load(InputStream in) throws MessagingException {
-        InternetHeaders oneCharPerByte = new InternetHeaders(in, false);
+        InternetHeaders oneCharPerByte;
+        try {
+            oneCharPerByte = new InternetHeaders(in, false);
+        } catch (IndexOutOfBoundsException e) {
+            // Jakarta Mail's own parser fails so on a header block that starts with a continuation line
+            throw new MessagingException("a header block that starts with a continuation line");
+        }
         InternetHeaders decoded = new InternetHeaders();
         for (Enumeration<String> lines = oneCharPerByte.getAllHeaderLines(); lines.hasMoreElements(); ) {
             decoded.addHeaderLine(EmailCharsets.rereadHeaderLine(lines.nextElement()));

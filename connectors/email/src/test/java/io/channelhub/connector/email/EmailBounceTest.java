@@ -114,6 +114,24 @@ class EmailBounceTest {
     }
 
     @Test
+    void aBounceWhoseReturnedMailARelayRenamedNamesItsRecipientForTheHubToMatchBy() {
+        String rewritten = fixture("bounce-dsn-hub-message.eml").replace(
+                "<0193a6f2-7c1e-7b3a-9d2e-5f4c3b2a1908@hub.test>", "<0100018c-ses-rewritten@email.amazonses.com>");
+
+        StatusUpdate s = (StatusUpdate) single(rewritten);
+
+        assertThat(s.hubMessageId()).isNull();
+        assertThat(s.providerMessageId()).isEqualTo("<0100018c-ses-rewritten@email.amazonses.com>");
+        assertThat(s.recipient()).isEqualTo("nobody@example.org");
+        assertThat(s.status()).isEqualTo(DeliveryStatus.FAILED);
+    }
+
+    @Test
+    void anEximBounceNamesItsFailedRecipientFromTheHeader() {
+        assertThat(((StatusUpdate) single(fixture("bounce-x-failed-recipients.eml"))).recipient()).contains("@");
+    }
+
+    @Test
     void aDelayWarningStaysAnAutomaticMessage() {
         String warning = fixture("bounce-postfix.eml").replace("I'm sorry to have to inform you that your message could not\n"
                 + "be delivered to one or more recipients. It's attached below.", "#### THIS IS A WARNING ONLY.  YOU DO "
