@@ -14,6 +14,27 @@ public final class CredentialValues {
     }
 
     /**
+     * Why {@code value} cannot be the credential {@code field} of a line-based protocol (an IMAP or SMTP
+     * login): a line break or another control character — a paste accident, since such protocols end the
+     * command there. White space and non-ASCII characters are fine in passwords. Empty when usable.
+     */
+    public static Optional<String> lineProblem(String field, String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7f) {
+                String what = c == '\n' || c == '\r' ? "a line break" : "a control character";
+                String where = i == value.length() - 1 ? "at its end" : "at position " + (i + 1);
+                return Optional.of("'" + field + "' has " + what + " " + where
+                        + ", which no mail server login can carry; paste the value again without it");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Why {@code value} cannot be sent as the credential {@code field} in an HTTP header, or empty when it
      * can. The answer names the field and the offending character's position and code point — never the
      * value, and only characters that no real token contains.

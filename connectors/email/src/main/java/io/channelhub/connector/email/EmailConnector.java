@@ -1,14 +1,17 @@
 package io.channelhub.connector.email;
 
+import io.channelhub.core.error.PermanentChannelException;
 import io.channelhub.core.model.ContentType;
 import io.channelhub.core.spi.ChannelConnector;
 import io.channelhub.core.spi.ChannelDescriptor;
 import io.channelhub.core.spi.CredentialCheck;
+import io.channelhub.core.spi.CredentialValues;
 import io.channelhub.core.spi.InboundNormalizer;
 import io.channelhub.core.spi.InboundPoller;
 import io.channelhub.core.spi.MediaFetcher;
 import io.channelhub.core.spi.OutboundSender;
 import io.channelhub.core.spi.TenantConnector;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -75,5 +78,19 @@ public final class EmailConnector implements ChannelConnector {
     @Override
     public CredentialCheck checkCredentials(TenantConnector connector) {
         return credentials.check(connector);
+    }
+
+    /** Settings that cannot be parsed (a port that is no number) and a password no login command can carry. */
+    @Override
+    public List<String> configurationProblems(TenantConnector connector) {
+        List<String> problems = new ArrayList<>();
+        try {
+            EmailSettings.of(connector);
+        } catch (PermanentChannelException e) {
+            problems.add(e.getMessage());
+        }
+        connector.secrets().get(EmailSettings.PASSWORD)
+                .flatMap(p -> CredentialValues.lineProblem(EmailSettings.PASSWORD, p)).ifPresent(problems::add);
+        return problems;
     }
 }

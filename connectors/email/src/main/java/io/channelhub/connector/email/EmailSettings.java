@@ -1,6 +1,7 @@
 package io.channelhub.connector.email;
 
 import io.channelhub.core.error.PermanentChannelException;
+import io.channelhub.core.spi.CredentialValues;
 import io.channelhub.core.spi.TenantConnector;
 import java.time.Duration;
 import java.util.List;
@@ -66,10 +67,14 @@ record EmailSettings(
         }
     }
 
-    /** The password secret, or a credentials failure when none is configured. */
+    /** The password secret, or a credentials failure when none is configured or no login can carry it. */
     static String password(TenantConnector c) {
-        return c.secrets().get(PASSWORD).orElseThrow(() -> PermanentChannelException.credentials(null,
+        String password = c.secrets().get(PASSWORD).orElseThrow(() -> PermanentChannelException.credentials(null,
                 "email connector of tenant " + c.tenantId() + " has no password"));
+        CredentialValues.lineProblem(PASSWORD, password).ifPresent(problem -> {
+            throw PermanentChannelException.credentials(null, problem);
+        });
+        return password;
     }
 
     /** The login name: {@code username}, or the sender address when the mailbox logs in with it. */

@@ -42,6 +42,24 @@ class EmailSettingsTest {
     }
 
     @Test
+    void unparsableSettingsAndAPasswordNoLoginCanCarryAreConfigurationProblemsNamedByField() {
+        EmailConnector connector = TestEnvironment.connector();
+        Map<String, String> good = Map.of("fromAddress", "a@b.example", "smtpHost", "h", "smtpPort", "587");
+
+        assertThat(connector.configurationProblems(TestMailboxes.tenant(good, "Pass word é!"))).isEmpty();
+        assertThat(connector.configurationProblems(TestMailboxes.tenant(Map.of("fromAddress", "a@b.example",
+                "smtpHost", "h", "smtpPort", "99999"), "pw"))).singleElement().asString().contains("smtpPort");
+        for (String spoiled : java.util.List.of("Secret-1\n", "Sec\r\nret-1", "Secret\u0000-1", "Secret-1\u007f")) {
+            assertThat(connector.configurationProblems(TestMailboxes.tenant(good, spoiled)))
+                    .singleElement().asString().contains("'password'").doesNotContain("Secret");
+            PermanentChannelException e = catchThrowableOfType(PermanentChannelException.class,
+                    () -> EmailSettings.password(TestMailboxes.tenant(good, spoiled)));
+            assertThat(e.credentialsRejected()).isTrue();
+            assertThat(e.getMessage()).doesNotContain("Secret");
+        }
+    }
+
+    @Test
     void settingsNeverHoldThePassword() {
         EmailSettings s = EmailSettings.of(TestMailboxes.tenant(Map.of("fromAddress", "a@b.example", "smtpHost", "h",
                 "smtpPort", "587"), "Very-Secret-1"));
