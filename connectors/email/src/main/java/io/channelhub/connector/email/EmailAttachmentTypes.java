@@ -36,7 +36,7 @@ final class EmailAttachmentTypes {
 
     static Typed of(String declared, String filename) {
         if (!GENERIC.contains(declared)) {
-            return new Typed(declared, kindOf(declared));
+            return new Typed(declared, MediaKind.ofMimeType(declared));
         }
         String guessed = guess(filename);
         return new Typed(guessed == null ? declared : guessed, MediaKind.DOCUMENT);
@@ -64,18 +64,5 @@ final class EmailAttachmentTypes {
         }
         int dot = filename.lastIndexOf('.');
         return dot < 0 ? "" : filename.substring(dot + 1).strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static MediaKind kindOf(String mimeType) {
-        if (mimeType.startsWith("image/")) {
-            return MediaKind.IMAGE;
-        }
-        if (mimeType.startsWith("audio/")) {
-            return MediaKind.AUDIO;
-        }
-        if (mimeType.startsWith("video/")) {
-            return MediaKind.VIDEO;
-        }
-        return MediaKind.DOCUMENT;
     }
 }

@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -105,7 +104,7 @@ final class SmsInboundNormalizer implements InboundNormalizer {
         List<MediaContent> media = new ArrayList<>();
         List<MediaSource> sources = new ArrayList<>();
         for (TwilioMedia item : incoming.media()) {
-            media.add(new MediaContent(kindOf(item.contentType()), null, item.contentType(), null, null, null));
+            media.add(new MediaContent(MediaKind.ofMimeType(item.contentType()), null, item.contentType(), null, null, null));
             sources.add(new MediaSource(item.url(), item.contentType(), null));
         }
         Content content;
@@ -140,20 +139,6 @@ final class SmsInboundNormalizer implements InboundNormalizer {
             metadata.put(TWILIO_CHANNEL, from.channel());
         }
         return metadata;
-    }
-
-    static MediaKind kindOf(String mimeType) {
-        String type = mimeType == null ? "" : mimeType.toLowerCase(Locale.ROOT);
-        if (type.startsWith("image/")) {
-            return MediaKind.IMAGE;
-        }
-        if (type.startsWith("audio/")) {
-            return MediaKind.AUDIO;
-        }
-        if (type.startsWith("video/")) {
-            return MediaKind.VIDEO;
-        }
-        return MediaKind.DOCUMENT;
     }
 
     private static ObjectNode raw(TwilioForm form) {
