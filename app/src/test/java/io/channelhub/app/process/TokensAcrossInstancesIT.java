@@ -9,7 +9,6 @@ import io.channelhub.app.support.HubProcess;
 import io.channelhub.app.support.PostgresCondition;
 import io.channelhub.core.model.HubJson;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -190,18 +189,12 @@ class TokensAcrossInstancesIT {
         return "/api/v1/tenants/dealer-a/messages/" + UUID.randomUUID();
     }
 
-    private static HttpResponse<String> call(HubProcess hub, String method, String path, String token, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(hub.url(path)))
+    private static HttpResponse<String> call(HubProcess hub, String method, String path, String token, String json)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(hub.url(path)))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token);
-        try {
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -43,13 +43,13 @@ class ConfiguredTokenRotationTest {
     Path dataDir;
 
     @Test
-    void onH2(CapturedOutput output) {
+    void onH2(CapturedOutput output) throws Exception {
         rotateAndRevoke(Map.of(), output);
     }
 
     @Test
     @ExtendWith(PostgresCondition.class)
-    void onPostgres(CapturedOutput output) {
+    void onPostgres(CapturedOutput output) throws Exception {
         String schema = "hub_tokens_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         rotateAndRevoke(Map.of("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema,
                 "spring.datasource.username", System.getProperty("hub.test.postgres.user", "postgres"),
@@ -57,7 +57,7 @@ class ConfiguredTokenRotationTest {
                 "spring.flyway.default-schema", schema), output);
     }
 
-    private void rotateAndRevoke(Map<String, String> database, CapturedOutput output) {
+    private void rotateAndRevoke(Map<String, String> database, CapturedOutput output) throws Exception {
         int brokerPort = freePort();
         try (Hub hub = new Hub(database, brokerPort, List.of(
                 token("ops", "ops", OPS_A), token("leaky", "platform", LEAKED), token("retired", "platform", RETIRED)))) {
@@ -118,22 +118,15 @@ class ConfiguredTokenRotationTest {
         }
 
         /** The ops API's answer to a token: 200 ops, 403 a known platform token, 401 refused. */
-        int status(String token) {
+        int status(String token) throws IOException, InterruptedException {
             return call("GET", "/admin/v1/tokens", token);
         }
 
-        int call(String method, String path, String token) {
-            try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .method(method, HttpRequest.BodyPublishers.noBody())
-                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString())
-                        .statusCode();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        int call(String method, String path, String token) throws IOException, InterruptedException {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .method(method, HttpRequest.BodyPublishers.noBody())
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
         }
 
         @Override
