@@ -6,10 +6,10 @@ import java.util.Locale;
  * Where a stored token came from. The start-up sync owns {@link #CONFIG} rows only; the others change only
  * through the admin API, so a restart never undoes what ops did at runtime.
  */
-public enum TokenSource {
+enum TokenSource {
     CONFIG, API, GENERATED;
 
-    public String id() {
+    String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
