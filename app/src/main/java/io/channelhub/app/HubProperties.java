@@ -93,8 +93,15 @@ public record HubProperties(
     public record Media(@DefaultValue("100MB") DataSize maxBytes) {
     }
 
-    /** API tokens configured up front; when none exist at all, one per role is generated and logged once. */
-    public record Security(List<ConfiguredToken> tokens, @DefaultValue("true") boolean generateOnFirstStart) {
+    /**
+     * API tokens configured up front (synced at every start); when none exist at all, one per role is generated
+     * and logged once.
+     *
+     * @param tokenCacheTtl how long an instance trusts its cached answer for a token: a token revoked or rotated
+     *                      on another instance is refused here within this bound
+     */
+    public record Security(List<ConfiguredToken> tokens, @DefaultValue("true") boolean generateOnFirstStart,
+                           @DefaultValue("5s") Duration tokenCacheTtl) {
         public Security {
             tokens = tokens == null ? List.of() : tokens;
         }

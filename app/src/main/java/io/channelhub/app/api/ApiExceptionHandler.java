@@ -65,6 +65,12 @@ class ApiExceptionHandler {
                 e.getMessage());
     }
 
+    @ExceptionHandler(io.channelhub.app.security.TokenAdmin.TokenRejected.class)
+    ProblemDetail token(io.channelhub.app.security.TokenAdmin.TokenRejected e) {
+        return Problems.of(HttpStatus.valueOf(e.status()), HttpStatus.valueOf(e.status()).getReasonPhrase(),
+                e.getMessage());
+    }
+
     @ExceptionHandler(ApiProblem.class)
     ProblemDetail problem(ApiProblem e) {
         return e.problem();

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -16,11 +17,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Bearer tokens for the platform API ({@code /api/**}, role platform, optionally scoped to one tenant)
  * and the ops API ({@code /admin/**}, role ops). Webhooks are authenticated by provider signatures and
  * actuator endpoints are left to the network. Written by hand rather than with Spring Security: two
- * roles and a tenant scope are the whole policy, and a filter keeps every request one map lookup.
+ * roles and a tenant scope are the whole policy, and a filter keeps every request one cache lookup.
  */
 @Component
 public class ApiTokenFilter extends OncePerRequestFilter {
-    public static final String CALLER = ApiTokenFilter.class.getName() + ".caller";
+    /** The request attribute holding the authenticated {@link Caller} (a constant, for {@code @RequestAttribute}). */
+    public static final String CALLER = "io.channelhub.app.security.ApiTokenFilter.caller";
     private static final Pattern TENANT_PATH = Pattern.compile("^/api/v1/tenants/([^/]+)(/.*)?$");
     private final ApiTokens tokens;
 
@@ -43,7 +45,16 @@ public class ApiTokenFilter extends OncePerRequestFilter {
             Problems.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "a bearer token is required");
             return;
         }
-        Caller caller = tokens.authenticate(header.substring(7).trim()).orElse(null);
+        Caller caller;
+        try {
+            caller = tokens.authenticate(header.substring(7).trim()).orElse(null);
+        } catch (DataAccessException e) {
+            // tokens live in the shared database: without it nobody can be authenticated, but the caller may retry
+            response.setHeader("Retry-After", "1");
+            Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
+                    "the hub cannot check tokens right now; retry later");
+            return;
+        }
         if (caller == null) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             Problems.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "the bearer token is not valid");
@@ -53,7 +64,7 @@ public class ApiTokenFilter extends OncePerRequestFilter {
         Role needed = path.startsWith("/admin/") ? Role.OPS : Role.PLATFORM;
         if (caller.role() != needed) {
             Problems.write(response, HttpStatus.FORBIDDEN, "Forbidden",
-                    "this endpoint needs a token with role " + needed.name().toLowerCase());
+                    "this endpoint needs a token with role " + needed.id());
             return;
         }
         Matcher m = TENANT_PATH.matcher(path);

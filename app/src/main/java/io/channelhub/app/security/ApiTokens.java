@@ -1,56 +1,73 @@
 package io.channelhub.app.security;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.channelhub.app.HubProperties;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
 
-/** The API tokens, stored as hashes, cached in memory because every API request needs one. */
-@Repository
+/**
+ * Finds the caller of a presented token in the shared store, through a short cache because every API
+ * request needs one. A change made on another instance is seen here once the entry is older than
+ * {@code hub.security.token-cache-ttl} (the stated bound); a change made here invalidates at once.
+ * Unknown tokens are cached too, so repeating a bad token does not reach the database, and the size bound
+ * keeps the memory fixed whatever is presented.
+ */
+@Component
 public class ApiTokens {
-    private final JdbcClient jdbc;
-    private final Map<String, Caller> byHash = new ConcurrentHashMap<>();
+    private static final Logger LOG = LoggerFactory.getLogger(ApiTokens.class);
+    private static final int MAX_CACHED = 10_000;
+    private final TokenStore store;
+    private final Clock clock;
+    private final LoadingCache<String, Optional<TokenGrant>> byHash;
+    /** Names whose last use was written within the granularity: the next write waits until the entry expires. */
+    private final Cache<String, Instant> recentlyMarked;
 
-    public ApiTokens(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-        reload();
-    }
-
-    public final void reload() {
-        byHash.clear();
-        jdbc.sql("select name, role, tenant_id, token_hash from api_tokens").query((rs, i) -> {
-            byHash.put(rs.getString("token_hash"),
-                    new Caller(rs.getString("name"), Role.valueOf(rs.getString("role")), rs.getString("tenant_id")));
-            return null;
-        }).list();
-    }
-
-    public boolean isEmpty() {
-        return jdbc.sql("select count(*) from api_tokens").query(Long.class).single() == 0;
-    }
-
-    public boolean exists(String name) {
-        return jdbc.sql("select count(*) from api_tokens where name = ?").param(name).query(Long.class).single() > 0;
-    }
-
-    public void store(String name, Role role, String tenantId, String token) {
-        String hash = TokenHashes.hash(token);
-        jdbc.sql("insert into api_tokens (id, name, role, tenant_id, token_hash, created_at) values (?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID().toString(), name, role.name(), tenantId, hash,
-                        OffsetDateTime.now(ZoneOffset.UTC))
-                .update();
-        byHash.put(hash, new Caller(name, role, tenantId));
+    ApiTokens(TokenStore store, HubProperties hub, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+        this.byHash = Caffeine.newBuilder().expireAfterWrite(hub.security().tokenCacheTtl()).maximumSize(MAX_CACHED)
+                .build(store::grant);
+        this.recentlyMarked = Caffeine.newBuilder().expireAfterWrite(TokenStore.LAST_USE_GRANULARITY)
+                .maximumSize(MAX_CACHED).build();
     }
 
     /**
-     * The caller a presented token stands for. The lookup is by SHA-256 of the token, so its timing
-     * depends on the hash, which tells an attacker nothing about the stored tokens.
+     * The caller a presented token stands for, while it has not expired. The lookup is by SHA-256 of the
+     * token, so its timing depends on the hash, which tells an attacker nothing about the stored tokens.
      */
     public Optional<Caller> authenticate(String token) {
-        return Optional.ofNullable(byHash.get(TokenHashes.hash(token)));
+        Instant now = clock.instant();
+        Optional<Caller> caller = byHash.get(TokenHashes.hash(token)).filter(g -> g.validAt(now))
+                .map(TokenGrant::caller);
+        caller.ifPresent(c -> markUsed(c.tokenName(), now));
+        return caller;
+    }
+
+    void invalidate(String hash) {
+        byHash.invalidate(hash);
+    }
+
+    void invalidateAll() {
+        byHash.invalidateAll();
+    }
+
+    private void markUsed(String name, Instant now) {
+        if (recentlyMarked.asMap().putIfAbsent(name, now) != null) {
+            return;
+        }
+        try {
+            store.markUsed(name, now);
+        } catch (DataAccessException e) {
+            // the request itself was authenticated; the last-use time is a side record, retried at the next use
+            recentlyMarked.invalidate(name);
+            LOG.warn("Could not record the last use of API token {}: {}", name, e.getClass().getSimpleName());
+        }
     }
 }

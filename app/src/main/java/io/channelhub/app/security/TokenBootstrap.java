@@ -1,6 +1,7 @@
 package io.channelhub.app.security;
 
 import io.channelhub.app.HubProperties;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -9,40 +10,51 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores the tokens given in configuration (hashed) and, on a first start with none at all, generates
+ * At start: syncs the configured tokens and, when the shared store then holds no token at all, generates
  * one ops and one platform token and prints each once. They cannot be shown again: only hashes are kept.
+ * Instances starting together on an empty database race to store the pair in one transaction; the unique
+ * names let exactly one win, and only the winner prints. The others use the pair from the store.
  */
 @Component
 @Order(0)
 class TokenBootstrap implements ApplicationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TokenBootstrap.class);
+    private final ConfiguredTokenSync sync;
+    private final TokenStore store;
     private final ApiTokens tokens;
     private final HubProperties hub;
 
-    TokenBootstrap(ApiTokens tokens, HubProperties hub) {
+    TokenBootstrap(ConfiguredTokenSync sync, TokenStore store, ApiTokens tokens, HubProperties hub) {
+        this.sync = sync;
+        this.store = store;
         this.tokens = tokens;
         this.hub = hub;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        for (HubProperties.ConfiguredToken t : hub.security().tokens()) {
-            if (t.token() == null || t.token().length() < 16) {
-                throw new IllegalStateException("configured token " + t.name() + " must be at least 16 characters");
-            }
-            if (!tokens.exists(t.name())) {
-                tokens.store(t.name(), Role.valueOf(t.role().toUpperCase()), t.tenantId(), t.token());
-            }
+        sync.sync();
+        if (store.isEmpty() && hub.security().generateOnFirstStart()) {
+            generate();
         }
-        if (tokens.isEmpty() && hub.security().generateOnFirstStart()) {
-            String ops = TokenHashes.newToken("ops_");
-            String platform = TokenHashes.newToken("plt_");
-            tokens.store("generated-ops", Role.OPS, null, ops);
-            tokens.store("generated-platform", Role.PLATFORM, null, platform);
-            // Printed once, on purpose: this is how ops learn the first tokens. Only hashes are stored.
-            LOG.warn("First start: generated API tokens. They are shown only now; store them safely.");
-            LOG.warn("ops token: {}", ops);
-            LOG.warn("platform token: {}", platform);
+        // a request served while the web server was up but the sync had not run may have cached a refusal
+        tokens.invalidateAll();
+    }
+
+    private void generate() {
+        String ops = TokenHashes.newToken(Role.OPS.tokenPrefix());
+        String platform = TokenHashes.newToken(Role.PLATFORM.tokenPrefix());
+        boolean stored = store.insertTogether(List.of(
+                new StoredToken("generated-ops", Role.OPS, null, TokenSource.GENERATED, TokenHashes.hash(ops)),
+                new StoredToken("generated-platform", Role.PLATFORM, null, TokenSource.GENERATED,
+                        TokenHashes.hash(platform))));
+        if (!stored) {
+            LOG.info("First start: another hub instance generated the API tokens at the same moment (its log shows them); using those");
+            return;
         }
+        // Printed once, on purpose: this is how ops learn the first tokens. Only hashes are stored.
+        LOG.warn("First start: generated API tokens. They are shown only now; store them safely.");
+        LOG.warn("ops token: {}", ops);
+        LOG.warn("platform token: {}", platform);
     }
 }
