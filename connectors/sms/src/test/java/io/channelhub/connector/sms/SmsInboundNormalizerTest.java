@@ -77,6 +77,14 @@ class SmsInboundNormalizerTest {
     }
 
     @Test
+    void aToOfControlCharactersOnlyIsNoAddress() {
+        String form = "MessageSid=SM1&AccountSid=AC1&From=whatsapp%3A%2B31612345678&To=%00&Body=hoi&SmsStatus=received";
+        InboundMessage message = single(normalizer.normalize(raw(form)), InboundMessage.class);
+        assertThat(message.to()).isNull();
+        assertThat(message.from().address()).isEqualTo("+31612345678");
+    }
+
+    @Test
     void advancedOptOutTypeIsPassedOnForTheConsentStore() {
         InboundMessage message = single(normalizer.normalize(payload("sms-stop-advanced-opt-out.form")),
                 InboundMessage.class);

@@ -21,6 +21,11 @@ public record TwilioAddress(String channel, String address) {
         return new TwilioAddress(value.substring(0, colon).toLowerCase(Locale.ROOT), value.substring(colon + 1).trim());
     }
 
+    /** False for a value of control characters only ({@code To=%00}), which names no address at all. */
+    public boolean isPresent() {
+        return !address.isEmpty();
+    }
+
     private static boolean isChannelName(String prefix) {
         return prefix.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z');
     }

@@ -35,8 +35,8 @@ public record TwilioInboundMessage(
         return new TwilioInboundMessage(
                 messageSid,
                 form.value("AccountSid").orElse(null),
-                form.text("From").map(TwilioAddress::parse).orElse(null),
-                form.text("To").map(TwilioAddress::parse).orElse(null),
+                form.text("From").map(TwilioAddress::parse).filter(TwilioAddress::isPresent).orElse(null),
+                form.text("To").map(TwilioAddress::parse).filter(TwilioAddress::isPresent).orElse(null),
                 form.text("ProfileName").orElse(null),
                 form.value("Body").orElse(null),
                 media(form),
