@@ -101,7 +101,7 @@ public abstract class HubTestBase {
         // many idle connections as the pool's maximum (24), four PostgreSQL contexts held 96 of PostgreSQL's 100
         // connections and a later test could not connect: idle contexts shrink to one connection here.
         registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
-        registry.add("spring.datasource.hikari.idle-timeout", () -> "10s");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 
     protected static void h2(DynamicPropertyRegistry registry) {
