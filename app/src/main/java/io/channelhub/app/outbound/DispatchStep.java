@@ -128,7 +128,7 @@ class DispatchStep implements QueueStep {
         CanonicalMessage message = read(record.body());
         Category category = Category.valueOf(record.category().toUpperCase(Locale.ROOT));
         ChannelRulesGate.Verdict verdict = gate.check(tenant, connector.connector().descriptor(),
-                record.contactAddress(), message.content(), category);
+                record.contactAddress(), message, category);
         if (verdict.rejection() != null) {
             return reject(record, queued, verdict.rejection().code(), verdict.rejection().detail());
         }
@@ -163,7 +163,7 @@ class DispatchStep implements QueueStep {
                 message.to(), record.conversationId(), verdict.content(), category,
                 reply.map(ReplyReferences.Reply::providerMessageId).orElse(null),
                 reply.map(ReplyReferences.Reply::headers).orElse(null), callbackUrl(record), unsubscribeUrl,
-                message.metadata());
+                message.metadata(), message.sentBy(), verdict.tag());
         long start = System.nanoTime();
         try {
             SendResult result = connector.connector().sender().send(out, connector.config());

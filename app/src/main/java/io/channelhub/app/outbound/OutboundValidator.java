@@ -50,6 +50,11 @@ final class OutboundValidator {
                     + content.kind().wireName() + " content");
         }
         validateContent(content);
+        if (s.tag() != null && channel.messageTag(s.tag()).isEmpty()) {
+            throw invalid(ReasonCodes.TAG_NOT_ALLOWED, "channel " + channel.id() + " has no message tag '" + s.tag()
+                    + "'" + (channel.messageTags().isEmpty() ? "" : "; its tags: "
+                    + channel.messageTags().stream().map(t -> t.name()).toList()));
+        }
     }
 
     private static void validateContent(Content content) {

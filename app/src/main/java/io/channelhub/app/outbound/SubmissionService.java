@@ -112,7 +112,8 @@ public class SubmissionService implements Submissions {
     private static MessageRecord record(String id, OutboundSubmission s, String address, String conversationId,
                                         String intakeRef, Instant now) {
         CanonicalMessage message = new CanonicalMessage(id, s.tenantId(), s.channel(), Direction.OUTBOUND, s.from(),
-                s.to(), conversationId, null, now, s.content(), s.replyTo(), s.metadata(), null, null);
+                s.to(), conversationId, null, now, s.content(), s.replyTo(), s.metadata(), null, null,
+                s.sentByOrDefault(), s.tag());
         return new MessageRecord(id, 0, s.tenantId(), s.channel(), Direction.OUTBOUND, conversationId, address, null,
                 DeliveryStatus.ACCEPTED, s.categoryOrDefault().wireName(), Messages.json(message), intakeRef, 0, null,
                 null, now, now);

@@ -463,6 +463,46 @@ abstract class EndToEndFlows extends HubTestBase {
     }
 
     @Test
+    void outsideTheServiceWindowAMessageTagCarriesTheMessageWhereItAppliesAndOnlyThen() throws Exception {
+        tenantWithTestConnector(tenant, "testwindow", account + "-t", secret);
+        PROVIDER.stubFor(WireMock.post(urlEqualTo("/" + account + "-t/messages")).willReturn(aResponse()
+                .withStatus(200).withBody("{\"id\":\"t-{{randomValue length=12 type='ALPHANUMERIC'}}\"}")
+                .withTransformers("response-template")));
+        String to = "\"to\":\"+31614141415\",\"content\":{\"type\":\"text\",\"text\":\"uw afspraak\"}";
+
+        HttpResponse<String> unknownTag = submit("{\"channel\":\"testwindow\"," + to + ",\"tag\":\"PROMO\"}", null);
+        assertThat(unknownTag.statusCode()).isEqualTo(400);
+        assertThat(json(unknownTag.body()).path("detail").asText()).contains("PROMO").contains("ACCOUNT_UPDATE");
+        String update = json(submit("{\"channel\":\"testwindow\"," + to + ",\"tag\":\"ACCOUNT_UPDATE\"}", null)
+                .body()).path("id").asText();
+        String botAsAgentTag = json(submit("{\"channel\":\"testwindow\"," + to + ",\"tag\":\"HUMAN_AGENT\"}",
+                null).body()).path("id").asText();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(status(update).path("status").asText()));
+        PROVIDER.verify(1, postRequestedFor(urlEqualTo("/" + account + "-t/messages"))
+                .withRequestBody(matchingJsonPath("$.hubId", equalTo(update)))
+                .withRequestBody(matchingJsonPath("$.tag", equalTo("ACCOUNT_UPDATE"))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "rejected".equals(status(botAsAgentTag).path("status").asText()));
+        assertThat(status(botAsAgentTag).toString()).contains("outside_service_window").contains("sentBy agent");
+        assertThat(status(update).path("message").path("tag").asText()).isEqualTo("ACCOUNT_UPDATE");
+        // HUMAN_AGENT needs a contact who wrote within 7 days, and a person as the writer
+        String agentNoContact = json(submit("{\"channel\":\"testwindow\"," + to + ",\"tag\":\"HUMAN_AGENT\","
+                + "\"sentBy\":\"agent\"}", null).body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "rejected".equals(status(agentNoContact).path("status").asText()));
+        assertThat(status(agentNoContact).toString()).contains("within 7 days");
+
+        postTestWebhook("/webhooks/testwindow/" + tenant, secret, "{\"account\":\"" + account + "-t\",\"messages\":"
+                + "[{\"id\":\"pm-t\",\"from\":\"+31614141415\",\"to\":\"+3120\",\"text\":\"hoi\"}]}");
+        receive(platform, "hub.inbound", tenantSelector(), 1, 5_000);
+        String inside = json(submit("{\"channel\":\"testwindow\"," + to + ",\"tag\":\"ACCOUNT_UPDATE\"}", null)
+                .body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(status(inside).path("status").asText()));
+        PROVIDER.verify(1, postRequestedFor(urlEqualTo("/" + account + "-t/messages"))
+                .withRequestBody(matchingJsonPath("$.hubId", equalTo(inside)))
+                .withRequestBody(WireMock.notContaining("\"tag\"")));
+    }
+
+    @Test
     void optOutKeywordRejectsLaterOutboundUntilOptIn() throws Exception {
         postTestWebhook("/webhooks/test/" + tenant, secret, "{\"account\":\"" + account + "\",\"messages\":[{\"id\":"
                 + "\"pm-stop\",\"from\":\"+31615151515\",\"to\":\"+3120\",\"text\":\"STOP\"}]}");

@@ -1,5 +1,6 @@
 package io.channelhub.app.testconnector;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.channelhub.core.error.MalformedPayloadException;
 import io.channelhub.core.error.PermanentChannelException;
@@ -21,6 +22,7 @@ import io.channelhub.core.spi.InboundEvent;
 import io.channelhub.core.spi.InboundMessage;
 import io.channelhub.core.spi.InboundNormalizer;
 import io.channelhub.core.spi.MediaFetcher;
+import io.channelhub.core.spi.MessageTag;
 import io.channelhub.core.spi.MediaSource;
 import io.channelhub.core.spi.OutboundMessage;
 import io.channelhub.core.spi.OutboundSender;
@@ -72,7 +74,8 @@ public class TestChannelConnector implements ChannelConnector, WebhookVerifier, 
         return new ChannelDescriptor(channel, "Test channel " + channel, ChannelDescriptor.AddressFormat.E164,
                 Set.of(ContentType.TEXT, ContentType.MEDIA, ContentType.TEMPLATE), window, Set.of(ContentType.TEMPLATE),
                 List.of("account"), List.of("token", "signingSecret", "verifyToken"), Set.of("account"),
-                List.of(Set.of("token", "signingSecret")), "account");
+                List.of(Set.of("token", "signingSecret")), "account", null,
+                List.of(MessageTag.anyTime("ACCOUNT_UPDATE"), new MessageTag("HUMAN_AGENT", Duration.ofDays(7), true)));
     }
 
     @Override
@@ -170,8 +173,12 @@ public class TestChannelConnector implements ChannelConnector, WebhookVerifier, 
             // so only the broker's redelivery limit ends it
             throw new NoClassDefFoundError("com/example/provider/MissingClient");
         }
-        String body = HubJson.mapper().createObjectNode().put("to", message.to().address()).put("text", text)
-                .put("hubId", message.id()).toString();
+        ObjectNode json = HubJson.mapper().createObjectNode().put("to", message.to().address()).put("text", text)
+                .put("hubId", message.id());
+        if (message.tag() != null) {
+            json.put("tag", message.tag());
+        }
+        String body = json.toString();
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/" + connector.requireSetting("account")
                         + "/messages"))
                 .timeout(Duration.ofSeconds(2))

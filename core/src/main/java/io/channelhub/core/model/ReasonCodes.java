@@ -35,6 +35,8 @@ public final class ReasonCodes {
     public static final String UNREADABLE_INBOUND = "unreadable_inbound";
     /** The recipient bounced the message (email delivery status notification). */
     public static final String BOUNCED = "bounced";
+    /** A submission names a message tag its channel does not have. */
+    public static final String TAG_NOT_ALLOWED = "tag_not_allowed";
     /** The tenant is being offboarded. */
     public static final String TENANT_OFFBOARDED = "tenant_offboarded";
     /** A submission on hub.outbound that is not a valid outbound message. */
@@ -45,7 +47,7 @@ public final class ReasonCodes {
     public static final Set<String> ALL = Set.of(OPTED_OUT, OUTSIDE_SERVICE_WINDOW, CONNECTOR_DISABLED,
             INVALID_ADDRESS, UNSUPPORTED_CONTENT, SENDER_NOT_ALLOWED, PROVIDER_REJECTED, PROVIDER_UNAVAILABLE,
             RATE_LIMITED, AUTHENTICATION_FAILED, RETRIES_EXHAUSTED, NORMALIZATION_FAILED, UNREADABLE_INBOUND, BOUNCED,
-            TENANT_OFFBOARDED, INVALID_REQUEST, INTERNAL_ERROR);
+            TENANT_OFFBOARDED, TAG_NOT_ALLOWED, INVALID_REQUEST, INTERNAL_ERROR);
 
     private ReasonCodes() {
     }
