@@ -503,6 +503,38 @@ abstract class EndToEndFlows extends HubTestBase {
     }
 
     @Test
+    void aReadWatermarkMovesEveryMessageSentBeforeItForwardAndNoneAfterIt() throws Exception {
+        PROVIDER.stubFor(WireMock.post(urlEqualTo("/" + account + "/messages")).willReturn(aResponse()
+                .withStatus(200).withBody("{\"id\":\"wm-{{randomValue length=12 type='ALPHANUMERIC'}}\"}")
+                .withTransformers("response-template")));
+        String to = "+31616161616";
+        String first = json(submit("{\"channel\":\"test\",\"to\":\"" + to + "\",\"content\":{\"type\":\"text\","
+                + "\"text\":\"een\"}}", null).body()).path("id").asText();
+        String second = json(submit("{\"channel\":\"test\",\"to\":\"" + to + "\",\"content\":{\"type\":\"text\","
+                + "\"text\":\"twee\"}}", null).body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(status(second).path("status").asText()));
+        Instant watermark = Instant.now();
+        Thread.sleep(20); // the third is sent strictly after the watermark
+        String third = json(submit("{\"channel\":\"test\",\"to\":\"" + to + "\",\"content\":{\"type\":\"text\","
+                + "\"text\":\"drie\"}}", null).body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(status(third).path("status").asText()));
+        String read = "{\"account\":\"" + account + "\",\"statuses\":[{\"status\":\"read\",\"recipient\":\"" + to
+                + "\",\"watermark\":\"" + watermark + "\"}]}";
+
+        assertThat(postTestWebhook("/webhooks/test/" + tenant, secret, read).statusCode()).isEqualTo(200);
+
+        List<TextMessage> events = receive(platform, "hub.events", tenantSelector() + " AND status = 'read'", 3, 5_000);
+        assertThat(events).extracting(m -> json(m.getText()).path("messageId").asText())
+                .containsExactlyInAnyOrder(first, second);
+        assertThat(status(first).path("status").asText()).isEqualTo("read");
+        assertThat(status(third).path("status").asText()).isEqualTo("sent");
+        assertThat(postTestWebhook("/webhooks/test/" + tenant, secret, read.replace("\"read\"", "\"delivered\""))
+                .statusCode()).isEqualTo(200);
+        assertThat(receive(platform, "hub.events", tenantSelector() + " AND status = 'delivered'", 1, 2_000))
+                .as("a later delivery watermark never moves a read message back").isEmpty();
+    }
+
+    @Test
     void optOutKeywordRejectsLaterOutboundUntilOptIn() throws Exception {
         postTestWebhook("/webhooks/test/" + tenant, secret, "{\"account\":\"" + account + "\",\"messages\":[{\"id\":"
                 + "\"pm-stop\",\"from\":\"+31615151515\",\"to\":\"+3120\",\"text\":\"STOP\"}]}");

@@ -52,7 +52,7 @@ import java.util.Set;
  * {@code POST {base}/{account}/messages} with a bearer token. It exercises every part of the SPI so the
  * hub's flows can be proven without a real provider. Payload:
  * <pre>{"account": "...", "messages": [{"id","from","to","text","mediaId","mime","poison"}],
- *  "statuses": [{"id","status","code","hubId"}]}</pre>
+ *  "statuses": [{"id","status","code","hubId"} or {"status","recipient","watermark"}]}</pre>
  */
 public class TestChannelConnector implements ChannelConnector, WebhookVerifier, InboundNormalizer, OutboundSender,
         MediaFetcher {
@@ -157,6 +157,11 @@ public class TestChannelConnector implements ChannelConnector, WebhookVerifier, 
         }
         for (JsonNode s : root.path("statuses")) {
             DeliveryStatus status = DeliveryStatus.fromWire(s.path("status").asText());
+            if (s.hasNonNull("watermark")) {
+                events.add(StatusUpdate.watermark(s.path("recipient").asText(), status,
+                        Instant.parse(s.path("watermark").asText())));
+                continue;
+            }
             Reason reason = s.hasNonNull("code") ? new Reason(s.path("reason").asText(ReasonCodes.PROVIDER_REJECTED),
                     "provider says " + s.path("code").asText(), s.path("code").asText(), false) : null;
             events.add(new StatusUpdate(s.path("id").textValue(), s.path("hubId").textValue(), status, reason,
