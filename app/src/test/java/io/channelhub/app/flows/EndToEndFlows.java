@@ -535,6 +535,34 @@ abstract class EndToEndFlows extends HubTestBase {
     }
 
     @Test
+    void anEchoOfWhatTheBusinessSentElsewhereIsPublishedAsOutboundAndTheEchoOfTheHubsOwnSendIsNot() throws Exception {
+        PROVIDER.stubFor(WireMock.post(urlEqualTo("/" + account + "/messages")).willReturn(aResponse()
+                .withStatus(200).withBody("{\"id\":\"own-1\"}")));
+        String contact = "+31617171717";
+        String own = json(submit("{\"channel\":\"test\",\"to\":\"" + contact + "\",\"content\":{\"type\":\"text\","
+                + "\"text\":\"van de hub\"}}", null).body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(status(own).path("status").asText()));
+
+        String echoes = "{\"account\":\"" + account + "\",\"messages\":["
+                + "{\"id\":\"own-1\",\"echo\":true,\"hubId\":\"" + own + "\",\"from\":\"+3120\",\"to\":\"" + contact
+                + "\",\"text\":\"van de hub\"},"
+                + "{\"id\":\"suite-1\",\"echo\":true,\"from\":\"+3120\",\"to\":\"" + contact
+                + "\",\"text\":\"vanuit Business Suite\"}]}";
+        assertThat(postTestWebhook("/webhooks/test/" + tenant, secret, echoes).statusCode()).isEqualTo(200);
+        assertThat(postTestWebhook("/webhooks/test/" + tenant, secret, echoes + " ").statusCode()).isEqualTo(200);
+
+        List<TextMessage> published = receive(platform, "hub.inbound", tenantSelector(), 3, 5_000);
+        assertThat(published).hasSize(1);
+        JsonNode echo = json(published.get(0).getText());
+        assertThat(echo.path("direction").asText()).isEqualTo("outbound");
+        assertThat(echo.path("providerMessageId").asText()).isEqualTo("suite-1");
+        assertThat(echo.path("to").path("address").asText()).isEqualTo(contact);
+        assertThat(echo.path("content").path("text").asText()).isEqualTo("vanuit Business Suite");
+        assertThat(echo.path("conversationId").asText()).isEqualTo(status(own).path("conversationId").asText());
+        assertThat(status(echo.path("id").asText()).path("status").asText()).isEqualTo("sent");
+    }
+
+    @Test
     void optOutKeywordRejectsLaterOutboundUntilOptIn() throws Exception {
         postTestWebhook("/webhooks/test/" + tenant, secret, "{\"account\":\"" + account + "\",\"messages\":[{\"id\":"
                 + "\"pm-stop\",\"from\":\"+31615151515\",\"to\":\"+3120\",\"text\":\"STOP\"}]}");

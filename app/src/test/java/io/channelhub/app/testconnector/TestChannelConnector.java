@@ -51,7 +51,7 @@ import java.util.Set;
  * signed with {@code X-Test-Signature: sha256=<hex HMAC of the body with signingSecret>}, sends as
  * {@code POST {base}/{account}/messages} with a bearer token. It exercises every part of the SPI so the
  * hub's flows can be proven without a real provider. Payload:
- * <pre>{"account": "...", "messages": [{"id","from","to","text","mediaId","mime","poison"}],
+ * <pre>{"account": "...", "messages": [{"id","from","to","text","mediaId","mime","poison","echo","hubId"}],
  *  "statuses": [{"id","status","code","hubId"} or {"status","recipient","watermark"}]}</pre>
  */
 public class TestChannelConnector implements ChannelConnector, WebhookVerifier, InboundNormalizer, OutboundSender,
@@ -149,6 +149,11 @@ public class TestChannelConnector implements ChannelConnector, WebhookVerifier, 
                         null, m.path("text").textValue(), null);
                 events.add(new InboundMessage(from, to, null, m.path("id").asText(), at, media, null, null, null,
                         List.of(new MediaSource(m.path("mediaId").asText(), m.path("mime").asText(), null)), null));
+            } else if (m.path("echo").asBoolean()) {
+                events.add(new InboundMessage(from, to, to.address(), m.path("id").asText(), at,
+                        TextContent.of(m.path("text").asText()), null, null, null, null,
+                        m.hasNonNull("hubId") ? Map.of(InboundMessage.ECHO_OF_HUB_MESSAGE, m.path("hubId").asText())
+                                : Map.of(), true));
             } else {
                 events.add(new InboundMessage(from, to, null, m.path("id").asText(), at,
                         TextContent.of(m.path("text").asText()), m.path("replyTo").textValue(), null, null, null,
