@@ -43,6 +43,7 @@ public class ConnectorAdmin {
     private final ConnectorRepository repository;
     private final TenantConnectors connectors;
     private final TenantCircuitBreakers breakers;
+    private final ConnectorHealth health;
     private final UsageRepository usage;
     private final UsageMeter usageMeter;
     private final HubProperties hub;
@@ -54,12 +55,13 @@ public class ConnectorAdmin {
     });
 
     public ConnectorAdmin(ConnectorCatalog catalog, ConnectorRepository repository, TenantConnectors connectors,
-                          TenantCircuitBreakers breakers, UsageRepository usage, UsageMeter usageMeter,
+                          TenantCircuitBreakers breakers, ConnectorHealth health, UsageRepository usage, UsageMeter usageMeter,
                           HubProperties hub, Clock clock) {
         this.catalog = catalog;
         this.repository = repository;
         this.connectors = connectors;
         this.breakers = breakers;
+        this.health = health;
         this.usage = usage;
         this.usageMeter = usageMeter;
         this.hub = hub;
@@ -164,8 +166,8 @@ public class ConnectorAdmin {
             case UNREACHABLE -> "unreachable";
             case SKIPPED -> "unknown";
         };
-        repository.setHealth(config.tenantId(), config.channel(), health, config.secrets().redact(result.detail()));
-        connectors.invalidate(config.tenantId(), config.channel());
+        this.health.setAndPublish(config.tenantId(), config.channel(), health,
+                config.secrets().redact(result.detail()));
     }
 
     private ConnectorView view(ConnectorRecord r) {

@@ -563,6 +563,27 @@ abstract class EndToEndFlows extends HubTestBase {
     }
 
     @Test
+    void aRefusedTokenMakesTheConnectorUnhealthyAndTellsThePlatformOnceWithAConnectorHealthEvent() throws Exception {
+        PROVIDER.stubFor(WireMock.post(urlEqualTo("/" + account + "/messages"))
+                .withRequestBody(matchingJsonPath("$.to", equalTo("+31618181818")))
+                .willReturn(aResponse().withStatus(401)));
+        for (int i = 0; i < 2; i++) {
+            submit("{\"channel\":\"test\",\"to\":\"+31618181818\",\"content\":{\"type\":\"text\",\"text\":\"t"
+                    + i + "\"}}", null);
+        }
+
+        List<TextMessage> health = receive(platform, "hub.events", tenantSelector() + " AND type = 'connector_health'"
+                + " AND health = 'unhealthy'", 2, 5_000);
+        assertThat(health).hasSize(1);
+        JsonNode event = json(health.get(0).getText());
+        assertThat(event.path("type").asText()).isEqualTo("connector_health");
+        assertThat(event.path("channel").asText()).isEqualTo("test");
+        assertThat(event.path("health").asText()).isEqualTo("unhealthy");
+        assertThat(event.path("detail").asText()).contains("token refused");
+        assertThat(receive(platform, "hub.events", tenantSelector() + " AND status = 'failed'", 2, 5_000)).hasSize(2);
+    }
+
+    @Test
     void optOutKeywordRejectsLaterOutboundUntilOptIn() throws Exception {
         postTestWebhook("/webhooks/test/" + tenant, secret, "{\"account\":\"" + account + "\",\"messages\":[{\"id\":"
                 + "\"pm-stop\",\"from\":\"+31615151515\",\"to\":\"+3120\",\"text\":\"STOP\"}]}");
