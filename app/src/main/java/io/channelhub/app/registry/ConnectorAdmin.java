@@ -55,8 +55,8 @@ public class ConnectorAdmin {
     });
 
     public ConnectorAdmin(ConnectorCatalog catalog, ConnectorRepository repository, TenantConnectors connectors,
-                          TenantCircuitBreakers breakers, ConnectorHealth health, UsageRepository usage, UsageMeter usageMeter,
-                          HubProperties hub, Clock clock) {
+                          TenantCircuitBreakers breakers, ConnectorHealth health, UsageRepository usage,
+                          UsageMeter usageMeter, HubProperties hub, Clock clock) {
         this.catalog = catalog;
         this.repository = repository;
         this.connectors = connectors;
@@ -160,14 +160,13 @@ public class ConnectorAdmin {
     }
 
     private void record(TenantConnector config, CredentialCheck result) {
-        String health = switch (result.outcome()) {
+        String outcome = switch (result.outcome()) {
             case OK -> "ok";
             case REJECTED -> "unhealthy";
             case UNREACHABLE -> "unreachable";
             case SKIPPED -> "unknown";
         };
-        this.health.setAndPublish(config.tenantId(), config.channel(), health,
-                config.secrets().redact(result.detail()));
+        health.setAndPublish(config.tenantId(), config.channel(), outcome, config.secrets().redact(result.detail()));
     }
 
     private ConnectorView view(ConnectorRecord r) {
