@@ -1,0 +1,43 @@
+package io.channelhub.connector.google.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/** Reading the fields of RBM's JSON as Google writes them (proto3 JSON: int64 may come as a string). */
+public final class RbmFields {
+    private RbmFields() {
+    }
+
+    /** A non-blank string field, trimmed, or null. */
+    public static String text(JsonNode node, String name) {
+        JsonNode value = node.path(name);
+        return value.isTextual() && !value.asText().isBlank() ? value.asText().trim() : null;
+    }
+
+    /** A whole number given as a JSON number or a numeric string, or null. */
+    public static Long whole(JsonNode node, String name) {
+        JsonNode value = node.path(name);
+        if (value.canConvertToLong() && value.isIntegralNumber()) {
+            return value.asLong();
+        }
+        if (value.isTextual() && value.asText().matches("\\d{1,18}")) {
+            return Long.parseLong(value.asText());
+        }
+        return null;
+    }
+
+    /** {@code sendTime} (RFC 3339, up to nanoseconds, any offset), or {@code fallback}. */
+    public static Instant sendTime(JsonNode node, Instant fallback) {
+        String value = text(node, "sendTime");
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            return fallback;
+        }
+    }
+}
