@@ -10,10 +10,11 @@ public final class RbmFields {
     private RbmFields() {
     }
 
-    /** A non-blank string field, trimmed, or null. */
+    /** A string field without surrounding white space or control characters, or null when nothing is left. */
     public static String text(JsonNode node, String name) {
         JsonNode value = node.path(name);
-        return value.isTextual() && !value.asText().isBlank() ? value.asText().trim() : null;
+        String trimmed = value.isTextual() ? value.asText().trim() : "";
+        return trimmed.isBlank() ? null : trimmed;
     }
 
     /** A whole number given as a JSON number or a numeric string, or null. */
