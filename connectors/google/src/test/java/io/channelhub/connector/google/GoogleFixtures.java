@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -43,11 +44,8 @@ final class GoogleFixtures {
     }
 
     static byte[] bytes(String path) {
-        String resource = "/fixtures/google/" + path;
-        try (InputStream in = GoogleFixtures.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + resource);
-            }
+        try (InputStream in = Objects.requireNonNull(GoogleFixtures.class.getResourceAsStream(
+                "/fixtures/google/" + path), () -> "no fixture " + path)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -112,13 +110,11 @@ final class GoogleFixtures {
     /** The fully configured tenant, with settings and secrets overridden (a null value removes the key). */
     static TenantConnector tenant(String tokenUri, Map<String, String> settingOverrides,
                                   Map<String, String> secretOverrides) {
-        Map<String, String> settings = new HashMap<>(Map.of(GoogleSettings.AGENT_ID, AGENT_ID,
-                GoogleSettings.SERVICE_ACCOUNT_EMAIL, SERVICE_ACCOUNT_EMAIL));
-        Map<String, String> secrets = new HashMap<>(Map.of(
+        Map<String, String> settings = overridden(Map.of(GoogleSettings.AGENT_ID, AGENT_ID,
+                GoogleSettings.SERVICE_ACCOUNT_EMAIL, SERVICE_ACCOUNT_EMAIL), settingOverrides);
+        Map<String, String> secrets = overridden(Map.of(
                 GoogleSettings.SERVICE_ACCOUNT_KEY, serviceAccountKey(SERVICE_ACCOUNT_EMAIL, tokenUri),
-                GoogleSettings.CLIENT_TOKEN, CLIENT_TOKEN));
-        apply(settings, settingOverrides);
-        apply(secrets, secretOverrides);
+                GoogleSettings.CLIENT_TOKEN, CLIENT_TOKEN), secretOverrides);
         return new TenantConnector(TENANT, "google", settings, Secrets.of(secrets));
     }
 
@@ -152,14 +148,12 @@ final class GoogleFixtures {
         }
     }
 
-    private static void apply(Map<String, String> target, Map<String, String> overrides) {
-        overrides.forEach((k, v) -> {
-            if (v == null) {
-                target.remove(k);
-            } else {
-                target.put(k, v);
-            }
-        });
+    /** {@code base} with {@code overrides} put in, where a null value removes the key. */
+    private static Map<String, String> overridden(Map<String, String> base, Map<String, String> overrides) {
+        Map<String, String> merged = new HashMap<>(base);
+        merged.putAll(overrides);
+        merged.values().removeIf(Objects::isNull);
+        return merged;
     }
 
     /** A hub configuration with the given {@code hub.channels.google.*} properties. */
