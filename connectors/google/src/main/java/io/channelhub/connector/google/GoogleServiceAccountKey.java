@@ -41,7 +41,8 @@ final class GoogleServiceAccountKey {
             return List.of(field + " is not a service-account key (its \"type\" must be \"service_account\")");
         }
         List<String> problems = new ArrayList<>();
-        for (String required : List.of("private_key", "client_email")) {
+        // the fields Google's library requires of a service-account key; Google's key files have them all
+        for (String required : List.of("private_key", "client_email", "client_id", "private_key_id")) {
             if (json.path(required).asText("").isBlank()) {
                 problems.add(field + " has no \"" + required + "\"");
             }

@@ -57,11 +57,15 @@ class GoogleConfigurationProblemsTest {
     }
 
     @Test
-    void aKeyWithoutPrivateKeyOrClientEmail() {
+    void aKeyWithoutAFieldGooglesLibraryRequires() {
         assertThat(problemsWithKey(keyWith("private_key", null))).containsExactly(
                 "'serviceAccountKey' has no \"private_key\"");
         assertThat(problemsWithKey(keyWith("client_email", null))).containsExactly(
                 "'serviceAccountKey' has no \"client_email\"");
+        assertThat(problemsWithKey(keyWith("client_id", null))).containsExactly(
+                "'serviceAccountKey' has no \"client_id\"");
+        assertThat(problemsWithKey(keyWith("private_key_id", ""))).containsExactly(
+                "'serviceAccountKey' has no \"private_key_id\"");
     }
 
     @Test
