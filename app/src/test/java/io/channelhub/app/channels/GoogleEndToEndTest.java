@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -119,6 +120,44 @@ class GoogleEndToEndTest extends ChannelHubTest {
         assertThat(jms.getStringProperty("tenantId")).isEqualTo(tenant);
         assertThat(jms.getStringProperty("channel")).isEqualTo("google");
         assertThat(jms.getStringProperty("JMSXGroupID")).isEqualTo(m.path("conversationId").asText());
+    }
+
+    @Test
+    void aUsersFileIsFetchedIntoHubStorageAndPublishedWithAHubUrl() throws Exception {
+        byte[] jpeg = new byte[2048];
+        for (int i = 0; i < jpeg.length; i++) {
+            jpeg[i] = (byte) (i * 17 + 3);
+        }
+        jpeg[0] = (byte) 0xFF;
+        jpeg[1] = (byte) 0xD8;
+        jpeg[2] = (byte) 0xFF;
+        String filePath = "/rbm-user-files/" + tenant + "/file-7f3a9c";
+        PROVIDER.stubFor(get(urlPathEqualTo(filePath)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "image/jpeg").withBody(jpeg)));
+        byte[] data = new String(data("google/user-file-image.json"), StandardCharsets.UTF_8)
+                .replace("https://rcs-user-content-eu.storage.googleapis.com/file-7f3a9c", PROVIDER.baseUrl() + filePath)
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(postJson("/webhooks/google/" + tenant, envelope(data), sign(data, clientToken)).statusCode())
+                .isEqualTo(200);
+
+        List<TextMessage> received = inbound(1, 10_000);
+        assertThat(received).hasSize(1);
+        JsonNode m = json(received.get(0).getText());
+        assertThat(m.path("providerMessageId").asText()).isEqualTo("MxKpq3Wb7zQ9S2zG1dD0qzNw");
+        JsonNode content = m.path("content");
+        assertThat(content.path("type").asText()).isEqualTo("media");
+        assertThat(content.path("mediaType").asText()).isEqualTo("image");
+        assertThat(content.path("mimeType").asText()).isEqualTo("image/jpeg");
+        assertThat(content.path("filename").asText()).isEqualTo("kenteken.jpg");
+        assertThat(content.path("sizeBytes").asLong()).isEqualTo(jpeg.length);
+        String url = content.path("url").asText();
+        assertThat(url).startsWith(PUBLIC_BASE + "/api/v1/tenants/" + tenant + "/media/")
+                .doesNotContain(PROVIDER.baseUrl());
+        HttpResponse<byte[]> media = getPublished(url, PLATFORM);
+        assertThat(media.statusCode()).isEqualTo(200);
+        assertThat(media.body()).isEqualTo(jpeg);
+        // Google serves user files without credentials: the token is not sent where it is not asked for.
+        PROVIDER.verify(1, getRequestedFor(urlPathEqualTo(filePath)).withoutHeader("Authorization"));
     }
 
     @Test
