@@ -126,6 +126,12 @@ class DispatchStep implements QueueStep {
                     "the tenant's " + record.channel() + " connector is disabled or not configured");
         }
         CanonicalMessage message = read(record.body());
+        if (message.expireAt() != null && clock.instant().isAfter(message.expireAt())) {
+            // it waited (retries, an open circuit, quiet hours) past the time it mattered: never sent late
+            return events.transition(record, DeliveryStatus.FAILED, new Reason(ReasonCodes.EXPIRED,
+                    "not sent by its expireAt " + message.expireAt(), null, false), null, clock.instant(),
+                    queued.messageId()).stream().toList();
+        }
         Category category = Category.valueOf(record.category().toUpperCase(Locale.ROOT));
         ChannelRulesGate.Verdict verdict = gate.check(tenant, connector.connector().descriptor(),
                 record.contactAddress(), message, category);
@@ -163,7 +169,7 @@ class DispatchStep implements QueueStep {
                 message.to(), record.conversationId(), verdict.content(), category,
                 reply.map(ReplyReferences.Reply::providerMessageId).orElse(null),
                 reply.map(ReplyReferences.Reply::headers).orElse(null), callbackUrl(record), unsubscribeUrl,
-                message.metadata(), message.sentBy(), verdict.tag());
+                message.metadata(), message.sentBy(), verdict.tag(), message.expireAt());
         long start = System.nanoTime();
         try {
             SendResult result = connector.connector().sender().send(out, connector.config());

@@ -92,6 +92,16 @@ class GoogleEndToEndTest extends ChannelHubTest {
     }
 
     @Test
+    void thePartnerWebhooksRegistrationHandshakeIsAnsweredForAnyTenantsClientToken() {
+        HttpResponse<String> ok = postJson("/webhooks/google",
+                "{\"clientToken\":\"" + clientToken + "\",\"secret\":\"9876543210\"}", null);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("9876543210");
+        assertThat(postJson("/webhooks/google", "{\"clientToken\":\"guess\",\"secret\":\"9876543210\"}", null)
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void aSignedUserMessageBecomesOneCanonicalMessageOnHubInbound() throws Exception {
         byte[] data = data("google/text.json");
         assertThat(postJson("/webhooks/google/" + tenant, envelope(data), null).statusCode()).isEqualTo(401);

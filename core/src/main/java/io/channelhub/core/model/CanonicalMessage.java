@@ -18,6 +18,7 @@ import java.util.Map;
  * @param headers           email only: threading headers
  * @param sentBy            outbound: who wrote it, as submitted (CONTRACT §7)
  * @param tag               outbound: the message tag submitted for use outside the service window
+ * @param expireAt          outbound: when the message stops mattering if it is not delivered by then
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CanonicalMessage(
@@ -36,7 +37,8 @@ public record CanonicalMessage(
         List<MediaContent> attachments,
         EmailHeaders headers,
         SentBy sentBy,
-        String tag) {
+        String tag,
+        Instant expireAt) {
 
     public CanonicalMessage {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
@@ -49,11 +51,11 @@ public record CanonicalMessage(
                             String replyTo, Map<String, Object> metadata, List<MediaContent> attachments,
                             EmailHeaders headers) {
         this(id, tenantId, channel, direction, from, to, conversationId, providerMessageId, timestamp, content,
-                replyTo, metadata, attachments, headers, null, null);
+                replyTo, metadata, attachments, headers, null, null, null);
     }
 
     public CanonicalMessage withContent(Content newContent, List<MediaContent> newAttachments) {
         return new CanonicalMessage(id, tenantId, channel, direction, from, to, conversationId, providerMessageId,
-                timestamp, newContent, replyTo, metadata, newAttachments, headers, sentBy, tag);
+                timestamp, newContent, replyTo, metadata, newAttachments, headers, sentBy, tag, expireAt);
     }
 }

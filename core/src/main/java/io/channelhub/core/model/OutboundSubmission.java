@@ -1,6 +1,7 @@
 package io.channelhub.core.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -10,6 +11,7 @@ import java.util.Map;
  *
  * @param sentBy who wrote it (CONTRACT §7); null means {@code bot}
  * @param tag    a channel's message tag for a non-promotional update outside the service window
+ * @param expireAt when an undelivered message stops mattering (at most 15 days ahead), or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OutboundSubmission(
@@ -22,7 +24,8 @@ public record OutboundSubmission(
         String replyTo,
         Map<String, Object> metadata,
         SentBy sentBy,
-        String tag) {
+        String tag,
+        Instant expireAt) {
 
     public OutboundSubmission {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
@@ -37,6 +40,6 @@ public record OutboundSubmission(
     }
 
     public OutboundSubmission withTenant(String tenant) {
-        return new OutboundSubmission(tenant, channel, from, to, content, category, replyTo, metadata, sentBy, tag);
+        return new OutboundSubmission(tenant, channel, from, to, content, category, replyTo, metadata, sentBy, tag, expireAt);
     }
 }

@@ -5,6 +5,7 @@ import io.channelhub.core.model.Content;
 import io.channelhub.core.model.EmailHeaders;
 import io.channelhub.core.model.Party;
 import io.channelhub.core.model.SentBy;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -19,6 +20,8 @@ import java.util.Map;
  * @param sentBy            who wrote it
  * @param tag               the message tag to send under, set by the hub only outside the service window
  *                          (inside it the connector sends as a response), or null
+ * @param expireAt          when the message stops mattering: a provider that can revoke an undelivered
+ *                          message at a time (RBM's {@code expireTime}) is given it; or null
  */
 public record OutboundMessage(
         String id,
@@ -35,7 +38,8 @@ public record OutboundMessage(
         String unsubscribeUrl,
         Map<String, Object> metadata,
         SentBy sentBy,
-        String tag) {
+        String tag,
+        Instant expireAt) {
 
     public OutboundMessage {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
@@ -47,6 +51,6 @@ public record OutboundMessage(
                            Content content, Category category, String replyTo, EmailHeaders replyHeaders,
                            String statusCallbackUrl, String unsubscribeUrl, Map<String, Object> metadata) {
         this(id, tenantId, channel, from, to, conversationId, content, category, replyTo, replyHeaders,
-                statusCallbackUrl, unsubscribeUrl, metadata, SentBy.BOT, null);
+                statusCallbackUrl, unsubscribeUrl, metadata, SentBy.BOT, null, null);
     }
 }

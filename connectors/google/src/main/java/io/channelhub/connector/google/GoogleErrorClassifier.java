@@ -30,7 +30,7 @@ final class GoogleErrorClassifier {
         String message = describe(httpStatus, error.orElse(null), bearer);
         if (httpStatus == 404) {
             // No RCS on the device, or the agent is not launched on the user's carrier: fallback acts on it.
-            return new PermanentChannelException(GoogleReasonCodes.NOT_REACHABLE_ON_CHANNEL, providerCode, message);
+            return new PermanentChannelException(ReasonCodes.NOT_REACHABLE_ON_CHANNEL, providerCode, message);
         }
         if (httpStatus == 401 || httpStatus == 403) {
             return PermanentChannelException.credentials(providerCode, message);

@@ -5,6 +5,7 @@ import io.channelhub.connector.google.model.RbmFields;
 import io.channelhub.core.error.MalformedPayloadException;
 import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.Reason;
+import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.spi.StatusUpdate;
 import java.time.Instant;
 import java.util.Optional;
@@ -44,7 +45,7 @@ final class GoogleEventMapper {
         if (!TTL_EXPIRATION_REVOKED.equals(eventType)) {
             return Optional.empty();
         }
-        Reason reason = new Reason(GoogleReasonCodes.EXPIRED,
+        Reason reason = new Reason(ReasonCodes.EXPIRED,
                 "RBM revoked the message undelivered when its time to live ran out", TTL_EXPIRATION_REVOKED, false);
         return Optional.of(update(event, DeliveryStatus.FAILED, reason, RbmFields.text(event, "phoneNumber"),
                 receivedAt));

@@ -54,7 +54,9 @@ final class GoogleMessageRenderer {
             throw unsupported("content type " + (content == null ? "null" : content.kind().wireName())
                     + " cannot be sent by RBM");
         }
-        if (settings.messageTtl() != null) {
+        if (message.expireAt() != null) {
+            agentMessage.put("expireTime", message.expireAt().toString());
+        } else if (settings.messageTtl() != null) {
             agentMessage.put("ttl", settings.messageTtl().toSeconds() + "s");
         }
         trafficType(message.category()).ifPresent(type -> agentMessage.put("messageTrafficType", type));

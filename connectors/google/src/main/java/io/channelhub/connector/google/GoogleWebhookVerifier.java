@@ -32,7 +32,13 @@ public final class GoogleWebhookVerifier implements WebhookVerifier {
                 .orElse(false);
     }
 
-    /** A POST with a top-level {@code secret} is the handshake: the secret for the right token, else 403. */
+    /** A POST with a top-level {@code secret} is the handshake. */
+    @Override
+    public boolean isHandshake(WebhookRequest request) {
+        return !request.isGet() && RbmHandshake.parse(request.body()).isPresent();
+    }
+
+    /** The handshake is answered with the secret for the right token, else 403. */
     @Override
     public Optional<WebhookReply> handshake(WebhookRequest request, TenantConnector connector) {
         if (request.isGet()) {
