@@ -16,6 +16,11 @@ public final class ReasonCodes {
     public static final String UNSUPPORTED_CONTENT = "unsupported_content";
     /** The sender asked for is not the tenant's configured sender. */
     public static final String SENDER_NOT_ALLOWED = "sender_not_allowed";
+    /**
+     * The contact cannot be messaged on this channel (Messenger 551: blocked the business or turned messages
+     * off); the platform may try another channel. CONTRACT §7.
+     */
+    public static final String NOT_REACHABLE_ON_CHANNEL = "not_reachable_on_channel";
     /** The provider refused the message for good (invalid recipient, bad template, …). */
     public static final String PROVIDER_REJECTED = "provider_rejected";
     /** The provider was unreachable, timed out or answered 5xx. */
@@ -45,7 +50,7 @@ public final class ReasonCodes {
     public static final Set<String> ALL = Set.of(OPTED_OUT, OUTSIDE_SERVICE_WINDOW, CONNECTOR_DISABLED,
             INVALID_ADDRESS, UNSUPPORTED_CONTENT, SENDER_NOT_ALLOWED, PROVIDER_REJECTED, PROVIDER_UNAVAILABLE,
             RATE_LIMITED, AUTHENTICATION_FAILED, RETRIES_EXHAUSTED, NORMALIZATION_FAILED, UNREADABLE_INBOUND, BOUNCED,
-            TENANT_OFFBOARDED, INVALID_REQUEST, INTERNAL_ERROR);
+            TENANT_OFFBOARDED, INVALID_REQUEST, INTERNAL_ERROR, NOT_REACHABLE_ON_CHANNEL);
 
     private ReasonCodes() {
     }

@@ -1,7 +1,7 @@
 package io.channelhub.connector.whatsapp;
 
-import io.channelhub.core.error.ChannelException;
-import io.channelhub.core.error.PermanentChannelException;
+import io.channelhub.connector.meta.GraphApiConfig;
+import io.channelhub.connector.meta.GraphCredentialCheck;
 import io.channelhub.core.model.ContentType;
 import io.channelhub.core.spi.ChannelConnector;
 import io.channelhub.core.spi.ChannelDescriptor;
@@ -88,17 +88,11 @@ public final class WhatsAppConnector implements ChannelConnector {
     /** Looks up the tenant's phone number with its token: proves both in one cheap call. */
     @Override
     public CredentialCheck checkCredentials(TenantConnector connector) {
-        try {
+        return GraphCredentialCheck.run(() -> {
             WhatsAppSettings settings = WhatsAppSettings.of(connector, api.config().apiVersion());
             String phoneNumberId = settings.requirePhoneNumberId(connector);
             api.phoneNumber(settings, phoneNumberId);
-            return CredentialCheck.ok("phone number " + phoneNumberId + " is reachable with the access token");
-        } catch (PermanentChannelException e) {
-            return CredentialCheck.rejected(e.getMessage());
-        } catch (ChannelException e) {
-            return CredentialCheck.unreachable(e.getMessage());
-        } catch (RuntimeException e) {
-            return CredentialCheck.unreachable("credential check failed: " + e.getClass().getSimpleName());
-        }
+            return "phone number " + phoneNumberId + " is reachable with the access token";
+        });
     }
 }
