@@ -21,6 +21,8 @@ public final class ReasonCodes {
      * off); the platform may try another channel. CONTRACT §7.
      */
     public static final String NOT_REACHABLE_ON_CHANNEL = "not_reachable_on_channel";
+    /** The submission names a message tag the channel does not have (CONTRACT §7). */
+    public static final String TAG_NOT_ALLOWED = "tag_not_allowed";
     /** The provider refused the message for good (invalid recipient, bad template, …). */
     public static final String PROVIDER_REJECTED = "provider_rejected";
     /** The provider was unreachable, timed out or answered 5xx. */
@@ -50,7 +52,8 @@ public final class ReasonCodes {
     public static final Set<String> ALL = Set.of(OPTED_OUT, OUTSIDE_SERVICE_WINDOW, CONNECTOR_DISABLED,
             INVALID_ADDRESS, UNSUPPORTED_CONTENT, SENDER_NOT_ALLOWED, PROVIDER_REJECTED, PROVIDER_UNAVAILABLE,
             RATE_LIMITED, AUTHENTICATION_FAILED, RETRIES_EXHAUSTED, NORMALIZATION_FAILED, UNREADABLE_INBOUND, BOUNCED,
-            TENANT_OFFBOARDED, INVALID_REQUEST, INTERNAL_ERROR, NOT_REACHABLE_ON_CHANNEL);
+            TENANT_OFFBOARDED, INVALID_REQUEST, INTERNAL_ERROR, NOT_REACHABLE_ON_CHANNEL,
+            TAG_NOT_ALLOWED);
 
     private ReasonCodes() {
     }

@@ -15,6 +15,9 @@ import java.util.Map;
  * @param replyHeaders      email: threading headers of the message answered, if the hub knows it
  * @param statusCallbackUrl hub URL the provider should report statuses to (carries the hub id)
  * @param unsubscribeUrl    hub URL of the one-click unsubscribe for this contact and channel
+ * @param tag               the channel's message tag to send with (Messenger/Instagram {@code HUMAN_AGENT},
+ *                          {@code ACCOUNT_UPDATE}, …), set by the hub where a message may leave the service
+ *                          window only with one; null for none
  */
 public record OutboundMessage(
         String id,
@@ -29,9 +32,18 @@ public record OutboundMessage(
         EmailHeaders replyHeaders,
         String statusCallbackUrl,
         String unsubscribeUrl,
-        Map<String, Object> metadata) {
+        Map<String, Object> metadata,
+        String tag) {
 
     public OutboundMessage {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** A message without a message tag. */
+    public OutboundMessage(String id, String tenantId, String channel, Party from, Party to, String conversationId,
+                           Content content, Category category, String replyTo, EmailHeaders replyHeaders,
+                           String statusCallbackUrl, String unsubscribeUrl, Map<String, Object> metadata) {
+        this(id, tenantId, channel, from, to, conversationId, content, category, replyTo, replyHeaders,
+                statusCallbackUrl, unsubscribeUrl, metadata, null);
     }
 }

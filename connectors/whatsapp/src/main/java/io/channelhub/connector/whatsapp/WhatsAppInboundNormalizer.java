@@ -5,7 +5,7 @@ import io.channelhub.connector.meta.MetaWebhookBatch;
 import io.channelhub.connector.whatsapp.WhatsAppContentMapper.MappedContent;
 import io.channelhub.connector.whatsapp.model.MessagesChange;
 import io.channelhub.connector.whatsapp.model.WebhookContact;
-import io.channelhub.connector.whatsapp.model.WebhookText;
+import io.channelhub.connector.meta.WebhookText;
 import io.channelhub.connector.whatsapp.model.WhatsAppWebhookPayload;
 import io.channelhub.core.error.MalformedPayloadException;
 import io.channelhub.core.model.Party;

@@ -1,6 +1,7 @@
 package io.channelhub.connector.whatsapp.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.channelhub.connector.meta.WebhookText;
 import io.channelhub.connector.meta.MetaWebhookBatch;
 import java.util.ArrayList;
 import java.util.List;

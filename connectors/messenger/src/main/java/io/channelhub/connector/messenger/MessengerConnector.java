@@ -1,0 +1,100 @@
+package io.channelhub.connector.messenger;
+
+import io.channelhub.connector.meta.GraphApiConfig;
+import io.channelhub.connector.meta.GraphCredentialCheck;
+import io.channelhub.core.model.ContentType;
+import io.channelhub.core.spi.ChannelConnector;
+import io.channelhub.core.spi.ChannelDescriptor;
+import io.channelhub.core.spi.CredentialCheck;
+import io.channelhub.core.spi.InboundNormalizer;
+import io.channelhub.core.spi.MediaFetcher;
+import io.channelhub.core.spi.OutboundSender;
+import io.channelhub.core.spi.TenantConnector;
+import io.channelhub.core.spi.WebhookVerifier;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Facebook Messenger (Messenger Platform, a Facebook Page) as a hub channel: Meta webhooks in
+ * ({@code object: page}), the Send API out, one instance shared by all tenants, each call carrying the
+ * tenant's own Page and token. Contacts are Page-scoped user ids (PSIDs), opaque to the hub.
+ */
+public final class MessengerConnector implements ChannelConnector {
+
+    static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
+            "messenger",
+            "Facebook Messenger",
+            ChannelDescriptor.AddressFormat.OPAQUE,
+            // location and contacts go as text; choices as buttons or quick replies
+            Set.of(ContentType.TEXT, ContentType.MEDIA, ContentType.LOCATION, ContentType.CONTACTS,
+                    ContentType.REACTION, ContentType.CHOICE),
+            Duration.ofHours(24),
+            // outside the window only with a message tag, never by content type alone (PROTOCOLS §2.5, §10.1)
+            Set.of(),
+            List.of(MessengerSettings.PAGE_ID, MessengerSettings.API_VERSION),
+            List.of(MessengerSettings.PAGE_ACCESS_TOKEN, MessengerSettings.APP_SECRET, MessengerSettings.VERIFY_TOKEN),
+            Set.of(MessengerSettings.PAGE_ID),
+            List.of(Set.of(MessengerSettings.PAGE_ACCESS_TOKEN, MessengerSettings.APP_SECRET)),
+            MessengerSettings.PAGE_ID);
+
+    private final MessengerApiClient api;
+    private final MessengerWebhookVerifier verifier = new MessengerWebhookVerifier();
+    private final MessengerInboundNormalizer normalizer = new MessengerInboundNormalizer();
+    private final MessengerOutboundSender sender;
+    private final MessengerMediaFetcher mediaFetcher;
+
+    MessengerConnector(MessengerApiClient api) {
+        this.api = api;
+        this.sender = new MessengerOutboundSender(api);
+        this.mediaFetcher = new MessengerMediaFetcher(api);
+    }
+
+    /** The hub configuration this connector calls the Graph API with. */
+    GraphApiConfig graphApi() {
+        return api.config();
+    }
+
+    @Override
+    public ChannelDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Optional<WebhookVerifier> webhooks() {
+        return Optional.of(verifier);
+    }
+
+    @Override
+    public InboundNormalizer normalizer() {
+        return normalizer;
+    }
+
+    @Override
+    public OutboundSender sender() {
+        return sender;
+    }
+
+    @Override
+    public Optional<MediaFetcher> mediaFetcher() {
+        return Optional.of(mediaFetcher);
+    }
+
+    @Override
+    public List<String> configurationProblems(TenantConnector connector) {
+        return MessengerSettings.problems(connector);
+    }
+
+    /** Looks up the tenant's Page with its token: proves both, and shows ops which Page it is. */
+    @Override
+    public CredentialCheck checkCredentials(TenantConnector connector) {
+        return GraphCredentialCheck.run(() -> {
+            MessengerSettings settings = MessengerSettings.of(connector, api.config().apiVersion());
+            String pageId = settings.requirePageId(connector);
+            String name = api.page(settings, pageId).path("name").asText("");
+            return "Page " + (name.isBlank() ? pageId : "'" + name + "' (" + pageId + ")")
+                    + " is reachable with the page access token";
+        });
+    }
+}
