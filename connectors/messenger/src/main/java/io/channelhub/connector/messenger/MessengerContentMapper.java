@@ -48,6 +48,9 @@ final class MessengerContentMapper {
         LocationContent location = null;
         for (JsonNode attachment : message.path("attachments")) {
             String type = WebhookText.of(attachment, "type");
+            if (type == null) {
+                return unsupported("attachment.unknown", message);
+            }
             JsonNode payload = attachment.path("payload");
             MediaKind kind = mediaKind(type, payload);
             if (kind != null && WebhookText.of(payload, "url") != null) {
@@ -59,7 +62,7 @@ final class MessengerContentMapper {
             } else if ("location".equals(type) && location == null && location(payload) != null) {
                 location = location(payload);
             } else {
-                return unsupported("attachment." + (type == null ? "unknown" : type), message);
+                return unsupported("attachment." + type, message);
             }
         }
         if (!shares.isEmpty()) {
@@ -88,9 +91,6 @@ final class MessengerContentMapper {
      * also sent it in the older form, an {@code image} whose payload has a {@code sticker_id}.
      */
     private static MediaKind mediaKind(String type, JsonNode payload) {
-        if (type == null) {
-            return null;
-        }
         return switch (type) {
             case "image" -> payload.hasNonNull("sticker_id") ? MediaKind.STICKER : MediaKind.IMAGE;
             case "sticker" -> MediaKind.STICKER;

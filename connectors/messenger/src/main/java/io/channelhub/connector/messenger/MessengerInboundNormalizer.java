@@ -32,8 +32,7 @@ public final class MessengerInboundNormalizer implements InboundNormalizer {
                 continue;
             }
             switch (event.kind()) {
-                case "delivery" -> events.addAll(MessengerStatusMapper.delivery(event, payload.receivedAt()));
-                case "read" -> events.add(MessengerStatusMapper.read(event, payload.receivedAt()));
+                case "delivery", "read" -> events.addAll(MessengerStatusMapper.map(event, payload.receivedAt()));
                 case "message" -> events.add(MessengerEventMapper.message(event, payload.receivedAt()));
                 case "message_edit" -> events.add(MessengerEventMapper.edit(event, payload.receivedAt()));
                 case "reaction" -> events.add(MessengerEventMapper.reaction(event, payload.receivedAt()));

@@ -3,6 +3,7 @@ package io.channelhub.connector.messenger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.channelhub.connector.messenger.model.MessagingEvent;
 import io.channelhub.core.model.DeliveryStatus;
+import io.channelhub.core.spi.InboundEvent;
 import io.channelhub.core.spi.StatusUpdate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,20 @@ final class MessengerStatusMapper {
     private MessengerStatusMapper() {
     }
 
-    static List<StatusUpdate> delivery(MessagingEvent event, Instant fallbackTime) {
+    /**
+     * The updates of a {@code delivery} or {@code read} event. One that names neither a message nor the person
+     * cannot move any message, and is passed on as an event instead.
+     */
+    static List<InboundEvent> map(MessagingEvent event, Instant fallbackTime) {
+        List<StatusUpdate> updates = "read".equals(event.kind()) ? List.of(read(event, fallbackTime))
+                : delivery(event, fallbackTime);
+        if (updates.stream().anyMatch(u -> u.providerMessageId() == null && u.recipient() == null)) {
+            return List.of(MessengerEventMapper.otherEvent(event, fallbackTime));
+        }
+        return List.copyOf(updates);
+    }
+
+    private static List<StatusUpdate> delivery(MessagingEvent event, Instant fallbackTime) {
         JsonNode delivery = event.event().path("delivery");
         Instant watermark = MessagingEvent.millis(delivery.get("watermark"), event.timestamp(fallbackTime));
         List<StatusUpdate> updates = new ArrayList<>();
@@ -35,7 +49,7 @@ final class MessengerStatusMapper {
         return updates;
     }
 
-    static StatusUpdate read(MessagingEvent event, Instant fallbackTime) {
+    private static StatusUpdate read(MessagingEvent event, Instant fallbackTime) {
         Instant watermark = MessagingEvent.millis(event.event().path("read").get("watermark"),
                 event.timestamp(fallbackTime));
         return watermark(DeliveryStatus.READ, event, watermark);

@@ -140,6 +140,17 @@ class MessengerInboundNormalizerTest {
             assertThat(m.content()).isEqualTo(TextContent.of("Ja, die bedoel ik"));
         }
 
+        /** Found by the property test: an attachment without a type is unsupported, not a crash. */
+        @Test
+        void anAttachmentWithoutTypeIsUnsupported() {
+            List<InboundEvent> events = normalizer.normalize(MessengerFixtures.payload(
+                    MessengerFixtures.text("inbound/location.json").replace("\"type\": \"location\",", "")
+                            .getBytes(StandardCharsets.UTF_8)));
+            assertThat(events).singleElement().isInstanceOfSatisfying(InboundMessage.class, m -> assertThat(
+                    m.content()).isInstanceOfSatisfying(UnsupportedContent.class,
+                    u -> assertThat(u.providerType()).isEqualTo("attachment.unknown")));
+        }
+
         @Test
         void anUnknownAttachmentIsUnsupportedWithTheRawMessage() {
             InboundMessage m = only("unsupported-attachment.json");
@@ -301,6 +312,16 @@ class MessengerInboundNormalizerTest {
         void aDeliveryWithoutMidsIsAWatermarkForThePerson() {
             assertThat(normalize("delivery-watermark-only.json")).containsExactly(
                     new StatusUpdate(null, null, DeliveryStatus.DELIVERED, null, WATERMARK, PSID));
+        }
+
+        /** Found by the property test: nothing to move, so passed on as an event, not as a status of nobody. */
+        @Test
+        void aDeliveryNamingNeitherMessageNorPersonIsAnEvent() {
+            List<InboundEvent> events = normalizer.normalize(MessengerFixtures.payload(("{\"object\":\"page\","
+                    + "\"entry\":[{\"id\":\"" + PAGE_ID + "\",\"messaging\":[{\"delivery\":{}}]}]}")
+                    .getBytes(StandardCharsets.UTF_8)));
+            assertThat(events).singleElement().isInstanceOfSatisfying(InboundMessage.class,
+                    m -> assertThat(m.metadata()).containsEntry("event", "delivery"));
         }
 
         @Test
