@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  *                           {@code addressFormat} (WhatsApp's business-scoped user ids), or null. Such an id
  *                           is issued to the business in the contact's messages, so the hub sends to one
  *                           only where it has a contact known by it
+ * @param messageTags        the tags a message may carry to be sent outside the service window, each with its
+ *                           own limits; empty for channels without tags
  */
 public record ChannelDescriptor(
         String id,
@@ -43,7 +45,8 @@ public record ChannelDescriptor(
         Set<String> requiredSettings,
         List<Set<String>> requiredSecrets,
         String routingSetting,
-        Pattern scopedUserIds) {
+        Pattern scopedUserIds,
+        List<MessageTag> messageTags) {
 
     public ChannelDescriptor {
         Objects.requireNonNull(id, "id");
@@ -56,6 +59,17 @@ public record ChannelDescriptor(
         secretKeys = List.copyOf(secretKeys);
         requiredSettings = Set.copyOf(requiredSettings);
         requiredSecrets = List.copyOf(requiredSecrets);
+        messageTags = messageTags == null ? List.of() : List.copyOf(messageTags);
+    }
+
+    /** A channel without message tags. */
+    public ChannelDescriptor(String id, String displayName, AddressFormat addressFormat,
+                             Set<ContentType> outboundContent, Duration serviceWindow,
+                             Set<ContentType> windowExemptContent, List<String> settingKeys, List<String> secretKeys,
+                             Set<String> requiredSettings, List<Set<String>> requiredSecrets, String routingSetting,
+                             Pattern scopedUserIds) {
+        this(id, displayName, addressFormat, outboundContent, serviceWindow, windowExemptContent, settingKeys,
+                secretKeys, requiredSettings, requiredSecrets, routingSetting, scopedUserIds, List.of());
     }
 
     /** A channel whose consumers are addressed in {@code addressFormat} only. */
@@ -64,11 +78,16 @@ public record ChannelDescriptor(
                              Set<ContentType> windowExemptContent, List<String> settingKeys, List<String> secretKeys,
                              Set<String> requiredSettings, List<Set<String>> requiredSecrets, String routingSetting) {
         this(id, displayName, addressFormat, outboundContent, serviceWindow, windowExemptContent, settingKeys,
-                secretKeys, requiredSettings, requiredSecrets, routingSetting, null);
+                secretKeys, requiredSettings, requiredSecrets, routingSetting, null, List.of());
     }
 
     public Optional<Duration> window() {
         return Optional.ofNullable(serviceWindow);
+    }
+
+    /** The channel's tag of that name (case as the provider spells it), if it has one. */
+    public Optional<MessageTag> messageTag(String name) {
+        return messageTags.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
     public Optional<String> routing() {

@@ -8,6 +8,7 @@ import io.channelhub.core.spi.ChannelDescriptor;
 import io.channelhub.core.spi.CredentialCheck;
 import io.channelhub.core.spi.InboundNormalizer;
 import io.channelhub.core.spi.MediaFetcher;
+import io.channelhub.core.spi.MessageTag;
 import io.channelhub.core.spi.OutboundSender;
 import io.channelhub.core.spi.TenantConnector;
 import io.channelhub.core.spi.WebhookVerifier;
@@ -37,7 +38,11 @@ public final class MessengerConnector implements ChannelConnector {
             List.of(MessengerSettings.PAGE_ACCESS_TOKEN, MessengerSettings.APP_SECRET, MessengerSettings.VERIFY_TOKEN),
             Set.of(MessengerSettings.PAGE_ID),
             List.of(Set.of(MessengerSettings.PAGE_ACCESS_TOKEN, MessengerSettings.APP_SECRET)),
-            MessengerSettings.PAGE_ID);
+            MessengerSettings.PAGE_ID,
+            null,
+            // PROTOCOLS.md §10.1: HUMAN_AGENT up to 7 days after the person's last message, written by a person
+            List.of(new MessageTag("HUMAN_AGENT", Duration.ofDays(7), true), MessageTag.anyTime("ACCOUNT_UPDATE"),
+                    MessageTag.anyTime("POST_PURCHASE_UPDATE"), MessageTag.anyTime("CONFIRMED_EVENT_UPDATE")));
 
     private final MessengerApiClient api;
     private final MessengerWebhookVerifier verifier = new MessengerWebhookVerifier();

@@ -13,11 +13,11 @@ import io.channelhub.core.model.MediaKind;
 import io.channelhub.core.model.ReactionContent;
 import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.model.TextContent;
+import io.channelhub.core.spi.MessageTag;
 import io.channelhub.core.spi.OutboundMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Renders an outbound message as Send API bodies for {@code POST /{version}/{page-id}/messages}. Reference:
@@ -26,9 +26,6 @@ import java.util.Set;
 final class MessengerMessageRenderer {
 
     static final int MAX_TEXT = 2000;
-    /** The message tags of PROTOCOLS.md §10.1; outside the window a message needs one of them. */
-    static final Set<String> TAGS = Set.of("HUMAN_AGENT", "ACCOUNT_UPDATE", "POST_PURCHASE_UPDATE",
-            "CONFIRMED_EVENT_UPDATE");
 
     private MessengerMessageRenderer() {
     }
@@ -90,11 +87,12 @@ final class MessengerMessageRenderer {
         String tag = message.tag() == null ? null : message.tag().trim().toUpperCase(Locale.ROOT);
         if (tag == null || tag.isEmpty()) {
             body.put("messaging_type", "RESPONSE");
-        } else if (TAGS.contains(tag)) {
+        } else if (MessengerConnector.DESCRIPTOR.messageTag(tag).isPresent()) {
             body.put("messaging_type", "MESSAGE_TAG").put("tag", tag);
         } else {
             throw new PermanentChannelException(ReasonCodes.TAG_NOT_ALLOWED, null,
-                    "messenger has no message tag '" + message.tag() + "'; it has " + String.join(", ", TAGS));
+                    "messenger has no message tag '" + message.tag() + "'; it has "
+                            + MessengerConnector.DESCRIPTOR.messageTags().stream().map(MessageTag::name).toList());
         }
         ObjectNode payload = body.putObject("message");
         if (message.id() != null) {

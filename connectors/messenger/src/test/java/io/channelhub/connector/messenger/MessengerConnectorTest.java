@@ -18,6 +18,7 @@ import io.channelhub.core.spi.ChannelDescriptor;
 import io.channelhub.core.spi.CredentialCheck;
 import io.channelhub.core.spi.MediaFetcher.FetchedMedia;
 import io.channelhub.core.spi.MediaSource;
+import io.channelhub.core.spi.MessageTag;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -46,6 +47,10 @@ class MessengerConnectorTest {
         assertThat(d.window()).contains(Duration.ofHours(24));
         assertThat(d.windowExemptContent()).as("only a message tag leaves the window").isEmpty();
         assertThat(d.outboundContent()).doesNotContain(ContentType.TEMPLATE);
+        assertThat(d.messageTags()).extracting(MessageTag::name).containsExactly("HUMAN_AGENT", "ACCOUNT_UPDATE",
+                "POST_PURCHASE_UPDATE", "CONFIRMED_EVENT_UPDATE");
+        assertThat(d.messageTag("HUMAN_AGENT")).contains(new MessageTag("HUMAN_AGENT", Duration.ofDays(7), true));
+        assertThat(d.messageTag("ISSUE_RESOLUTION")).as("dropped by Meta in 2020").isEmpty();
     }
 
     @Test
