@@ -1,20 +1,14 @@
 package io.channelhub.connector.messenger;
 
-import io.channelhub.connector.meta.GraphApiConfig;
 import io.channelhub.connector.meta.GraphCredentialCheck;
+import io.channelhub.connector.meta.MetaChannelConnector;
 import io.channelhub.core.model.ContentType;
-import io.channelhub.core.spi.ChannelConnector;
 import io.channelhub.core.spi.ChannelDescriptor;
 import io.channelhub.core.spi.CredentialCheck;
-import io.channelhub.core.spi.InboundNormalizer;
-import io.channelhub.core.spi.MediaFetcher;
 import io.channelhub.core.spi.MessageTag;
-import io.channelhub.core.spi.OutboundSender;
 import io.channelhub.core.spi.TenantConnector;
-import io.channelhub.core.spi.WebhookVerifier;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,7 +16,7 @@ import java.util.Set;
  * ({@code object: page}), the Send API out, one instance shared by all tenants, each call carrying the
  * tenant's own Page and token. Contacts are Page-scoped user ids (PSIDs), opaque to the hub.
  */
-public final class MessengerConnector implements ChannelConnector {
+public final class MessengerConnector extends MetaChannelConnector {
 
     static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
             "messenger",
@@ -45,45 +39,11 @@ public final class MessengerConnector implements ChannelConnector {
                     MessageTag.anyTime("POST_PURCHASE_UPDATE"), MessageTag.anyTime("CONFIRMED_EVENT_UPDATE")));
 
     private final MessengerApiClient api;
-    private final MessengerWebhookVerifier verifier = new MessengerWebhookVerifier();
-    private final MessengerInboundNormalizer normalizer = new MessengerInboundNormalizer();
-    private final MessengerOutboundSender sender;
-    private final MessengerMediaFetcher mediaFetcher;
 
     MessengerConnector(MessengerApiClient api) {
+        super(DESCRIPTOR, api.config(), new MessengerWebhookVerifier(), new MessengerInboundNormalizer(),
+                new MessengerOutboundSender(api), new MessengerMediaFetcher(api));
         this.api = api;
-        this.sender = new MessengerOutboundSender(api);
-        this.mediaFetcher = new MessengerMediaFetcher(api);
-    }
-
-    /** The hub configuration this connector calls the Graph API with. */
-    GraphApiConfig graphApi() {
-        return api.config();
-    }
-
-    @Override
-    public ChannelDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Optional<WebhookVerifier> webhooks() {
-        return Optional.of(verifier);
-    }
-
-    @Override
-    public InboundNormalizer normalizer() {
-        return normalizer;
-    }
-
-    @Override
-    public OutboundSender sender() {
-        return sender;
-    }
-
-    @Override
-    public Optional<MediaFetcher> mediaFetcher() {
-        return Optional.of(mediaFetcher);
     }
 
     @Override

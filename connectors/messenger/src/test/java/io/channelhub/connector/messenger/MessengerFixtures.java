@@ -1,5 +1,6 @@
 package io.channelhub.connector.messenger;
 
+import io.channelhub.connector.meta.MetaTestFixtures;
 import io.channelhub.core.model.Category;
 import io.channelhub.core.model.Content;
 import io.channelhub.core.model.Party;
@@ -7,19 +8,11 @@ import io.channelhub.core.signature.HmacSignatures;
 import io.channelhub.core.spi.ConnectorEnvironment;
 import io.channelhub.core.spi.InboundPayload;
 import io.channelhub.core.spi.OutboundMessage;
-import io.channelhub.core.spi.Secrets;
 import io.channelhub.core.spi.TenantConnector;
 import io.channelhub.core.spi.WebhookRequest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** Test data shared by the Messenger tests: fixtures, a configured tenant, a fake environment. */
 final class MessengerFixtures {
@@ -42,15 +35,7 @@ final class MessengerFixtures {
     }
 
     static byte[] bytes(String path) {
-        String resource = "/fixtures/messenger/" + path;
-        try (InputStream in = MessengerFixtures.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MetaTestFixtures.bytes("messenger", path);
     }
 
     static String text(String path) {
@@ -71,20 +56,9 @@ final class MessengerFixtures {
 
     /** The fully configured tenant, with settings and secrets overridden (a null value removes the key). */
     static TenantConnector tenant(Map<String, String> settingOverrides, Map<String, String> secretOverrides) {
-        Map<String, String> settings = new HashMap<>(Map.of("pageId", PAGE_ID));
-        Map<String, String> secrets = new HashMap<>(Map.of("pageAccessToken", PAGE_TOKEN, "appSecret", APP_SECRET,
-                "verifyToken", VERIFY_TOKEN));
-        settingOverrides.forEach((k, v) -> apply(settings, k, v));
-        secretOverrides.forEach((k, v) -> apply(secrets, k, v));
-        return new TenantConnector(TENANT, "messenger", settings, Secrets.of(secrets));
-    }
-
-    private static void apply(Map<String, String> target, String key, String value) {
-        if (value == null) {
-            target.remove(key);
-        } else {
-            target.put(key, value);
-        }
+        return MetaTestFixtures.tenant(TENANT, "messenger", Map.of("pageId", PAGE_ID),
+                Map.of("pageAccessToken", PAGE_TOKEN, "appSecret", APP_SECRET, "verifyToken", VERIFY_TOKEN),
+                settingOverrides, secretOverrides);
     }
 
     static WebhookRequest signedPost(byte[] body) {
@@ -101,16 +75,6 @@ final class MessengerFixtures {
 
     /** A hub configuration with the given {@code hub.channels.messenger.*} properties and a fixed clock. */
     static ConnectorEnvironment environment(Map<String, String> properties) {
-        return new ConnectorEnvironment() {
-            @Override
-            public Optional<String> property(String name) {
-                return Optional.ofNullable(properties.get(name));
-            }
-
-            @Override
-            public Clock clock() {
-                return Clock.fixed(NOW, ZoneOffset.UTC);
-            }
-        };
+        return MetaTestFixtures.environment(properties, NOW);
     }
 }

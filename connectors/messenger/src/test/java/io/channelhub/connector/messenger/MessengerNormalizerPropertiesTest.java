@@ -1,19 +1,14 @@
 package io.channelhub.connector.messenger;
 
-import static io.channelhub.core.spi.PropertySupport.apply;
 import static io.channelhub.core.spi.PropertySupport.assertNormalizesOrRefuses;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.channelhub.connector.meta.MetaJsonArbitraries;
-import io.channelhub.connector.meta.NodeEdit;
-import io.channelhub.core.model.HubJson;
+import io.channelhub.connector.meta.MetaNormalizerPropertiesContract;
+import io.channelhub.core.spi.InboundNormalizer;
 import io.channelhub.core.spi.InboundPayload;
-import io.channelhub.core.spi.PropertySupport;
-import io.channelhub.core.spi.PropertySupport.ByteEdit;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,20 +17,17 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
 
 /**
- * Property tests of the Messenger normalizer: whatever bytes arrive — random bytes, random JSON of the Page
- * webhook's vocabulary, Page webhooks with random messaging and standby events, real fixtures cut, flipped or
- * with nodes swapped for values of the wrong type — the normalizer answers well-formed canonical events or
- * {@code MalformedPayloadException}, never anything else and never hangs. (The signature and handshake are
+ * Property tests of the Messenger normalizer: the Meta family's (random bytes, random JSON of the Page
+ * webhook's vocabulary, real fixtures cut, flipped or with nodes swapped for values of the wrong type) and
+ * Page webhooks with random messaging and standby events — the normalizer answers well-formed canonical events
+ * or {@code MalformedPayloadException}, never anything else and never hangs. (The signature and handshake are
  * the Meta family's, property-tested once on WhatsApp's verifier.)
  */
-class MessengerNormalizerPropertiesTest {
-    private static final int TRIES = 1000;
+class MessengerNormalizerPropertiesTest extends MetaNormalizerPropertiesContract {
     private static final List<String> KEYS = List.of("object", "entry", "id", "time", "messaging", "standby",
             "sender", "recipient", "user_ref", "timestamp", "message", "mid", "text", "attachments", "type", "payload",
             "url", "title", "sticker_id", "coordinates", "lat", "long", "quick_reply", "reply_to", "is_echo",
@@ -52,16 +44,6 @@ class MessengerNormalizerPropertiesTest {
     private final MessengerInboundNormalizer normalizer = new MessengerInboundNormalizer();
 
     @Property(tries = TRIES)
-    void arbitraryBytes(@ForAll @Size(max = 2048) byte[] body) {
-        assertNormalizesOrRefuses(normalizer, MessengerFixtures.payload(body));
-    }
-
-    @Property(tries = TRIES)
-    void arbitraryJsonOfThePageWebhooksVocabulary(@ForAll("anyJson") JsonNode json) {
-        assertNormalizesOrRefuses(normalizer, MessengerFixtures.payload(bytes(json)));
-    }
-
-    @Property(tries = TRIES)
     void pageWebhooksWithRandomEvents(@ForAll("webhooks") JsonNode webhook, @ForAll("accounts") Optional<String> account) {
         Map<String, String> headers = new HashMap<>(Map.of("Content-Type", "application/json"));
         account.ifPresent(a -> headers.put(InboundPayload.ACCOUNT_HEADER, a));
@@ -69,38 +51,29 @@ class MessengerNormalizerPropertiesTest {
                 headers, MessengerFixtures.RECEIVED_AT));
     }
 
-    @Property(tries = TRIES)
-    void fixturesCutFlippedAndSpliced(@ForAll("fixtures") String fixture,
-                                      @ForAll @Size(min = 1, max = 4) List<@From("byteEdits") ByteEdit> edits) {
-        assertNormalizesOrRefuses(normalizer, MessengerFixtures.payload(apply(fixture(fixture), edits)));
+    @Override
+    protected InboundNormalizer normalizer() {
+        return normalizer;
     }
 
-    @Property(tries = TRIES)
-    void fixturesWithNodesOfTheWrongTypeMissingOrAdded(@ForAll("fixtures") String fixture,
-                                                       @ForAll @Size(min = 1, max = 5) List<@From("nodeEdits") NodeEdit> edits) {
-        JsonNode tree = tree(fixture(fixture));
-        edits.forEach(edit -> edit.applyTo(tree));
-        assertNormalizesOrRefuses(normalizer, MessengerFixtures.payload(bytes(tree)));
+    @Override
+    protected InboundPayload payload(byte[] body) {
+        return MessengerFixtures.payload(body);
     }
 
-    @Provide
-    Arbitrary<String> fixtures() {
-        return Arbitraries.of(MessengerConnectorContractTest.INBOUND_FIXTURES);
+    @Override
+    protected List<String> fixtureNames() {
+        return MessengerConnectorContractTest.INBOUND_FIXTURES;
     }
 
-    @Provide
-    Arbitrary<ByteEdit> byteEdits() {
-        return PropertySupport.byteEdits();
+    @Override
+    protected byte[] fixture(String name) {
+        return MessengerFixtures.bytes("inbound/" + name);
     }
 
-    @Provide
-    Arbitrary<NodeEdit> nodeEdits() {
-        return JSON.nodeEdits();
-    }
-
-    @Provide
-    Arbitrary<JsonNode> anyJson() {
-        return JSON.json(4);
+    @Override
+    protected MetaJsonArbitraries vocabulary() {
+        return JSON;
     }
 
     @Provide
@@ -147,26 +120,6 @@ class MessengerNormalizerPropertiesTest {
     private static void putIfNotNull(ObjectNode o, String name, JsonNode value) {
         if (value != null) {
             o.set(name, value);
-        }
-    }
-
-    private static byte[] fixture(String name) {
-        return MessengerFixtures.bytes("inbound/" + name);
-    }
-
-    private static JsonNode tree(byte[] json) {
-        try {
-            return HubJson.mapper().readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] bytes(JsonNode json) {
-        try {
-            return HubJson.mapper().writeValueAsBytes(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

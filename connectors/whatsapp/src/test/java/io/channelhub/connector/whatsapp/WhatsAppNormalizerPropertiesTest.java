@@ -1,7 +1,8 @@
 package io.channelhub.connector.whatsapp;
 
 import io.channelhub.connector.meta.MetaJsonArbitraries;
-import io.channelhub.connector.meta.NodeEdit;
+import io.channelhub.connector.meta.MetaNormalizerPropertiesContract;
+import io.channelhub.core.spi.InboundNormalizer;
 import io.channelhub.core.spi.PropertySupport;
 import static io.channelhub.core.spi.PropertySupport.apply;
 import static io.channelhub.core.spi.PropertySupport.assertNormalizesOrRefuses;
@@ -11,14 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.channelhub.core.spi.PropertySupport.ByteEdit;
-import io.channelhub.core.model.HubJson;
 import io.channelhub.core.signature.HmacSignatures;
 import io.channelhub.core.spi.InboundPayload;
 import io.channelhub.core.spi.TenantConnector;
 import io.channelhub.core.spi.WebhookReply;
 import io.channelhub.core.spi.WebhookRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -33,16 +31,16 @@ import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
+
 /**
  * Property tests of the WhatsApp normalizer and webhook verifier (issue #6): whatever bytes arrive —
- * random bytes, random JSON of WhatsApp's vocabulary, webhook skeletons with random messages, statuses and
- * contacts, real fixtures cut, flipped or with nodes swapped for values of the wrong type — the normalizer
- * answers well-formed canonical events or {@code MalformedPayloadException}, never anything else and
- * never hangs (see {@link PropertySupport}). The verifier never throws, and a signature over one body never
+ * random bytes, random JSON of WhatsApp's vocabulary, real fixtures cut, flipped or with nodes swapped for
+ * values of the wrong type (the Meta family's {@link MetaNormalizerPropertiesContract}), and webhook skeletons
+ * with random messages, statuses and contacts — the normalizer answers well-formed canonical events or
+ * {@code MalformedPayloadException}, never anything else and never hangs (see {@link PropertySupport}). The verifier never throws, and a signature over one body never
  * verifies another.
  */
-class WhatsAppNormalizerPropertiesTest {
-    private static final int TRIES = 1000;
+class WhatsAppNormalizerPropertiesTest extends MetaNormalizerPropertiesContract {
     private static final List<String> FIXTURES = List.of("audio-voice.json", "batch-multi-entry.json",
             "bsuid-username-without-phone.json", "bsuid-with-phone.json", "button-template-quick-reply.json",
             "contacts.json", "document.json", "image.json", "interactive-button-reply.json",
@@ -75,38 +73,12 @@ class WhatsAppNormalizerPropertiesTest {
     // ---- normalizer ---------------------------------------------------------------------------------
 
     @Property(tries = TRIES)
-    void arbitraryBytes(@ForAll @Size(max = 2048) byte[] body) {
-        assertNormalizesOrRefuses(normalizer, WhatsAppFixtures.payload(body));
-    }
-
-    @Property(tries = TRIES)
-    void arbitraryJsonOfWhatsAppsVocabulary(@ForAll("anyJson") JsonNode json) {
-        assertNormalizesOrRefuses(normalizer, WhatsAppFixtures.payload(bytes(json)));
-    }
-
-    @Property(tries = TRIES)
     void webhookSkeletonsWithRandomMessagesStatusesAndContacts(@ForAll("webhooks") JsonNode webhook,
                                                                @ForAll("accounts") Optional<String> account) {
         Map<String, String> headers = new HashMap<>(Map.of("Content-Type", "application/json"));
         account.ifPresent(a -> headers.put(InboundPayload.ACCOUNT_HEADER, a));
         assertNormalizesOrRefuses(normalizer, new InboundPayload(WhatsAppFixtures.TENANT, "whatsapp", bytes(webhook),
                 headers, WhatsAppFixtures.RECEIVED_AT));
-    }
-
-    @Property(tries = TRIES)
-    void fixturesCutFlippedAndSpliced(@ForAll("fixtures") String fixture,
-                                      @ForAll @Size(min = 1, max = 4) List<@From("byteEdits") ByteEdit> edits) {
-        assertNormalizesOrRefuses(normalizer, WhatsAppFixtures.payload(apply(fixture(fixture), edits)));
-    }
-
-    @Property(tries = TRIES)
-    void fixturesWithNodesOfTheWrongTypeMissingOrAdded(@ForAll("fixtures") String fixture,
-                                                       @ForAll @Size(min = 1, max = 5) List<@From("nodeEdits") NodeEdit> edits) {
-        JsonNode tree = tree(fixture(fixture));
-        for (NodeEdit edit : edits) {
-            edit.applyTo(tree);
-        }
-        assertNormalizesOrRefuses(normalizer, WhatsAppFixtures.payload(bytes(tree)));
     }
 
     // ---- verifier -----------------------------------------------------------------------------------
@@ -155,24 +127,9 @@ class WhatsAppNormalizerPropertiesTest {
     // ---- generators ---------------------------------------------------------------------------------
 
     @Provide
-    Arbitrary<String> fixtures() {
-        return Arbitraries.of(FIXTURES);
-    }
-
-    @Provide
-    Arbitrary<PropertySupport.ByteEdit> byteEdits() {
-        return PropertySupport.byteEdits();
-    }
-
-    @Provide
     Arbitrary<Optional<String>> accounts() {
         return Arbitraries.oneOf(Arbitraries.just(Optional.empty()),
                 Arbitraries.of(WhatsAppFixtures.PHONE_NUMBER_ID, "", "other").map(Optional::of));
-    }
-
-    @Provide
-    Arbitrary<JsonNode> anyJson() {
-        return JSON.json(4);
     }
 
     @Provide
@@ -290,36 +247,35 @@ class WhatsAppNormalizerPropertiesTest {
                 });
     }
 
-    @Provide
-    Arbitrary<NodeEdit> nodeEdits() {
-        return JSON.nodeEdits();
-    }
-
-
     private static void putIfNotNull(ObjectNode o, String name, JsonNode value) {
         if (value != null) {
             o.set(name, value);
         }
     }
 
-    private static byte[] fixture(String name) {
+    @Override
+    protected InboundNormalizer normalizer() {
+        return normalizer;
+    }
+
+    @Override
+    protected InboundPayload payload(byte[] body) {
+        return WhatsAppFixtures.payload(body);
+    }
+
+    @Override
+    protected List<String> fixtureNames() {
+        return FIXTURES;
+    }
+
+    @Override
+    protected byte[] fixture(String name) {
         return FIXTURE_BYTES.computeIfAbsent(name, n -> WhatsAppFixtures.bytes("inbound/" + n)).clone();
     }
 
-    private static JsonNode tree(byte[] json) {
-        try {
-            return HubJson.mapper().readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] bytes(JsonNode json) {
-        try {
-            return HubJson.mapper().writeValueAsBytes(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Override
+    protected MetaJsonArbitraries vocabulary() {
+        return JSON;
     }
 
     /** Small builders for the generators. */
