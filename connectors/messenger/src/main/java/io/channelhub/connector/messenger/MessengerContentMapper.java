@@ -59,8 +59,11 @@ final class MessengerContentMapper {
                 putIfPresent(metadata, "stickerId", WebhookText.of(payload, "sticker_id"));
             } else if (SHARES.contains(type)) {
                 shares.add(share(type, attachment));
-            } else if ("location".equals(type) && location == null && location(payload) != null) {
+            } else if ("location".equals(type) && location == null) {
                 location = location(payload);
+                if (location == null) {
+                    return unsupported("attachment.location", message);
+                }
             } else {
                 return unsupported("attachment." + type, message);
             }

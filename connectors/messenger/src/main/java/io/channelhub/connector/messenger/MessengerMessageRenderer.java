@@ -103,9 +103,11 @@ final class MessengerMessageRenderer {
     }
 
     private static String recipient(OutboundMessage message) {
-        String address = message.to() == null || message.to().address() == null ? "" : message.to().address().trim();
+        String address = message.to() == null || message.to().address() == null ? ""
+                : message.to().address().trim();
         if (address.isEmpty()) {
-            throw new PermanentChannelException(ReasonCodes.INVALID_ADDRESS, null, "messenger message has no recipient");
+            throw new PermanentChannelException(ReasonCodes.INVALID_ADDRESS, null,
+                    "messenger message has no recipient");
         }
         return address;
     }
@@ -140,7 +142,8 @@ final class MessengerMessageRenderer {
         List<String> lines = new ArrayList<>();
         addIfPresent(lines, location.name());
         addIfPresent(lines, location.address());
-        lines.add("https://www.google.com/maps/search/?api=1&query=" + location.latitude() + "," + location.longitude());
+        lines.add("https://www.google.com/maps/search/?api=1&query=" + location.latitude() + ","
+                + location.longitude());
         return String.join("\n", lines);
     }
 

@@ -65,7 +65,7 @@ public final class GraphErrorTable {
         return new GraphErrorTable(byCode, copy, byCodeHundreds);
     }
 
-    /** This table with every code from {@code hundred} to {@code hundred + 99} not named otherwise meaning {@code kind}. */
+    /** This table with the codes {@code hundred} to {@code hundred + 99} not named otherwise meaning {@code kind}. */
     public GraphErrorTable withHundreds(int hundred, GraphFailureKind kind) {
         if (hundred % 100 != 0) {
             throw new IllegalArgumentException("not a hundred: " + hundred);
