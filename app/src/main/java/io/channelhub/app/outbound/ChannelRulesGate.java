@@ -78,12 +78,13 @@ public class ChannelRulesGate {
         if (window.isPresent() && !channel.windowExemptContent().contains(sendable.kind())) {
             Instant last = contact.map(ContactRepository.Contact::lastInboundAt).orElse(null);
             if (!within(last, window.get())) {
-                Optional<String> refusal = tagRefusal(channel, message, last);
+                MessageTag outside = tagFor(channel, message);
+                Optional<String> refusal = tagRefusal(channel, outside, message, last);
                 if (refusal.isPresent()) {
                     return Verdict.reject(ReasonCodes.OUTSIDE_SERVICE_WINDOW, "no inbound message from the contact in"
                             + " the last " + window.get().toHours() + " h; " + refusal.get());
                 }
-                tag = message.tag();
+                tag = outside.name();
             }
         }
         if (category == Category.MARKETING) {
@@ -95,20 +96,32 @@ public class ChannelRulesGate {
         return Verdict.send(sendable, tag);
     }
 
-    /** Why the submitted message tag cannot carry the message out of the window, or empty when it can. */
-    private Optional<String> tagRefusal(ChannelDescriptor channel, CanonicalMessage message, Instant lastInbound) {
-        String allowed = "only " + channel.windowExemptContent().stream().map(ContentType::wireName).sorted().toList()
-                + " content may be sent" + (channel.messageTags().isEmpty() ? ""
-                : ", or a message under one of the tags " + channel.messageTags().stream().map(MessageTag::name).toList());
-        MessageTag tag = message.tag() == null ? null : channel.messageTag(message.tag()).orElse(null);
-        if (tag == null) {
-            return Optional.of(allowed);
+    /**
+     * The tag a message would leave the window under: the one submitted, else for a message a person wrote
+     * the channel's tag for people (Messenger's {@code HUMAN_AGENT}, CONTRACT §7), else none.
+     */
+    private static MessageTag tagFor(ChannelDescriptor channel, CanonicalMessage message) {
+        if (message.tag() != null) {
+            return channel.messageTag(message.tag()).orElse(null);
         }
-        if (tag.agentOnly() && message.sentBy() != SentBy.AGENT) {
+        return message.sentBy() != SentBy.AGENT ? null
+                : channel.messageTags().stream().filter(MessageTag::personOnly).findFirst().orElse(null);
+    }
+
+    /** Why the tag cannot carry the message out of the window, or empty when it can. */
+    private Optional<String> tagRefusal(ChannelDescriptor channel, MessageTag tag, CanonicalMessage message,
+                                        Instant lastInbound) {
+        if (tag == null) {
+            return Optional.of("only " + channel.windowExemptContent().stream().map(ContentType::wireName).sorted()
+                    .toList() + " content may be sent" + (channel.messageTags().isEmpty() ? ""
+                    : ", or a message under one of the tags " + channel.messageTags().stream().map(MessageTag::name)
+                    .toList()));
+        }
+        if (tag.personOnly() && message.sentBy() != SentBy.AGENT) {
             return Optional.of("tag " + tag.name() + " is only for messages a person wrote (sentBy agent)");
         }
-        if (tag.window() != null && !within(lastInbound, tag.window())) {
-            return Optional.of("tag " + tag.name() + " applies only within " + tag.window().toDays()
+        if (!tag.allows(lastInbound, clock.instant(), message.sentBy() == SentBy.AGENT)) {
+            return Optional.of("tag " + tag.name() + " applies only within " + tag.sinceLastInbound().toDays()
                     + " days of the contact's last message");
         }
         return Optional.empty();

@@ -36,8 +36,9 @@ public final class ReasonCodes {
     /** The recipient bounced the message (email delivery status notification). */
     public static final String BOUNCED = "bounced";
     /**
-     * The contact cannot be reached on the channel (no RCS on the device, or the agent is not launched on
-     * its carrier): what cross-channel fallback acts on.
+     * The contact cannot be reached on the channel (no RCS on the device or the agent not launched on its
+     * carrier; Messenger 551: the person blocked the Page or turned messages off): what cross-channel
+     * fallback acts on.
      */
     public static final String NOT_REACHABLE_ON_CHANNEL = "not_reachable_on_channel";
     /** The message's time to live ran out before delivery and the provider revoked it. */

@@ -1,14 +1,15 @@
-package io.channelhub.connector.whatsapp;
+package io.channelhub.connector.meta;
 
 import io.channelhub.core.error.PermanentChannelException;
 import io.channelhub.core.spi.CredentialValues;
 import java.util.Objects;
 
 /**
- * A tenant's Graph API access token for the duration of one call. Not a record and not a String, so
+ * A tenant's Graph API access token (WhatsApp access token, Page token, Instagram user token) for the duration
+ * of one call. Not a record and not a String, so
  * that it cannot reach a log line, an exception message or a {@code toString()} by accident.
  */
-final class GraphAccessToken {
+public final class GraphAccessToken {
     private final String value;
 
     private GraphAccessToken(String value) {
@@ -20,14 +21,14 @@ final class GraphAccessToken {
      * README's old {@code …}) fails here, before any call: the HTTP client would refuse it with an
      * exception that quotes it, on every redelivery. Such a failure is permanent and names only the field.
      */
-    static GraphAccessToken of(String field, String value) {
+    public static GraphAccessToken of(String field, String value) {
         CredentialValues.headerTokenProblem(field, value).ifPresent(problem -> {
             throw PermanentChannelException.credentials(null, problem);
         });
         return new GraphAccessToken(value);
     }
 
-    /** The {@code Authorization} header value. */
+    /** The {@code Authorization} header value; only {@link GraphHttpClient} reads it. */
     String bearer() {
         return "Bearer " + value;
     }

@@ -1,4 +1,4 @@
-package io.channelhub.connector.whatsapp;
+package io.channelhub.connector.meta;
 
 import java.net.Authenticator;
 import java.net.CookieHandler;
@@ -14,10 +14,10 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 /** An HTTP client that refuses every request as {@code java.net.http} refuses a bad one: with the value quoted. */
-final class RefusingHttpClient extends HttpClient {
+public final class RefusingHttpClient extends HttpClient {
     private final String message;
 
-    RefusingHttpClient(String message) {
+    public RefusingHttpClient(String message) {
         this.message = message;
     }
 

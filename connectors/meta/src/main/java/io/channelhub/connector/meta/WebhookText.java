@@ -1,8 +1,8 @@
-package io.channelhub.connector.whatsapp.model;
+package io.channelhub.connector.meta;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Reading optional scalar fields of webhook objects: absent, null, blank and non-scalar all mean "none". */
+/** Reading optional scalar fields of Meta webhook objects: absent, null, blank and non-scalar all mean "none". */
 public final class WebhookText {
     private WebhookText() {
     }

@@ -1,4 +1,4 @@
-package io.channelhub.connector.whatsapp.model;
+package io.channelhub.connector.meta;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.channelhub.core.model.HubJson;
@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * A Graph API error, as in {@code {"error":{"message","type","code","error_subcode","error_data":{"details"},
- * "fbtrace_id"}}}. Meta asks integrators to branch on {@code code} (and details), not on titles:
- * https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes
+ * "fbtrace_id"}}}, the same on every Meta channel. Meta asks integrators to branch on {@code code} and
+ * {@code error_subcode}, not on titles: https://developers.facebook.com/docs/graph-api/guides/error-handling
  *
  * @param code    the Graph error code, or null when the body had none
  * @param subcode {@code error_subcode}, or null
