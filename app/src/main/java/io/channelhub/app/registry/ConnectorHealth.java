@@ -1,6 +1,7 @@
 package io.channelhub.app.registry;
 
 import io.channelhub.app.flow.Messages;
+import io.channelhub.app.persistence.ConnectorRecord;
 import io.channelhub.app.persistence.ConnectorRepository;
 import io.channelhub.core.model.ConnectorHealthEvent;
 import io.channelhub.routes.HubEndpoints;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ConnectorHealth {
+    /** What the platform must hear of; "unreachable" (the provider could not be asked) is no news yet. */
+    private static final Set<String> PROBLEMS = Set.of("unhealthy", "degraded");
     private final ConnectorRepository repository;
     private final TenantConnectors connectors;
     private final ProducerTemplate producer;
@@ -45,11 +49,16 @@ public class ConnectorHealth {
         repository.recordError(tenantId, channel, error, clock.instant());
     }
 
-    /** Sets the health; the event to publish, or nothing when neither health nor detail changed. */
+    /**
+     * Sets the health; the event to publish when it changed into a problem or out of one, else nothing. A
+     * check that passes after ops saved a connector is no news to anyone: saving resets the health first.
+     */
     public Optional<Outgoing> set(String tenantId, String channel, String health, String detail) {
+        String before = repository.find(tenantId, channel).map(ConnectorRecord::health).orElse(null);
         boolean changed = repository.setHealth(tenantId, channel, health, detail);
         connectors.invalidate(tenantId, channel);
-        return changed ? Optional.of(event(tenantId, channel, health, detail)) : Optional.empty();
+        boolean news = changed && (PROBLEMS.contains(health) || before != null && PROBLEMS.contains(before));
+        return news ? Optional.of(event(tenantId, channel, health, detail)) : Optional.empty();
     }
 
     /** Working, but with something for ops to look at; a connector already unhealthy stays so. */

@@ -312,7 +312,7 @@ class MessengerInboundNormalizerTest {
         @Test
         void aDeliveryWithoutMidsIsAWatermarkForThePerson() {
             assertThat(normalize("delivery-watermark-only.json")).containsExactly(
-                    new StatusUpdate(null, null, DeliveryStatus.DELIVERED, null, WATERMARK, PSID));
+                    StatusUpdate.watermark(PSID, DeliveryStatus.DELIVERED, WATERMARK));
         }
 
         /** Found by the property test: nothing to move, so passed on as an event, not as a status of nobody. */
@@ -327,8 +327,8 @@ class MessengerInboundNormalizerTest {
 
         @Test
         void aReadIsAWatermarkForThePerson() {
-            assertThat(normalize("read.json")).containsExactly(new StatusUpdate(null, null, DeliveryStatus.READ, null,
-                    Instant.ofEpochMilli(1795169730500L), PSID));
+            assertThat(normalize("read.json")).containsExactly(StatusUpdate.watermark(PSID, DeliveryStatus.READ,
+                    Instant.ofEpochMilli(1795169730500L)));
         }
     }
 
