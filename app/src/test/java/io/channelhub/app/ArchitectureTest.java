@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final List<String> CHANNEL_NAMES = List.of("whatsapp", "sms", "email", "messenger", "instagram",
             "google");
+    /** Connector modules shared by a family of channels (Meta's Graph API); a channel may use its family's. */
+    private static final String FAMILY_PACKAGES = "io.channelhub.connector.meta..";
     private static JavaClasses classes;
 
     @BeforeAll
@@ -51,6 +55,7 @@ class ArchitectureTest {
         assertThat(classes.containPackage("io.channelhub.app")).isTrue();
         assertThat(classes.containPackage("io.channelhub.connector.whatsapp")).isTrue();
         assertThat(classes.containPackage("io.channelhub.connector.sms")).isTrue();
+        assertThat(classes.containPackage("io.channelhub.connector.meta")).isTrue();
         assertThat(classes.stream().map(c -> c.getPackageName()).filter(p -> p.startsWith("io.channelhub.app.test")))
                 .as("test-only classes are not part of the architecture").isEmpty();
     }
@@ -81,9 +86,22 @@ class ArchitectureTest {
     void connectorsDoNotDependOnEachOther() {
         slices().matching("io.channelhub.connector.(*)..").namingSlices("connector $1")
                 .should().notDependOnEachOther()
+                .ignoreDependency(DescribedPredicate.alwaysTrue(),
+                        JavaClass.Predicates.resideInAPackage(FAMILY_PACKAGES))
                 .because("each channel is its own module; move what two connectors share into core "
-                        + "(io.channelhub.core.signature, io.channelhub.core.model) instead of importing another "
+                        + "(io.channelhub.core.signature, io.channelhub.core.model), or into their family module "
+                        + "(io.channelhub.connector.meta for the Graph API channels), instead of importing another "
                         + "connector")
+                .check(classes);
+    }
+
+    @Test
+    void aFamilyModuleKnowsNoChannelOfItsFamily() {
+        noClasses().that().resideInAPackage(FAMILY_PACKAGES)
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.channelhub.connector..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(FAMILY_PACKAGES))))
+                .because("a family module holds what its channels share; what only one channel needs stays in that "
+                        + "channel's module, and the family calls it only through what the channel passes in")
                 .check(classes);
     }
 

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * Turns one normalized inbound message into the canonical message: assigns the hub id and conversation,
  * drops a duplicate of a provider message already seen, records the side facts (last inbound time for
  * the service window, opt-out/opt-in keywords, usage) and says where it goes next (media fetch or
- * straight to hub.inbound).
+ * straight to hub.inbound). Echoes of what the business sent elsewhere become outbound messages.
  */
 @Component
 class InboundRecorder {
@@ -50,6 +50,9 @@ class InboundRecorder {
     }
 
     Optional<Outgoing> record(InboundMessage in, TenantConnector tc, Instant receivedAt, String intakeRef) {
+        if (in.echo()) {
+            return recordEcho(in, tc, receivedAt, intakeRef);
+        }
         String tenantId = tc.tenantId();
         String channel = tc.channel();
         String address = in.from() != null && in.from().address() != null ? in.from().address() : in.contactKey();
@@ -81,6 +84,43 @@ class InboundRecorder {
             }
             TransactionHooks.afterCommit(() -> usage.count(tenantId, channel, "inbound", 1));
             applyConsentKeywords(message, tc, address);
+        }
+        return Optional.of(in.mediaSources().isEmpty() ? Messages.inbound(message)
+                : media.request(message, in.mediaSources()));
+    }
+
+    /**
+     * A message the business sent from outside the hub (Meta Business Suite, another app): recorded as a
+     * sent outbound message of the contact's conversation and published with direction outbound, so the
+     * platform sees the whole thread. The echo of the hub's own send is dropped; so is a provider's repeat.
+     * It is no sign of life from the contact: no service window, consent or usage follows from it.
+     */
+    private Optional<Outgoing> recordEcho(InboundMessage in, TenantConnector tc, Instant receivedAt, String intakeRef) {
+        String tenantId = tc.tenantId();
+        String channel = tc.channel();
+        Object hubId = in.metadata().get(InboundMessage.ECHO_OF_HUB_MESSAGE);
+        if (hubId != null && messages.find(tenantId, hubId.toString()).isPresent()
+                || messages.findByProviderId(tenantId, channel, Direction.OUTBOUND, in.providerMessageId())
+                .filter(m -> !intakeRef.equals(m.intakeRef())).isPresent()) {
+            return Optional.empty();
+        }
+        String address = in.to() != null && in.to().address() != null ? in.to().address() : in.contactKey();
+        String conversationId = ConversationIds.derive(tenantId, channel, in.contactKey());
+        Instant now = clock.instant();
+        CanonicalMessage message = new CanonicalMessage(MessageIds.next(), tenantId, channel, Direction.OUTBOUND,
+                in.from(), in.to(), conversationId, in.providerMessageId(),
+                in.timestamp() != null ? in.timestamp() : receivedAt, in.content(), in.replyTo(), in.metadata(),
+                in.attachments(), in.headers());
+        MessageRecord record = new MessageRecord(message.id(), 0, tenantId, channel, Direction.OUTBOUND,
+                conversationId, address, in.providerMessageId(), DeliveryStatus.SENT, null, Messages.json(message),
+                intakeRef, 0, null, now, now, now);
+        if (messages.insert(record)) {
+            // its history starts at sent, so delivery and read watermarks cover it like the hub's own sends
+            messages.appendStatus(record.id(), 0, DeliveryStatus.SENT, null, intakeRef, now);
+        } else {
+            // our own earlier attempt, rolled back before it was published
+            message = read(messages.findByProviderId(tenantId, channel, Direction.OUTBOUND, in.providerMessageId())
+                    .orElseThrow().body());
         }
         return Optional.of(in.mediaSources().isEmpty() ? Messages.inbound(message)
                 : media.request(message, in.mediaSources()));

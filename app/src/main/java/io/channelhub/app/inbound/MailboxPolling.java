@@ -1,8 +1,8 @@
 package io.channelhub.app.inbound;
 
 import io.channelhub.app.flow.Messages;
-import io.channelhub.app.persistence.ConnectorRepository;
 import io.channelhub.app.registry.ConnectorCatalog;
+import io.channelhub.app.registry.ConnectorHealth;
 import io.channelhub.app.registry.ResolvedConnector;
 import io.channelhub.app.registry.TenantConnectors;
 import io.channelhub.core.error.ChannelException;
@@ -39,7 +39,7 @@ class MailboxPolling implements InboundPolling {
     private static final Logger LOG = LoggerFactory.getLogger(MailboxPolling.class);
     private final ConnectorCatalog catalog;
     private final TenantConnectors connectors;
-    private final ConnectorRepository records;
+    private final ConnectorHealth health;
     private final ProducerTemplate producer;
     private final UnreadableItems unreadable;
     private final Clock clock;
@@ -51,11 +51,11 @@ class MailboxPolling implements InboundPolling {
         return t;
     });
 
-    MailboxPolling(ConnectorCatalog catalog, TenantConnectors connectors, ConnectorRepository records,
+    MailboxPolling(ConnectorCatalog catalog, TenantConnectors connectors, ConnectorHealth health,
                    ProducerTemplate producer, UnreadableItems unreadable, Clock clock) {
         this.catalog = catalog;
         this.connectors = connectors;
-        this.records = records;
+        this.health = health;
         this.producer = producer;
         this.unreadable = unreadable;
         this.clock = clock;
@@ -103,14 +103,13 @@ class MailboxPolling implements InboundPolling {
         } catch (PermanentChannelException e) {
             String detail = c.config().secrets().redact(e.getMessage());
             if (e.credentialsRejected()) {
-                records.setHealth(tenantId, channel, "unhealthy", detail);
-                connectors.invalidate(tenantId, channel);
+                health.setAndPublish(tenantId, channel, "unhealthy", detail);
             }
-            records.recordError(tenantId, channel, detail, clock.instant());
+            health.recordError(tenantId, channel, detail);
             LOG.warn("Polling {} of tenant {} failed: {}", channel, tenantId, detail);
         } catch (ChannelException e) {
             String detail = c.config().secrets().redact(e.getMessage());
-            records.recordError(tenantId, channel, detail, clock.instant());
+            health.recordError(tenantId, channel, detail);
             LOG.info("Polling {} of tenant {} failed for now: {}", channel, tenantId, detail);
         } catch (RuntimeException e) {
             // by class and redacted message only: a library's exception text may quote a credential

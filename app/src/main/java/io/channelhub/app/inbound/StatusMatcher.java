@@ -18,6 +18,7 @@ import io.channelhub.routes.HubQueues;
 import io.channelhub.routes.port.Outgoing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -56,6 +57,9 @@ class StatusMatcher {
 
     List<Outgoing> match(Pending pending, String intakeRef) {
         StatusUpdate update = pending.update();
+        if (update.watermark() != null && update.recipient() != null) {
+            return watermark(pending, intakeRef);
+        }
         Optional<MessageRecord> record = update.hubMessageId() != null
                 ? messages.find(pending.tenantId(), update.hubMessageId())
                 : Optional.ofNullable(update.providerMessageId()).flatMap(id -> messages.findByProviderId(
@@ -76,6 +80,21 @@ class StatusMatcher {
         }
         return events.transition(r, update.status(), update.reason(), update.providerMessageId(), update.timestamp(),
                 intakeRef).stream().toList();
+    }
+
+    /**
+     * A watermark moves every message it covers forward, each with its own event; one already further (or
+     * reported before) is left alone. Nothing covered is nothing to do: a watermark names no one message
+     * that could still be recorded later.
+     */
+    private List<Outgoing> watermark(Pending pending, String intakeRef) {
+        StatusUpdate update = pending.update();
+        String conversationId = ConversationIds.derive(pending.tenantId(), pending.channel(), update.recipient());
+        List<Outgoing> out = new ArrayList<>();
+        for (MessageRecord r : messages.sentUpTo(conversationId, update.watermark())) {
+            events.transition(r, update.status(), null, null, update.timestamp(), intakeRef).ifPresent(out::add);
+        }
+        return out;
     }
 
     private List<Outgoing> park(Pending pending) {

@@ -6,7 +6,7 @@ import io.channelhub.app.HubProperties;
 import io.channelhub.app.flow.DeadLetters;
 import io.channelhub.app.flow.Messages;
 import io.channelhub.app.metrics.HubMeters;
-import io.channelhub.app.persistence.ConnectorRepository;
+import io.channelhub.app.registry.ConnectorHealth;
 import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.spi.InboundPoller.UnreadableItem;
 import io.channelhub.core.spi.TenantConnector;
@@ -15,6 +15,7 @@ import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.QueuedMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -31,17 +32,17 @@ import org.springframework.stereotype.Component;
 class UnreadableItems {
     private static final Logger LOG = LoggerFactory.getLogger(UnreadableItems.class);
     private final DeadLetters deadLetters;
-    private final ConnectorRepository records;
+    private final ConnectorHealth health;
     private final MeterRegistry meters;
     private final Clock clock;
     private final int attempts;
     /** Failures per item across polls; bounded in time, since an item may also vanish from the mailbox. */
     private final Cache<String, Integer> failures;
 
-    UnreadableItems(DeadLetters deadLetters, ConnectorRepository records, MeterRegistry meters, HubProperties hub,
+    UnreadableItems(DeadLetters deadLetters, ConnectorHealth health, MeterRegistry meters, HubProperties hub,
                     Clock clock) {
         this.deadLetters = deadLetters;
-        this.records = records;
+        this.health = health;
         this.meters = meters;
         this.clock = clock;
         this.attempts = Math.max(1, hub.polling().itemAttempts());
@@ -69,9 +70,12 @@ class UnreadableItems {
         QueuedMessage polled = new QueuedMessage(item.raw(), properties, "polled:" + key, failed);
         Outgoing letter = deadLetters.bury(polled, HubQueues.INTAKE, ReasonCodes.UNREADABLE_INBOUND, reason, failed,
                 null);
-        records.markDegraded(connector.tenantId(), connector.channel(), "an item was set aside at the provider at "
-                + clock.instant() + " after " + failed + " tries and is in the dead letters (" + reason + ")");
+        List<Outgoing> out = new ArrayList<>();
+        out.add(letter);
+        health.degrade(connector.tenantId(), connector.channel(), "an item was set aside at the provider at "
+                + clock.instant() + " after " + failed + " tries and is in the dead letters (" + reason + ")")
+                .ifPresent(out::add);
         meters.counter(HubMeters.POLLING_SET_ASIDE, "channel", connector.channel()).increment();
-        return List.of(letter);
+        return out;
     }
 }

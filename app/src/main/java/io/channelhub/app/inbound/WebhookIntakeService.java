@@ -74,7 +74,7 @@ class WebhookIntakeService implements WebhookIntake {
                 .orElseThrow(() -> new WebhookRejectedException(404, "Not Found", "this channel takes no webhooks"));
         broker.requireAvailable();
         if (tenantId == null) {
-            return request.isGet() ? platformWideHandshake(channel, verifier, request)
+            return verifier.isHandshake(request) || request.isGet() ? platformWideHandshake(channel, verifier, request)
                     : platformWide(channel, verifier, request);
         }
         ResolvedConnector resolved = ofTenant(tenantId, channel);

@@ -2,11 +2,15 @@ package io.channelhub.app.outbound;
 
 import io.channelhub.app.persistence.ContactRepository;
 import io.channelhub.app.persistence.Tenant;
+import io.channelhub.core.model.CanonicalMessage;
 import io.channelhub.core.model.Category;
 import io.channelhub.core.model.Content;
+import io.channelhub.core.model.ContentType;
 import io.channelhub.core.model.Reason;
 import io.channelhub.core.model.ReasonCodes;
+import io.channelhub.core.model.SentBy;
 import io.channelhub.core.spi.ChannelDescriptor;
+import io.channelhub.core.spi.MessageTag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one pre-send gate for every channel, fed by the connectors' descriptors: a provider-scoped user id
- * only for a known contact, consent, the channel's customer-service window, and tenants' quiet hours for
- * marketing. Runs at send time, not at acceptance, because an opt-out or a window can change while a
+ * only for a known contact, consent, the channel's customer-service window (and the message tags that
+ * lead out of it, by who wrote the message and how long ago the contact last wrote), and tenants' quiet
+ * hours for marketing. Runs at send time, not at acceptance, because an opt-out or a window can change while a
  * message waits.
  */
 @Component
@@ -32,22 +37,27 @@ public class ChannelRulesGate {
         this.clock = clock;
     }
 
-    /** What the gate decided: send this content, refuse with a reason, or wait until a time. */
-    public record Verdict(Content content, Reason rejection, Instant deferUntil) {
-        static Verdict send(Content c) {
-            return new Verdict(c, null, null);
+    /**
+     * What the gate decided: send this content (under a message tag, outside the service window), refuse
+     * with a reason, or wait until a time.
+     */
+    public record Verdict(Content content, String tag, Reason rejection, Instant deferUntil) {
+        static Verdict send(Content c, String tag) {
+            return new Verdict(c, tag, null, null);
         }
 
         static Verdict reject(String code, String detail) {
-            return new Verdict(null, Reason.of(code, detail), null);
+            return new Verdict(null, null, Reason.of(code, detail), null);
         }
 
         static Verdict defer(Instant until) {
-            return new Verdict(null, null, until);
+            return new Verdict(null, null, null, until);
         }
     }
 
-    public Verdict check(Tenant tenant, ChannelDescriptor channel, String address, Content content, Category category) {
+    public Verdict check(Tenant tenant, ChannelDescriptor channel, String address, CanonicalMessage message,
+                         Category category) {
+        Content content = message.content();
         Optional<ContactRepository.Contact> contact = contacts.find(tenant.id(), channel.id(), address);
         if (contact.isEmpty() && channel.isScopedUserId(address)) {
             // The provider issues such an id to the business in the contact's own messages: one the hub has
@@ -64,12 +74,17 @@ public class ChannelRulesGate {
                     + content.kind().wireName());
         }
         Optional<Duration> window = channel.window();
+        String tag = null;
         if (window.isPresent() && !channel.windowExemptContent().contains(sendable.kind())) {
             Instant last = contact.map(ContactRepository.Contact::lastInboundAt).orElse(null);
-            if (last == null || last.plus(window.get()).isBefore(clock.instant())) {
-                return Verdict.reject(ReasonCodes.OUTSIDE_SERVICE_WINDOW, "no inbound message from the contact in the"
-                        + " last " + window.get().toHours() + " h; only " + channel.windowExemptContent().stream().map(k -> k.wireName()).sorted().toList()
-                        + " content may be sent");
+            if (!within(last, window.get())) {
+                MessageTag outside = tagFor(channel, message);
+                Optional<String> refusal = tagRefusal(channel, outside, message, last);
+                if (refusal.isPresent()) {
+                    return Verdict.reject(ReasonCodes.OUTSIDE_SERVICE_WINDOW, "no inbound message from the contact in"
+                            + " the last " + window.get().toHours() + " h; " + refusal.get());
+                }
+                tag = outside.name();
             }
         }
         if (category == Category.MARKETING) {
@@ -78,7 +93,42 @@ public class ChannelRulesGate {
                 return Verdict.defer(quietUntil);
             }
         }
-        return Verdict.send(sendable);
+        return Verdict.send(sendable, tag);
+    }
+
+    /**
+     * The tag a message would leave the window under: the one submitted, else for a message a person wrote
+     * the channel's tag for people (Messenger's {@code HUMAN_AGENT}, CONTRACT §7), else none.
+     */
+    private static MessageTag tagFor(ChannelDescriptor channel, CanonicalMessage message) {
+        if (message.tag() != null) {
+            return channel.messageTag(message.tag()).orElse(null);
+        }
+        return message.sentBy() != SentBy.AGENT ? null
+                : channel.messageTags().stream().filter(MessageTag::personOnly).findFirst().orElse(null);
+    }
+
+    /** Why the tag cannot carry the message out of the window, or empty when it can. */
+    private Optional<String> tagRefusal(ChannelDescriptor channel, MessageTag tag, CanonicalMessage message,
+                                        Instant lastInbound) {
+        if (tag == null) {
+            return Optional.of("only " + channel.windowExemptContent().stream().map(ContentType::wireName).sorted()
+                    .toList() + " content may be sent" + (channel.messageTags().isEmpty() ? ""
+                    : ", or a message under one of the tags " + channel.messageTags().stream().map(MessageTag::name)
+                    .toList()));
+        }
+        if (tag.personOnly() && message.sentBy() != SentBy.AGENT) {
+            return Optional.of("tag " + tag.name() + " is only for messages a person wrote (sentBy agent)");
+        }
+        if (!tag.allows(lastInbound, clock.instant(), message.sentBy() == SentBy.AGENT)) {
+            return Optional.of("tag " + tag.name() + " applies only within " + tag.sinceLastInbound().toDays()
+                    + " days of the contact's last message");
+        }
+        return Optional.empty();
+    }
+
+    private boolean within(Instant lastInbound, Duration window) {
+        return lastInbound != null && !lastInbound.plus(window).isBefore(clock.instant());
     }
 
     /** The end of the tenant's quiet hours if they are on now, else null. */

@@ -8,14 +8,14 @@ import io.channelhub.app.flow.DeadLetters;
 import io.channelhub.app.flow.Messages;
 import io.channelhub.app.flow.StatusEvents;
 import io.channelhub.app.metrics.HubMeters;
-import io.channelhub.app.persistence.ConnectorRepository;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.MessageRepository;
 import io.channelhub.app.persistence.Tenant;
 import io.channelhub.app.registry.ActiveTenants;
-import io.channelhub.app.usage.UsageMeter;
+import io.channelhub.app.registry.ConnectorHealth;
 import io.channelhub.app.registry.ResolvedConnector;
 import io.channelhub.app.registry.TenantConnectors;
+import io.channelhub.app.usage.UsageMeter;
 import io.channelhub.core.error.PermanentChannelException;
 import io.channelhub.core.error.TransientChannelException;
 import io.channelhub.core.model.CanonicalMessage;
@@ -65,7 +65,7 @@ class DispatchStep implements QueueStep {
     private final MessageRepository messages;
     private final ActiveTenants tenants;
     private final TenantConnectors connectors;
-    private final ConnectorRepository connectorRecords;
+    private final ConnectorHealth health;
     private final ChannelRulesGate gate;
     private final TenantCircuitBreakers breakers;
     private final StatusEvents events;
@@ -80,13 +80,13 @@ class DispatchStep implements QueueStep {
 
     DispatchStep(ReplyReferences replies, UnsubscribeLinks unsubscribeLinks, MessageRepository messages,
                  ActiveTenants tenants, TenantConnectors connectors,
-                 ConnectorRepository connectorRecords, ChannelRulesGate gate, TenantCircuitBreakers breakers,
+                 ConnectorHealth health, ChannelRulesGate gate, TenantCircuitBreakers breakers,
                  StatusEvents events, DeadLetters deadLetters, ConsentStore consent, UsageMeter usage,
                  HubProperties hub, MeterRegistry meters, Clock clock) {
         this.messages = messages;
         this.tenants = tenants;
         this.connectors = connectors;
-        this.connectorRecords = connectorRecords;
+        this.health = health;
         this.gate = gate;
         this.breakers = breakers;
         this.events = events;
@@ -126,9 +126,15 @@ class DispatchStep implements QueueStep {
                     "the tenant's " + record.channel() + " connector is disabled or not configured");
         }
         CanonicalMessage message = read(record.body());
+        if (message.expireAt() != null && clock.instant().isAfter(message.expireAt())) {
+            // it waited (retries, an open circuit, quiet hours) past the time it mattered: never sent late
+            return events.transition(record, DeliveryStatus.FAILED, new Reason(ReasonCodes.EXPIRED,
+                    "not sent by its expireAt " + message.expireAt(), null, false), null, clock.instant(),
+                    queued.messageId()).stream().toList();
+        }
         Category category = Category.valueOf(record.category().toUpperCase(Locale.ROOT));
         ChannelRulesGate.Verdict verdict = gate.check(tenant, connector.connector().descriptor(),
-                record.contactAddress(), message.content(), category);
+                record.contactAddress(), message, category);
         if (verdict.rejection() != null) {
             return reject(record, queued, verdict.rejection().code(), verdict.rejection().detail());
         }
@@ -163,7 +169,7 @@ class DispatchStep implements QueueStep {
                 message.to(), record.conversationId(), verdict.content(), category,
                 reply.map(ReplyReferences.Reply::providerMessageId).orElse(null),
                 reply.map(ReplyReferences.Reply::headers).orElse(null), callbackUrl(record), unsubscribeUrl,
-                message.metadata());
+                message.metadata(), message.sentBy(), verdict.tag(), message.expireAt());
         long start = System.nanoTime();
         try {
             SendResult result = connector.connector().sender().send(out, connector.config());
@@ -204,7 +210,7 @@ class DispatchStep implements QueueStep {
     private List<Outgoing> retryOrGiveUp(MessageRecord record, QueuedMessage queued, TransientChannelException e) {
         int attempts = attempts(queued) + 1;
         messages.recordError(record.id(), e.reasonCode() + ": " + e.getMessage(), clock.instant());
-        connectorRecords.recordError(record.tenantId(), record.channel(), e.getMessage(), clock.instant());
+        health.recordError(record.tenantId(), record.channel(), e.getMessage());
         if (attempts < hub.retry().maxAttempts()) {
             Duration backoff = hub.retry().delayAfter(attempts);
             Duration wait = e.retryAfter().filter(r -> r.compareTo(backoff) > 0).orElse(backoff);
@@ -240,18 +246,19 @@ class DispatchStep implements QueueStep {
     private List<Outgoing> failPermanently(MessageRecord record, QueuedMessage queued, ResolvedConnector connector,
                                            PermanentChannelException raw) {
         PermanentChannelException e = raw.redactedCopy(connector.config().secrets().redact(raw.getMessage()));
+        List<Outgoing> out = new ArrayList<>();
         if (e.credentialsRejected()) {
-            connectorRecords.setHealth(record.tenantId(), record.channel(), "unhealthy", e.getMessage());
-            connectors.invalidate(record.tenantId(), record.channel());
+            health.set(record.tenantId(), record.channel(), "unhealthy", e.getMessage()).ifPresent(out::add);
         }
-        connectorRecords.recordError(record.tenantId(), record.channel(), e.getMessage(), clock.instant());
+        health.recordError(record.tenantId(), record.channel(), e.getMessage());
         if (ReasonCodes.OPTED_OUT.equals(e.reasonCode())) {
             consent.optOut(record.tenantId(), record.channel(), record.contactAddress(),
                     "provider refused message " + record.id() + " (" + e.providerCode() + ")");
         }
         Reason reason = new Reason(e.reasonCode(), e.getMessage(), e.providerCode(), false);
-        return events.transition(record, DeliveryStatus.FAILED, reason, null, clock.instant(), queued.messageId())
-                .stream().toList();
+        events.transition(record, DeliveryStatus.FAILED, reason, null, clock.instant(), queued.messageId())
+                .ifPresent(out::add);
+        return out;
     }
 
     private List<Outgoing> reject(MessageRecord record, QueuedMessage queued, String code, String detail) {

@@ -9,6 +9,8 @@ import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.model.TemplateContent;
 import io.channelhub.core.model.TextContent;
 import io.channelhub.core.spi.ChannelDescriptor;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
@@ -22,11 +24,13 @@ final class OutboundValidator {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]{1,64}@[^@\\s<>]{1,255}\\.[^@\\s<>.]{2,63}");
     private static final Pattern OPAQUE = Pattern.compile("[^\\s]{1,255}");
     private static final int MAX_TEXT = 16_384;
+    /** The longest a message may wait to matter (RBM's limit, CONTRACT §7). */
+    static final Duration MAX_EXPIRY = Duration.ofDays(15);
 
     private OutboundValidator() {
     }
 
-    static void validate(OutboundSubmission s, ChannelDescriptor channel) {
+    static void validate(OutboundSubmission s, ChannelDescriptor channel, Instant now) {
         if (s.to() == null || s.to().address() == null) {
             throw invalid(ReasonCodes.INVALID_ADDRESS, "'to' is required");
         }
@@ -50,6 +54,15 @@ final class OutboundValidator {
                     + content.kind().wireName() + " content");
         }
         validateContent(content);
+        if (s.expireAt() != null && (!s.expireAt().isAfter(now) || s.expireAt().isAfter(now.plus(MAX_EXPIRY)))) {
+            throw invalid(ReasonCodes.INVALID_REQUEST, "'expireAt' must be in the future and at most "
+                    + MAX_EXPIRY.toDays() + " days ahead");
+        }
+        if (s.tag() != null && channel.messageTag(s.tag()).isEmpty()) {
+            throw invalid(ReasonCodes.TAG_NOT_ALLOWED, "channel " + channel.id() + " has no message tag '" + s.tag()
+                    + "'" + (channel.messageTags().isEmpty() ? "" : "; its tags: "
+                    + channel.messageTags().stream().map(t -> t.name()).toList()));
+        }
     }
 
     private static void validateContent(Content content) {

@@ -92,7 +92,7 @@ public class SubmissionService implements Submissions {
         }
         ChannelDescriptor channel = catalog.find(s.channel()).map(x -> x.descriptor())
                 .orElseThrow(() -> new SubmissionRejected(400, ReasonCodes.INVALID_REQUEST, "unknown channel"));
-        OutboundValidator.validate(s, channel);
+        OutboundValidator.validate(s, channel, clock.instant());
 
         MessageRecord record = prepare(s, c.intakeRef());
         // Key, record and accepted status in one commit, shared with other callers' (GroupCommit). Only the
@@ -112,7 +112,8 @@ public class SubmissionService implements Submissions {
     private static MessageRecord record(String id, OutboundSubmission s, String address, String conversationId,
                                         String intakeRef, Instant now) {
         CanonicalMessage message = new CanonicalMessage(id, s.tenantId(), s.channel(), Direction.OUTBOUND, s.from(),
-                s.to(), conversationId, null, now, s.content(), s.replyTo(), s.metadata(), null, null);
+                s.to(), conversationId, null, now, s.content(), s.replyTo(), s.metadata(), null, null,
+                s.sentByOrDefault(), s.tag(), s.expireAt());
         return new MessageRecord(id, 0, s.tenantId(), s.channel(), Direction.OUTBOUND, conversationId, address, null,
                 DeliveryStatus.ACCEPTED, s.categoryOrDefault().wireName(), Messages.json(message), intakeRef, 0, null,
                 null, now, now);

@@ -70,9 +70,13 @@ public class ConnectorRepository {
                 .params(Db.ts(now), tenantId).update();
     }
 
-    public void setHealth(String tenantId, String channel, String health, String detail) {
-        jdbc.sql("update connectors set health = ?, health_detail = ? where tenant_id = ? and channel = ?")
-                .params(health, Db.truncate(detail, 500), tenantId, channel).update();
+    /** Sets the health; answers whether it (or its detail) changed. */
+    public boolean setHealth(String tenantId, String channel, String health, String detail) {
+        String d = Db.truncate(detail, 500);
+        return jdbc.sql("""
+                        update connectors set health = ?, health_detail = ? where tenant_id = ? and channel = ?
+                        and (health <> ? or coalesce(health_detail, '') <> coalesce(?, ''))""")
+                .params(health, d, tenantId, channel, health, d).update() > 0;
     }
 
     public void recordError(String tenantId, String channel, String error, Instant at) {
@@ -84,10 +88,10 @@ public class ConnectorRepository {
      * The connector works but lost items ops must look at (mails set aside). A connector whose credentials
      * were refused stays {@code unhealthy}: that is the worse news.
      */
-    public void markDegraded(String tenantId, String channel, String detail) {
-        jdbc.sql("update connectors set health = 'degraded', health_detail = ? where tenant_id = ? and channel = ?"
+    public boolean markDegraded(String tenantId, String channel, String detail) {
+        return jdbc.sql("update connectors set health = 'degraded', health_detail = ? where tenant_id = ? and channel = ?"
                         + " and health <> 'unhealthy'")
-                .params(Db.truncate(detail, 500), tenantId, channel).update();
+                .params(Db.truncate(detail, 500), tenantId, channel).update() > 0;
     }
 
     /** Enabled connectors in the given health ({@code unhealthy}, {@code degraded}), as {@code tenant/channel}. */

@@ -69,6 +69,19 @@ public class MessageRepository {
                 .param(conversationId).query(ROW).optional();
     }
 
+    /**
+     * The outbound messages of the conversation that the hub sent up to {@code upTo} and that are not yet
+     * read or finished, oldest first: what a provider's delivery or read watermark covers.
+     */
+    public List<MessageRecord> sentUpTo(String conversationId, Instant upTo) {
+        return jdbc.sql("""
+                        select m.* from messages m join message_status s on s.message_id = m.id
+                        and s.replay_round = m.replay_round and s.status = 'sent'
+                        where m.conversation_id = ? and m.direction = 'outbound' and m.status in ('sent', 'delivered')
+                        and s.occurred_at <= ? order by m.seq""")
+                .params(conversationId, Db.ts(upTo)).query(ROW).list();
+    }
+
     /** A message as dispatch reads it: the record, and whether an earlier one of its conversation is pending. */
     public record ForDispatch(MessageRecord record, boolean earlierPending) {
     }

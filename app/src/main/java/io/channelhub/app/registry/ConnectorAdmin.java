@@ -43,6 +43,7 @@ public class ConnectorAdmin {
     private final ConnectorRepository repository;
     private final TenantConnectors connectors;
     private final TenantCircuitBreakers breakers;
+    private final ConnectorHealth health;
     private final UsageRepository usage;
     private final UsageMeter usageMeter;
     private final HubProperties hub;
@@ -54,12 +55,13 @@ public class ConnectorAdmin {
     });
 
     public ConnectorAdmin(ConnectorCatalog catalog, ConnectorRepository repository, TenantConnectors connectors,
-                          TenantCircuitBreakers breakers, UsageRepository usage, UsageMeter usageMeter,
-                          HubProperties hub, Clock clock) {
+                          TenantCircuitBreakers breakers, ConnectorHealth health, UsageRepository usage,
+                          UsageMeter usageMeter, HubProperties hub, Clock clock) {
         this.catalog = catalog;
         this.repository = repository;
         this.connectors = connectors;
         this.breakers = breakers;
+        this.health = health;
         this.usage = usage;
         this.usageMeter = usageMeter;
         this.hub = hub;
@@ -158,14 +160,13 @@ public class ConnectorAdmin {
     }
 
     private void record(TenantConnector config, CredentialCheck result) {
-        String health = switch (result.outcome()) {
+        String outcome = switch (result.outcome()) {
             case OK -> "ok";
             case REJECTED -> "unhealthy";
             case UNREACHABLE -> "unreachable";
             case SKIPPED -> "unknown";
         };
-        repository.setHealth(config.tenantId(), config.channel(), health, config.secrets().redact(result.detail()));
-        connectors.invalidate(config.tenantId(), config.channel());
+        health.setAndPublish(config.tenantId(), config.channel(), outcome, config.secrets().redact(result.detail()));
     }
 
     private ConnectorView view(ConnectorRecord r) {

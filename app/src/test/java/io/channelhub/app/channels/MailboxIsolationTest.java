@@ -71,6 +71,9 @@ class MailboxIsolationTest extends ChannelHubTest {
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(imap.flags(1)).contains("$HubSetAside", "$HubProcessed").doesNotContain("\\Deleted"));
+        List<TextMessage> healthEvents = receive(platform, "hub.events", "tenantId = '" + tenant
+                + "' AND type = 'connector_health' AND channel = 'email'", 3, 2_000);
+        assertThat(healthEvents).extracting(m -> json(m.getText()).path("health").asText()).contains("degraded");
         JsonNode connector = connectorView("email");
         assertThat(connector.path("health").asText()).isEqualTo("degraded");
         assertThat(connector.path("healthDetail").asText()).contains("set aside").contains("dead letters");

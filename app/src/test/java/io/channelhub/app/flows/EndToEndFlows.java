@@ -463,6 +463,127 @@ abstract class EndToEndFlows extends HubTestBase {
     }
 
     @Test
+    void outsideTheServiceWindowAMessageTagCarriesTheMessageWhereItAppliesAndOnlyThen() throws Exception {
+        tenantWithTestConnector(tenant, "testwindow", account + "-t", secret);
+        PROVIDER.stubFor(WireMock.post(urlEqualTo("/" + account + "-t/messages")).willReturn(aResponse()
+                .withStatus(200).withBody("{\"id\":\"t-{{randomValue length=12 type='ALPHANUMERIC'}}\"}")
+                .withTransformers("response-template")));
+        String to = "\"to\":\"+31614141415\",\"content\":{\"type\":\"text\",\"text\":\"uw afspraak\"}";
+
+        HttpResponse<String> unknownTag = submit("{\"channel\":\"testwindow\"," + to + ",\"tag\":\"PROMO\"}", null);
+        assertThat(unknownTag.statusCode()).isEqualTo(400);
+        assertThat(json(unknownTag.body()).path("detail").asText()).contains("PROMO").contains("ACCOUNT_UPDATE");
+        String update = json(submit("{\"channel\":\"testwindow\"," + to + ",\"tag\":\"ACCOUNT_UPDATE\"}", null)
+                .body()).path("id").asText();
+        String botAsAgentTag = json(submit("{\"channel\":\"testwindow\"," + to + ",\"tag\":\"HUMAN_AGENT\"}",
+                null).body()).path("id").asText();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(status(update).path("status").asText()));
+        PROVIDER.verify(1, postRequestedFor(urlEqualTo("/" + account + "-t/messages"))
+                .withRequestBody(matchingJsonPath("$.hubId", equalTo(update)))
+                .withRequestBody(matchingJsonPath("$.tag", equalTo("ACCOUNT_UPDATE"))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "rejected".equals(status(botAsAgentTag).path("status").asText()));
+        assertThat(status(botAsAgentTag).toString()).contains("outside_service_window").contains("sentBy agent");
+        assertThat(status(update).path("message").path("tag").asText()).isEqualTo("ACCOUNT_UPDATE");
+        // HUMAN_AGENT needs a contact who wrote within 7 days, and a person as the writer
+        String agentNoContact = json(submit("{\"channel\":\"testwindow\"," + to + ",\"tag\":\"HUMAN_AGENT\","
+                + "\"sentBy\":\"agent\"}", null).body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "rejected".equals(status(agentNoContact).path("status").asText()));
+        assertThat(status(agentNoContact).toString()).contains("within 7 days");
+
+        postTestWebhook("/webhooks/testwindow/" + tenant, secret, "{\"account\":\"" + account + "-t\",\"messages\":"
+                + "[{\"id\":\"pm-t\",\"from\":\"+31614141415\",\"to\":\"+3120\",\"text\":\"hoi\"}]}");
+        receive(platform, "hub.inbound", tenantSelector(), 1, 5_000);
+        String inside = json(submit("{\"channel\":\"testwindow\"," + to + ",\"tag\":\"ACCOUNT_UPDATE\"}", null)
+                .body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(status(inside).path("status").asText()));
+        PROVIDER.verify(1, postRequestedFor(urlEqualTo("/" + account + "-t/messages"))
+                .withRequestBody(matchingJsonPath("$.hubId", equalTo(inside)))
+                .withRequestBody(WireMock.notContaining("\"tag\"")));
+    }
+
+    @Test
+    void aReadWatermarkMovesEveryMessageSentBeforeItForwardAndNoneAfterIt() throws Exception {
+        PROVIDER.stubFor(WireMock.post(urlEqualTo("/" + account + "/messages")).willReturn(aResponse()
+                .withStatus(200).withBody("{\"id\":\"wm-{{randomValue length=12 type='ALPHANUMERIC'}}\"}")
+                .withTransformers("response-template")));
+        String to = "+31616161616";
+        String first = json(submit("{\"channel\":\"test\",\"to\":\"" + to + "\",\"content\":{\"type\":\"text\","
+                + "\"text\":\"een\"}}", null).body()).path("id").asText();
+        String second = json(submit("{\"channel\":\"test\",\"to\":\"" + to + "\",\"content\":{\"type\":\"text\","
+                + "\"text\":\"twee\"}}", null).body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(status(second).path("status").asText()));
+        Instant watermark = Instant.now();
+        Thread.sleep(20); // the third is sent strictly after the watermark
+        String third = json(submit("{\"channel\":\"test\",\"to\":\"" + to + "\",\"content\":{\"type\":\"text\","
+                + "\"text\":\"drie\"}}", null).body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(status(third).path("status").asText()));
+        String read = "{\"account\":\"" + account + "\",\"statuses\":[{\"status\":\"read\",\"recipient\":\"" + to
+                + "\",\"watermark\":\"" + watermark + "\"}]}";
+
+        assertThat(postTestWebhook("/webhooks/test/" + tenant, secret, read).statusCode()).isEqualTo(200);
+
+        List<TextMessage> events = receive(platform, "hub.events", tenantSelector() + " AND status = 'read'", 3, 5_000);
+        assertThat(events).extracting(m -> json(m.getText()).path("messageId").asText())
+                .containsExactlyInAnyOrder(first, second);
+        assertThat(status(first).path("status").asText()).isEqualTo("read");
+        assertThat(status(third).path("status").asText()).isEqualTo("sent");
+        assertThat(postTestWebhook("/webhooks/test/" + tenant, secret, read.replace("\"read\"", "\"delivered\""))
+                .statusCode()).isEqualTo(200);
+        assertThat(receive(platform, "hub.events", tenantSelector() + " AND status = 'delivered'", 1, 2_000))
+                .as("a later delivery watermark never moves a read message back").isEmpty();
+    }
+
+    @Test
+    void anEchoOfWhatTheBusinessSentElsewhereIsPublishedAsOutboundAndTheEchoOfTheHubsOwnSendIsNot() throws Exception {
+        PROVIDER.stubFor(WireMock.post(urlEqualTo("/" + account + "/messages")).willReturn(aResponse()
+                .withStatus(200).withBody("{\"id\":\"own-1\"}")));
+        String contact = "+31617171717";
+        String own = json(submit("{\"channel\":\"test\",\"to\":\"" + contact + "\",\"content\":{\"type\":\"text\","
+                + "\"text\":\"van de hub\"}}", null).body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(status(own).path("status").asText()));
+
+        String echoes = "{\"account\":\"" + account + "\",\"messages\":["
+                + "{\"id\":\"own-1\",\"echo\":true,\"hubId\":\"" + own + "\",\"from\":\"+3120\",\"to\":\"" + contact
+                + "\",\"text\":\"van de hub\"},"
+                + "{\"id\":\"suite-1\",\"echo\":true,\"from\":\"+3120\",\"to\":\"" + contact
+                + "\",\"text\":\"vanuit Business Suite\"}]}";
+        assertThat(postTestWebhook("/webhooks/test/" + tenant, secret, echoes).statusCode()).isEqualTo(200);
+        assertThat(postTestWebhook("/webhooks/test/" + tenant, secret, echoes + " ").statusCode()).isEqualTo(200);
+
+        List<TextMessage> published = receive(platform, "hub.inbound", tenantSelector(), 3, 5_000);
+        assertThat(published).hasSize(1);
+        JsonNode echo = json(published.get(0).getText());
+        assertThat(echo.path("direction").asText()).isEqualTo("outbound");
+        assertThat(echo.path("providerMessageId").asText()).isEqualTo("suite-1");
+        assertThat(echo.path("to").path("address").asText()).isEqualTo(contact);
+        assertThat(echo.path("content").path("text").asText()).isEqualTo("vanuit Business Suite");
+        assertThat(echo.path("conversationId").asText()).isEqualTo(status(own).path("conversationId").asText());
+        assertThat(status(echo.path("id").asText()).path("status").asText()).isEqualTo("sent");
+    }
+
+    @Test
+    void aRefusedTokenMakesTheConnectorUnhealthyAndTellsThePlatformOnceWithAConnectorHealthEvent() throws Exception {
+        PROVIDER.stubFor(WireMock.post(urlEqualTo("/" + account + "/messages"))
+                .withRequestBody(matchingJsonPath("$.to", equalTo("+31618181818")))
+                .willReturn(aResponse().withStatus(401)));
+        for (int i = 0; i < 2; i++) {
+            submit("{\"channel\":\"test\",\"to\":\"+31618181818\",\"content\":{\"type\":\"text\",\"text\":\"t"
+                    + i + "\"}}", null);
+        }
+
+        List<TextMessage> health = receive(platform, "hub.events", tenantSelector() + " AND type = 'connector_health'"
+                + " AND health = 'unhealthy'", 2, 5_000);
+        assertThat(health).hasSize(1);
+        JsonNode event = json(health.get(0).getText());
+        assertThat(event.path("type").asText()).isEqualTo("connector_health");
+        assertThat(event.path("channel").asText()).isEqualTo("test");
+        assertThat(event.path("health").asText()).isEqualTo("unhealthy");
+        assertThat(event.path("detail").asText()).contains("token refused");
+        assertThat(receive(platform, "hub.events", tenantSelector() + " AND status = 'failed'", 2, 5_000)).hasSize(2);
+    }
+
+    @Test
     void optOutKeywordRejectsLaterOutboundUntilOptIn() throws Exception {
         postTestWebhook("/webhooks/test/" + tenant, secret, "{\"account\":\"" + account + "\",\"messages\":[{\"id\":"
                 + "\"pm-stop\",\"from\":\"+31615151515\",\"to\":\"+3120\",\"text\":\"STOP\"}]}");

@@ -14,7 +14,7 @@ public final class SubmissionOracle {
     /** True when validation passes; false when it refuses, or fails in any other way. */
     public static boolean passesValidation(OutboundSubmission submission, ChannelDescriptor channel) {
         try {
-            OutboundValidator.validate(submission, channel);
+            OutboundValidator.validate(submission, channel, java.time.Instant.now());
             return true;
         } catch (RuntimeException e) {
             return false;

@@ -1,5 +1,6 @@
 package io.channelhub.app.testconnector;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.channelhub.core.error.MalformedPayloadException;
 import io.channelhub.core.error.PermanentChannelException;
@@ -21,6 +22,7 @@ import io.channelhub.core.spi.InboundEvent;
 import io.channelhub.core.spi.InboundMessage;
 import io.channelhub.core.spi.InboundNormalizer;
 import io.channelhub.core.spi.MediaFetcher;
+import io.channelhub.core.spi.MessageTag;
 import io.channelhub.core.spi.MediaSource;
 import io.channelhub.core.spi.OutboundMessage;
 import io.channelhub.core.spi.OutboundSender;
@@ -49,8 +51,8 @@ import java.util.Set;
  * signed with {@code X-Test-Signature: sha256=<hex HMAC of the body with signingSecret>}, sends as
  * {@code POST {base}/{account}/messages} with a bearer token. It exercises every part of the SPI so the
  * hub's flows can be proven without a real provider. Payload:
- * <pre>{"account": "...", "messages": [{"id","from","to","text","mediaId","mime","poison"}],
- *  "statuses": [{"id","status","code","hubId"}]}</pre>
+ * <pre>{"account": "...", "messages": [{"id","from","to","text","mediaId","mime","poison","echo","hubId"}],
+ *  "statuses": [{"id","status","code","hubId"} or {"status","recipient","watermark"}]}</pre>
  */
 public class TestChannelConnector implements ChannelConnector, WebhookVerifier, InboundNormalizer, OutboundSender,
         MediaFetcher {
@@ -72,7 +74,8 @@ public class TestChannelConnector implements ChannelConnector, WebhookVerifier, 
         return new ChannelDescriptor(channel, "Test channel " + channel, ChannelDescriptor.AddressFormat.E164,
                 Set.of(ContentType.TEXT, ContentType.MEDIA, ContentType.TEMPLATE), window, Set.of(ContentType.TEMPLATE),
                 List.of("account"), List.of("token", "signingSecret", "verifyToken"), Set.of("account"),
-                List.of(Set.of("token", "signingSecret")), "account");
+                List.of(Set.of("token", "signingSecret")), "account", null,
+                List.of(MessageTag.anyTime("ACCOUNT_UPDATE"), new MessageTag("HUMAN_AGENT", Duration.ofDays(7), true)));
     }
 
     @Override
@@ -146,6 +149,11 @@ public class TestChannelConnector implements ChannelConnector, WebhookVerifier, 
                         null, m.path("text").textValue(), null);
                 events.add(new InboundMessage(from, to, null, m.path("id").asText(), at, media, null, null, null,
                         List.of(new MediaSource(m.path("mediaId").asText(), m.path("mime").asText(), null)), null));
+            } else if (m.path("echo").asBoolean()) {
+                events.add(new InboundMessage(from, to, to.address(), m.path("id").asText(), at,
+                        TextContent.of(m.path("text").asText()), null, null, null, null,
+                        m.hasNonNull("hubId") ? Map.of(InboundMessage.ECHO_OF_HUB_MESSAGE, m.path("hubId").asText())
+                                : Map.of(), true));
             } else {
                 events.add(new InboundMessage(from, to, null, m.path("id").asText(), at,
                         TextContent.of(m.path("text").asText()), m.path("replyTo").textValue(), null, null, null,
@@ -154,6 +162,11 @@ public class TestChannelConnector implements ChannelConnector, WebhookVerifier, 
         }
         for (JsonNode s : root.path("statuses")) {
             DeliveryStatus status = DeliveryStatus.fromWire(s.path("status").asText());
+            if (s.hasNonNull("watermark")) {
+                events.add(StatusUpdate.watermark(s.path("recipient").asText(), status,
+                        Instant.parse(s.path("watermark").asText())));
+                continue;
+            }
             Reason reason = s.hasNonNull("code") ? new Reason(s.path("reason").asText(ReasonCodes.PROVIDER_REJECTED),
                     "provider says " + s.path("code").asText(), s.path("code").asText(), false) : null;
             events.add(new StatusUpdate(s.path("id").textValue(), s.path("hubId").textValue(), status, reason,
@@ -170,8 +183,12 @@ public class TestChannelConnector implements ChannelConnector, WebhookVerifier, 
             // so only the broker's redelivery limit ends it
             throw new NoClassDefFoundError("com/example/provider/MissingClient");
         }
-        String body = HubJson.mapper().createObjectNode().put("to", message.to().address()).put("text", text)
-                .put("hubId", message.id()).toString();
+        ObjectNode json = HubJson.mapper().createObjectNode().put("to", message.to().address()).put("text", text)
+                .put("hubId", message.id());
+        if (message.tag() != null) {
+            json.put("tag", message.tag());
+        }
+        String body = json.toString();
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/" + connector.requireSetting("account")
                         + "/messages"))
                 .timeout(Duration.ofSeconds(2))

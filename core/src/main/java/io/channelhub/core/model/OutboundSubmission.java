@@ -1,12 +1,17 @@
 package io.channelhub.core.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 import java.util.Map;
 
 /**
  * What the core platform submits (CONTRACT §4 body; on {@code hub.outbound} with {@code tenantId}).
  * {@code from} is optional and only honoured where the channel allows a choice of sender (it never
  * does today: email refuses any sender but the tenant's configured address).
+ *
+ * @param sentBy who wrote it (CONTRACT §7); null means {@code bot}
+ * @param tag    a channel's message tag for a non-promotional update outside the service window
+ * @param expireAt when an undelivered message stops mattering (at most 15 days ahead), or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OutboundSubmission(
@@ -17,10 +22,17 @@ public record OutboundSubmission(
         Content content,
         Category category,
         String replyTo,
-        Map<String, Object> metadata) {
+        Map<String, Object> metadata,
+        SentBy sentBy,
+        String tag,
+        Instant expireAt) {
 
     public OutboundSubmission {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    public SentBy sentByOrDefault() {
+        return sentBy == null ? SentBy.BOT : sentBy;
     }
 
     public Category categoryOrDefault() {
@@ -28,6 +40,6 @@ public record OutboundSubmission(
     }
 
     public OutboundSubmission withTenant(String tenant) {
-        return new OutboundSubmission(tenant, channel, from, to, content, category, replyTo, metadata);
+        return new OutboundSubmission(tenant, channel, from, to, content, category, replyTo, metadata, sentBy, tag, expireAt);
     }
 }

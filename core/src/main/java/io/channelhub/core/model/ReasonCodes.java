@@ -35,6 +35,16 @@ public final class ReasonCodes {
     public static final String UNREADABLE_INBOUND = "unreadable_inbound";
     /** The recipient bounced the message (email delivery status notification). */
     public static final String BOUNCED = "bounced";
+    /**
+     * The contact cannot be reached on the channel (no RCS on the device or the agent not launched on its
+     * carrier; Messenger 551: the person blocked the Page or turned messages off): what cross-channel
+     * fallback acts on.
+     */
+    public static final String NOT_REACHABLE_ON_CHANNEL = "not_reachable_on_channel";
+    /** The message's time to live ran out before delivery and the provider revoked it. */
+    public static final String EXPIRED = "expired";
+    /** A submission names a message tag its channel does not have. */
+    public static final String TAG_NOT_ALLOWED = "tag_not_allowed";
     /** The tenant is being offboarded. */
     public static final String TENANT_OFFBOARDED = "tenant_offboarded";
     /** A submission on hub.outbound that is not a valid outbound message. */
@@ -45,7 +55,7 @@ public final class ReasonCodes {
     public static final Set<String> ALL = Set.of(OPTED_OUT, OUTSIDE_SERVICE_WINDOW, CONNECTOR_DISABLED,
             INVALID_ADDRESS, UNSUPPORTED_CONTENT, SENDER_NOT_ALLOWED, PROVIDER_REJECTED, PROVIDER_UNAVAILABLE,
             RATE_LIMITED, AUTHENTICATION_FAILED, RETRIES_EXHAUSTED, NORMALIZATION_FAILED, UNREADABLE_INBOUND, BOUNCED,
-            TENANT_OFFBOARDED, INVALID_REQUEST, INTERNAL_ERROR);
+            TENANT_OFFBOARDED, NOT_REACHABLE_ON_CHANNEL, EXPIRED, TAG_NOT_ALLOWED, INVALID_REQUEST, INTERNAL_ERROR);
 
     private ReasonCodes() {
     }

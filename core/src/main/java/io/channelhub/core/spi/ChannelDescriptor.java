@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  *                           {@code addressFormat} (WhatsApp's business-scoped user ids), or null. Such an id
  *                           is issued to the business in the contact's messages, so the hub sends to one
  *                           only where it has a contact known by it
+ * @param messageTags        the provider's tags that let a message out of the service window (empty: none)
  */
 public record ChannelDescriptor(
         String id,
@@ -43,7 +44,8 @@ public record ChannelDescriptor(
         Set<String> requiredSettings,
         List<Set<String>> requiredSecrets,
         String routingSetting,
-        Pattern scopedUserIds) {
+        Pattern scopedUserIds,
+        List<MessageTag> messageTags) {
 
     public ChannelDescriptor {
         Objects.requireNonNull(id, "id");
@@ -56,6 +58,7 @@ public record ChannelDescriptor(
         secretKeys = List.copyOf(secretKeys);
         requiredSettings = Set.copyOf(requiredSettings);
         requiredSecrets = List.copyOf(requiredSecrets);
+        messageTags = messageTags == null ? List.of() : List.copyOf(messageTags);
     }
 
     /** A channel whose consumers are addressed in {@code addressFormat} only. */
@@ -64,7 +67,17 @@ public record ChannelDescriptor(
                              Set<ContentType> windowExemptContent, List<String> settingKeys, List<String> secretKeys,
                              Set<String> requiredSettings, List<Set<String>> requiredSecrets, String routingSetting) {
         this(id, displayName, addressFormat, outboundContent, serviceWindow, windowExemptContent, settingKeys,
-                secretKeys, requiredSettings, requiredSecrets, routingSetting, null);
+                secretKeys, requiredSettings, requiredSecrets, routingSetting, null, List.of());
+    }
+
+    /** A channel without message tags. */
+    public ChannelDescriptor(String id, String displayName, AddressFormat addressFormat,
+                             Set<ContentType> outboundContent, Duration serviceWindow,
+                             Set<ContentType> windowExemptContent, List<String> settingKeys, List<String> secretKeys,
+                             Set<String> requiredSettings, List<Set<String>> requiredSecrets, String routingSetting,
+                             Pattern scopedUserIds) {
+        this(id, displayName, addressFormat, outboundContent, serviceWindow, windowExemptContent, settingKeys,
+                secretKeys, requiredSettings, requiredSecrets, routingSetting, scopedUserIds, List.of());
     }
 
     public Optional<Duration> window() {
@@ -73,6 +86,11 @@ public record ChannelDescriptor(
 
     public Optional<String> routing() {
         return Optional.ofNullable(routingSetting);
+    }
+
+    /** The channel's message tag of that name. */
+    public Optional<MessageTag> messageTag(String name) {
+        return messageTags.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
     /** True when {@code address} is one of the channel's provider-scoped user ids. */

@@ -18,6 +18,12 @@ import java.util.Map;
  * @param mediaSources      for each {@link MediaContent} without a url, in order (content first, then
  *                          attachments), where to fetch it from
  * @param metadata          channel facts worth passing on (ad referral, auto-reply), may be empty
+ * @param echo              a message the business sent from outside the hub, which the provider echoes
+ *                          (Meta's {@code is_echo}): {@code from} is the business, {@code to} and
+ *                          {@code contactKey} the contact. The hub records and publishes it as an outbound
+ *                          message of the conversation, unless it is the echo of the hub's own send: a
+ *                          connector that sends the hub message id along (Meta's {@code metadata}) puts it
+ *                          back in {@code metadata} under {@link #ECHO_OF_HUB_MESSAGE}
  */
 public record InboundMessage(
         Party from,
@@ -30,7 +36,11 @@ public record InboundMessage(
         List<MediaContent> attachments,
         EmailHeaders headers,
         List<MediaSource> mediaSources,
-        Map<String, Object> metadata) implements InboundEvent {
+        Map<String, Object> metadata,
+        boolean echo) implements InboundEvent {
+
+    /** Metadata key of an echo: the hub message id the echoed message was sent for. */
+    public static final String ECHO_OF_HUB_MESSAGE = "echoOfHubMessage";
 
     public InboundMessage {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
@@ -39,6 +49,14 @@ public record InboundMessage(
         if (contactKey == null && from != null) {
             contactKey = from.address();
         }
+    }
+
+    /** A message the consumer sent. */
+    public InboundMessage(Party from, Party to, String contactKey, String providerMessageId, Instant timestamp,
+                          Content content, String replyTo, List<MediaContent> attachments, EmailHeaders headers,
+                          List<MediaSource> mediaSources, Map<String, Object> metadata) {
+        this(from, to, contactKey, providerMessageId, timestamp, content, replyTo, attachments, headers, mediaSources,
+                metadata, false);
     }
 
     /** The common case: a message with content only. */

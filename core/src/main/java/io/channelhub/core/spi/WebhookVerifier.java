@@ -23,6 +23,15 @@ public interface WebhookVerifier {
     }
 
     /**
+     * Whether the request is a subscription handshake at all, whoever it is for: on a platform-wide URL
+     * the hub then asks {@link #handshake} of each of the channel's connectors, and otherwise not, since
+     * that would read every tenant's secrets for every event. Default: a GET.
+     */
+    default boolean isHandshake(WebhookRequest request) {
+        return request.isGet();
+    }
+
+    /**
      * For platform-wide webhook URLs (no tenant in the path): the provider account the request is
      * for, matched against each tenant's {@link ChannelDescriptor#routingSetting()}. Must read only as
      * much of the body as needed; empty when the account cannot be found.

@@ -37,6 +37,7 @@ class CanonicalJsonSchemaTest {
     private static final ObjectMapper JSON = HubJson.mapper();
     private static final JsonSchema MESSAGE = schema("schema/canonical-message.schema.json");
     private static final JsonSchema EVENT = schema("schema/status-event.schema.json");
+    private static final JsonSchema HEALTH = schema("schema/connector-health-event.schema.json");
     private static final Instant AT = Instant.parse("2026-11-20T10:15:30Z");
 
     private static JsonSchema schema(String resource) {
@@ -141,6 +142,17 @@ class CanonicalJsonSchemaTest {
         assertValid(EVENT, tree);
         assertThat(tree.path("status").asText()).isEqualTo(status.wireName());
         assertThat(JSON.readValue(json, StatusEvent.class)).isEqualTo(event);
+    }
+
+    @Test
+    void aConnectorHealthEventMatchesItsSchemaAndNamesItsType() throws Exception {
+        JsonNode tree = JSON.valueToTree(new ConnectorHealthEvent("e-1", "dealer-042", "messenger", "unhealthy",
+                "the page token expired: paste a new one", AT));
+
+        assertValid(HEALTH, tree);
+        assertThat(tree.path("type").asText()).isEqualTo("connector_health");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree).put("health", "fine");
+        assertThat(HEALTH.validate(tree)).as("an unknown health is refused").isNotEmpty();
     }
 
     @Test

@@ -107,7 +107,9 @@ public abstract class ConnectorContractTest {
                     assertThat(HubJson.mapper().valueToTree(m.content()).get("type")).isNotNull();
                 } else if (e instanceof StatusUpdate s) {
                     assertThat(s.status()).isNotNull();
-                    assertThat(s.providerMessageId() != null || s.hubMessageId() != null).isTrue();
+                    // a report names the message, or (a bounce, a read watermark) the recipient it is about
+                    assertThat(s.providerMessageId() != null || s.hubMessageId() != null || s.recipient() != null)
+                            .as("a status names a message or a recipient").isTrue();
                 }
             }
         }

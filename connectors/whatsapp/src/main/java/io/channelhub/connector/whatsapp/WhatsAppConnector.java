@@ -1,26 +1,20 @@
 package io.channelhub.connector.whatsapp;
 
-import io.channelhub.core.error.ChannelException;
-import io.channelhub.core.error.PermanentChannelException;
+import io.channelhub.connector.meta.GraphCredentialCheck;
+import io.channelhub.connector.meta.MetaChannelConnector;
 import io.channelhub.core.model.ContentType;
-import io.channelhub.core.spi.ChannelConnector;
 import io.channelhub.core.spi.ChannelDescriptor;
 import io.channelhub.core.spi.CredentialCheck;
-import io.channelhub.core.spi.InboundNormalizer;
-import io.channelhub.core.spi.MediaFetcher;
-import io.channelhub.core.spi.OutboundSender;
 import io.channelhub.core.spi.TenantConnector;
-import io.channelhub.core.spi.WebhookVerifier;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * WhatsApp Business Platform (Cloud API) as a hub channel: Meta webhooks in, Graph API out, one instance
  * shared by all tenants, each call carrying the tenant's own settings and token.
  */
-public final class WhatsAppConnector implements ChannelConnector {
+public final class WhatsAppConnector extends MetaChannelConnector {
 
     static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
             "whatsapp",
@@ -39,45 +33,11 @@ public final class WhatsAppConnector implements ChannelConnector {
             WhatsAppAddresses.BSUID);
 
     private final WhatsAppApiClient api;
-    private final WhatsAppWebhookVerifier verifier = new WhatsAppWebhookVerifier();
-    private final WhatsAppInboundNormalizer normalizer = new WhatsAppInboundNormalizer();
-    private final WhatsAppOutboundSender sender;
-    private final WhatsAppMediaFetcher mediaFetcher;
 
     WhatsAppConnector(WhatsAppApiClient api) {
+        super(DESCRIPTOR, api.config(), new WhatsAppWebhookVerifier(), new WhatsAppInboundNormalizer(),
+                new WhatsAppOutboundSender(api), new WhatsAppMediaFetcher(api));
         this.api = api;
-        this.sender = new WhatsAppOutboundSender(api);
-        this.mediaFetcher = new WhatsAppMediaFetcher(api);
-    }
-
-    /** The hub configuration this connector calls the Graph API with. */
-    GraphApiConfig graphApi() {
-        return api.config();
-    }
-
-    @Override
-    public ChannelDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Optional<WebhookVerifier> webhooks() {
-        return Optional.of(verifier);
-    }
-
-    @Override
-    public InboundNormalizer normalizer() {
-        return normalizer;
-    }
-
-    @Override
-    public OutboundSender sender() {
-        return sender;
-    }
-
-    @Override
-    public Optional<MediaFetcher> mediaFetcher() {
-        return Optional.of(mediaFetcher);
     }
 
     @Override
@@ -88,17 +48,11 @@ public final class WhatsAppConnector implements ChannelConnector {
     /** Looks up the tenant's phone number with its token: proves both in one cheap call. */
     @Override
     public CredentialCheck checkCredentials(TenantConnector connector) {
-        try {
+        return GraphCredentialCheck.run(() -> {
             WhatsAppSettings settings = WhatsAppSettings.of(connector, api.config().apiVersion());
             String phoneNumberId = settings.requirePhoneNumberId(connector);
             api.phoneNumber(settings, phoneNumberId);
-            return CredentialCheck.ok("phone number " + phoneNumberId + " is reachable with the access token");
-        } catch (PermanentChannelException e) {
-            return CredentialCheck.rejected(e.getMessage());
-        } catch (ChannelException e) {
-            return CredentialCheck.unreachable(e.getMessage());
-        } catch (RuntimeException e) {
-            return CredentialCheck.unreachable("credential check failed: " + e.getClass().getSimpleName());
-        }
+            return "phone number " + phoneNumberId + " is reachable with the access token";
+        });
     }
 }

@@ -1,9 +1,10 @@
 package io.channelhub.connector.whatsapp;
 
+import io.channelhub.connector.meta.GraphApiConfig;
+import io.channelhub.connector.meta.GraphHttpClient;
 import io.channelhub.core.spi.ChannelConnector;
 import io.channelhub.core.spi.ConnectorEnvironment;
 import io.channelhub.core.spi.ConnectorFactory;
-import java.net.http.HttpClient;
 
 /**
  * Creates the WhatsApp connector from hub configuration {@code hub.channels.whatsapp.*}: {@code base-url}
@@ -15,12 +16,8 @@ public final class WhatsAppConnectorFactory implements ConnectorFactory {
 
     @Override
     public ChannelConnector create(ConnectorEnvironment environment) {
-        GraphApiConfig config = GraphApiConfig.from(environment);
-        // One client for all tenants: connection pooling is shared, credentials never are (per request).
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        return new WhatsAppConnector(new WhatsAppApiClient(http, config, environment.clock()));
+        GraphApiConfig config = GraphApiConfig.from(WhatsAppConnector.DESCRIPTOR.id(), environment);
+        return new WhatsAppConnector(new WhatsAppApiClient(GraphHttpClient.sharedHttpClient(config), config,
+                environment.clock()));
     }
 }

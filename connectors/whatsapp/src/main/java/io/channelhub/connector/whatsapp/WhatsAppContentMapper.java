@@ -2,7 +2,7 @@ package io.channelhub.connector.whatsapp;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.channelhub.connector.whatsapp.model.WebhookText;
+import io.channelhub.connector.meta.WebhookText;
 import io.channelhub.core.model.ChoiceResponseContent;
 import io.channelhub.core.model.ContactCard;
 import io.channelhub.core.model.ContactsContent;

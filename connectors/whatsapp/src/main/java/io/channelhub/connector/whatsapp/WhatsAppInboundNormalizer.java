@@ -1,10 +1,11 @@
 package io.channelhub.connector.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.channelhub.connector.meta.MetaWebhookBatch;
 import io.channelhub.connector.whatsapp.WhatsAppContentMapper.MappedContent;
 import io.channelhub.connector.whatsapp.model.MessagesChange;
 import io.channelhub.connector.whatsapp.model.WebhookContact;
-import io.channelhub.connector.whatsapp.model.WebhookText;
+import io.channelhub.connector.meta.WebhookText;
 import io.channelhub.connector.whatsapp.model.WhatsAppWebhookPayload;
 import io.channelhub.core.error.MalformedPayloadException;
 import io.channelhub.core.model.Party;
@@ -27,9 +28,8 @@ public final class WhatsAppInboundNormalizer implements InboundNormalizer {
     @Override
     public List<InboundEvent> normalize(InboundPayload payload) throws MalformedPayloadException {
         List<InboundEvent> events = new ArrayList<>();
-        String account = payload.header(InboundPayload.ACCOUNT_HEADER).orElse(null);
         for (MessagesChange change : WhatsAppWebhookPayload.messagesChanges(payload.body())) {
-            if (account != null && !account.equals(change.phoneNumberId())) {
+            if (!MetaWebhookBatch.isForThisCopy(payload, change.phoneNumberId())) {
                 continue; // another tenant's number in a platform-wide batch: queued for that tenant
             }
             Party business = businessParty(change.displayPhoneNumber());

@@ -1,5 +1,6 @@
 package io.channelhub.connector.whatsapp;
 
+import io.channelhub.connector.meta.GraphAccount;
 import io.channelhub.connector.whatsapp.model.MediaUrl;
 import io.channelhub.core.error.PermanentChannelException;
 import io.channelhub.core.model.ReasonCodes;
@@ -25,7 +26,7 @@ public final class WhatsAppMediaFetcher implements MediaFetcher {
 
     @Override
     public FetchedMedia fetch(MediaSource source, TenantConnector connector) {
-        if (source == null || !WhatsAppSettings.isGraphId(source.providerRef())) {
+        if (source == null || !GraphAccount.isGraphId(source.providerRef())) {
             throw new PermanentChannelException(ReasonCodes.PROVIDER_REJECTED, null,
                     "not a WhatsApp media id");
         }

@@ -1,7 +1,7 @@
 package io.channelhub.connector.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.channelhub.connector.whatsapp.model.WebhookText;
+import io.channelhub.connector.meta.WebhookText;
 import io.channelhub.core.error.TransientChannelException;
 import io.channelhub.core.spi.OutboundMessage;
 import io.channelhub.core.spi.OutboundSender;

@@ -1,8 +1,8 @@
 package io.channelhub.connector.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.channelhub.connector.whatsapp.model.GraphError;
-import io.channelhub.connector.whatsapp.model.WebhookText;
+import io.channelhub.connector.meta.GraphError;
+import io.channelhub.connector.meta.WebhookText;
 import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.Reason;
 import io.channelhub.core.model.ReasonCodes;

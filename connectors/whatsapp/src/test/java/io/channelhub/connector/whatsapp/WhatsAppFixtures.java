@@ -1,22 +1,16 @@
 package io.channelhub.connector.whatsapp;
 
+import io.channelhub.connector.meta.MetaTestFixtures;
 import io.channelhub.core.signature.HmacSignatures;
 import io.channelhub.core.spi.ConnectorEnvironment;
 import io.channelhub.core.spi.InboundPayload;
-import io.channelhub.core.spi.Secrets;
 import io.channelhub.core.spi.TenantConnector;
 import io.channelhub.core.spi.WebhookRequest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Test data shared by the WhatsApp tests: fixtures, a configured tenant, a fake environment. */
 final class WhatsAppFixtures {
@@ -33,15 +27,7 @@ final class WhatsAppFixtures {
     }
 
     static byte[] bytes(String path) {
-        String resource = "/fixtures/whatsapp/" + path;
-        try (InputStream in = WhatsAppFixtures.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MetaTestFixtures.bytes("whatsapp", path);
     }
 
     static String text(String path) {
@@ -62,22 +48,10 @@ final class WhatsAppFixtures {
 
     /** The fully configured tenant, with settings and secrets overridden (a null value removes the key). */
     static TenantConnector tenant(Map<String, String> settingOverrides, Map<String, String> secretOverrides) {
-        Map<String, String> settings = new HashMap<>(Map.of("phoneNumberId", PHONE_NUMBER_ID, "wabaId", "102290129340398"));
-        Map<String, String> secrets = new HashMap<>(Map.of("accessToken", ACCESS_TOKEN, "appSecret", APP_SECRET,
-                "verifyToken", VERIFY_TOKEN));
-        apply(settings, settingOverrides);
-        apply(secrets, secretOverrides);
-        return new TenantConnector(TENANT, "whatsapp", settings, Secrets.of(secrets));
-    }
-
-    private static void apply(Map<String, String> target, Map<String, String> overrides) {
-        overrides.forEach((k, v) -> {
-            if (v == null) {
-                target.remove(k);
-            } else {
-                target.put(k, v);
-            }
-        });
+        return MetaTestFixtures.tenant(TENANT, "whatsapp",
+                Map.of("phoneNumberId", PHONE_NUMBER_ID, "wabaId", "102290129340398"),
+                Map.of("accessToken", ACCESS_TOKEN, "appSecret", APP_SECRET, "verifyToken", VERIFY_TOKEN),
+                settingOverrides, secretOverrides);
     }
 
     static WebhookRequest signedPost(byte[] body, String secret) {
@@ -102,16 +76,6 @@ final class WhatsAppFixtures {
 
     /** A hub configuration with the given {@code hub.channels.whatsapp.*} properties and a fixed clock. */
     static ConnectorEnvironment environment(Map<String, String> properties) {
-        return new ConnectorEnvironment() {
-            @Override
-            public Optional<String> property(String name) {
-                return Optional.ofNullable(properties.get(name));
-            }
-
-            @Override
-            public Clock clock() {
-                return Clock.fixed(NOW, ZoneOffset.UTC);
-            }
-        };
+        return MetaTestFixtures.environment(properties, NOW);
     }
 }

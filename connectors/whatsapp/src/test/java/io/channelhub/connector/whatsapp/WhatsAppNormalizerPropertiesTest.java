@@ -1,32 +1,22 @@
 package io.channelhub.connector.whatsapp;
 
+import io.channelhub.connector.meta.MetaJsonArbitraries;
+import io.channelhub.connector.meta.MetaNormalizerPropertiesContract;
+import io.channelhub.core.spi.InboundNormalizer;
 import io.channelhub.core.spi.PropertySupport;
 import static io.channelhub.core.spi.PropertySupport.apply;
 import static io.channelhub.core.spi.PropertySupport.assertNormalizesOrRefuses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BigIntegerNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.channelhub.core.spi.PropertySupport.ByteEdit;
-import io.channelhub.core.model.HubJson;
 import io.channelhub.core.signature.HmacSignatures;
 import io.channelhub.core.spi.InboundPayload;
-import io.channelhub.core.spi.JsonSlot;
 import io.channelhub.core.spi.TenantConnector;
 import io.channelhub.core.spi.WebhookReply;
 import io.channelhub.core.spi.WebhookRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -40,19 +30,17 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.Size;
 
 /**
  * Property tests of the WhatsApp normalizer and webhook verifier (issue #6): whatever bytes arrive —
- * random bytes, random JSON of WhatsApp's vocabulary, webhook skeletons with random messages, statuses and
- * contacts, real fixtures cut, flipped or with nodes swapped for values of the wrong type — the normalizer
- * answers well-formed canonical events or {@code MalformedPayloadException}, never anything else and
- * never hangs (see {@link PropertySupport}). The verifier never throws, and a signature over one body never
+ * random bytes, random JSON of WhatsApp's vocabulary, real fixtures cut, flipped or with nodes swapped for
+ * values of the wrong type (the Meta family's {@link MetaNormalizerPropertiesContract}), and webhook skeletons
+ * with random messages, statuses and contacts — the normalizer answers well-formed canonical events or
+ * {@code MalformedPayloadException}, never anything else and never hangs (see {@link PropertySupport}). The verifier never throws, and a signature over one body never
  * verifies another.
  */
-class WhatsAppNormalizerPropertiesTest {
-    private static final int TRIES = 1000;
+class WhatsAppNormalizerPropertiesTest extends MetaNormalizerPropertiesContract {
     private static final List<String> FIXTURES = List.of("audio-voice.json", "batch-multi-entry.json",
             "bsuid-username-without-phone.json", "bsuid-with-phone.json", "button-template-quick-reply.json",
             "contacts.json", "document.json", "image.json", "interactive-button-reply.json",
@@ -77,21 +65,12 @@ class WhatsAppNormalizerPropertiesTest {
     private static final List<String> STATUSES = List.of("sent", "delivered", "read", "played", "failed",
             "deleted", "warning");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final MetaJsonArbitraries JSON = new MetaJsonArbitraries(KEYS, TYPES);
 
     private final WhatsAppInboundNormalizer normalizer = new WhatsAppInboundNormalizer();
     private final WhatsAppWebhookVerifier verifier = new WhatsAppWebhookVerifier();
 
     // ---- normalizer ---------------------------------------------------------------------------------
-
-    @Property(tries = TRIES)
-    void arbitraryBytes(@ForAll @Size(max = 2048) byte[] body) {
-        assertNormalizesOrRefuses(normalizer, WhatsAppFixtures.payload(body));
-    }
-
-    @Property(tries = TRIES)
-    void arbitraryJsonOfWhatsAppsVocabulary(@ForAll("anyJson") JsonNode json) {
-        assertNormalizesOrRefuses(normalizer, WhatsAppFixtures.payload(bytes(json)));
-    }
 
     @Property(tries = TRIES)
     void webhookSkeletonsWithRandomMessagesStatusesAndContacts(@ForAll("webhooks") JsonNode webhook,
@@ -100,22 +79,6 @@ class WhatsAppNormalizerPropertiesTest {
         account.ifPresent(a -> headers.put(InboundPayload.ACCOUNT_HEADER, a));
         assertNormalizesOrRefuses(normalizer, new InboundPayload(WhatsAppFixtures.TENANT, "whatsapp", bytes(webhook),
                 headers, WhatsAppFixtures.RECEIVED_AT));
-    }
-
-    @Property(tries = TRIES)
-    void fixturesCutFlippedAndSpliced(@ForAll("fixtures") String fixture,
-                                      @ForAll @Size(min = 1, max = 4) List<@From("byteEdits") ByteEdit> edits) {
-        assertNormalizesOrRefuses(normalizer, WhatsAppFixtures.payload(apply(fixture(fixture), edits)));
-    }
-
-    @Property(tries = TRIES)
-    void fixturesWithNodesOfTheWrongTypeMissingOrAdded(@ForAll("fixtures") String fixture,
-                                                       @ForAll @Size(min = 1, max = 5) List<@From("nodeEdits") NodeEdit> edits) {
-        JsonNode tree = tree(fixture(fixture));
-        for (NodeEdit edit : edits) {
-            edit.applyTo(tree);
-        }
-        assertNormalizesOrRefuses(normalizer, WhatsAppFixtures.payload(bytes(tree)));
     }
 
     // ---- verifier -----------------------------------------------------------------------------------
@@ -164,24 +127,9 @@ class WhatsAppNormalizerPropertiesTest {
     // ---- generators ---------------------------------------------------------------------------------
 
     @Provide
-    Arbitrary<String> fixtures() {
-        return Arbitraries.of(FIXTURES);
-    }
-
-    @Provide
-    Arbitrary<PropertySupport.ByteEdit> byteEdits() {
-        return PropertySupport.byteEdits();
-    }
-
-    @Provide
     Arbitrary<Optional<String>> accounts() {
         return Arbitraries.oneOf(Arbitraries.just(Optional.empty()),
                 Arbitraries.of(WhatsAppFixtures.PHONE_NUMBER_ID, "", "other").map(Optional::of));
-    }
-
-    @Provide
-    Arbitrary<JsonNode> anyJson() {
-        return json(4);
     }
 
     @Provide
@@ -222,15 +170,15 @@ class WhatsAppNormalizerPropertiesTest {
 
     @Provide
     Arbitrary<JsonNode> webhooks() {
-        Arbitrary<JsonNode> leaf = leaf();
-        Arbitrary<JsonNode> messages = message().list().ofMaxSize(3).map(PropertiesJson::array);
-        Arbitrary<JsonNode> statuses = status().list().ofMaxSize(3).map(PropertiesJson::array);
-        Arbitrary<JsonNode> contacts = object(json(2), 4).list().ofMaxSize(2).map(PropertiesJson::array);
-        Arbitrary<JsonNode> metadata = Arbitraries.oneOf(leaf, object(leaf, 3),
+        Arbitrary<JsonNode> leaf = JSON.leaf();
+        Arbitrary<JsonNode> messages = message().list().ofMaxSize(3).map(MetaJsonArbitraries::array);
+        Arbitrary<JsonNode> statuses = status().list().ofMaxSize(3).map(MetaJsonArbitraries::array);
+        Arbitrary<JsonNode> contacts = JSON.object(JSON.json(2), 4).list().ofMaxSize(2).map(MetaJsonArbitraries::array);
+        Arbitrary<JsonNode> metadata = Arbitraries.oneOf(leaf, JSON.object(leaf, 3),
                 leaf.map(PropertiesJson::metadataWith),
                 Arbitraries.just(PropertiesJson.metadata()));
         Arbitrary<JsonNode> value = Combinators.combine(metadata, contacts.injectNull(0.2), messages.injectNull(0.2),
-                        statuses.injectNull(0.3), json(2))
+                        statuses.injectNull(0.3), JSON.json(2))
                 .as((m, c, ms, st, extra) -> {
                     ObjectNode v = NODES.objectNode();
                     v.put("messaging_product", "whatsapp");
@@ -253,21 +201,21 @@ class WhatsAppNormalizerPropertiesTest {
                 .as((id, changes) -> {
                     ObjectNode e = NODES.objectNode();
                     e.set("id", id);
-                    e.set("changes", PropertiesJson.array(changes));
+                    e.set("changes", MetaJsonArbitraries.array(changes));
                     return e;
                 });
         return Combinators.combine(entry.list().ofMaxSize(3), Arbitraries.integers().between(0, 19))
                 .as((entries, shape) -> {
                     ObjectNode root = NODES.objectNode();
                     root.put("object", shape == 0 ? "page" : "whatsapp_business_account");
-                    root.set("entry", shape == 1 ? NODES.objectNode() : PropertiesJson.array(entries));
+                    root.set("entry", shape == 1 ? NODES.objectNode() : MetaJsonArbitraries.array(entries));
                     return root;
                 });
     }
 
     private Arbitrary<JsonNode> message() {
-        return Combinators.combine(Arbitraries.of(TYPES), leaf().injectNull(0.1), leaf().injectNull(0.1),
-                        leaf().injectNull(0.2), json(3), json(2).injectNull(0.6), json(2).injectNull(0.7),
+        return Combinators.combine(Arbitraries.of(TYPES), JSON.leaf().injectNull(0.1), JSON.leaf().injectNull(0.1),
+                        JSON.leaf().injectNull(0.2), JSON.json(3), JSON.json(2).injectNull(0.6), JSON.json(2).injectNull(0.7),
                         Arbitraries.of("31612345678", "US.13491208655302741918", "+31 6 1234", "x").injectNull(0.2))
                 .as((type, id, from, timestamp, body, context, referral, fromUserId) -> {
                     ObjectNode m = NODES.objectNode();
@@ -286,8 +234,8 @@ class WhatsAppNormalizerPropertiesTest {
     }
 
     private Arbitrary<JsonNode> status() {
-        return Combinators.combine(Arbitraries.of(STATUSES), leaf().injectNull(0.2), leaf().injectNull(0.5),
-                        leaf().injectNull(0.2), json(3).injectNull(0.3))
+        return Combinators.combine(Arbitraries.of(STATUSES), JSON.leaf().injectNull(0.2), JSON.leaf().injectNull(0.5),
+                        JSON.leaf().injectNull(0.2), JSON.json(3).injectNull(0.3))
                 .as((status, id, hubId, timestamp, errors) -> {
                     ObjectNode s = NODES.objectNode();
                     s.put("status", status);
@@ -299,115 +247,40 @@ class WhatsAppNormalizerPropertiesTest {
                 });
     }
 
-    @Provide
-    Arbitrary<NodeEdit> nodeEdits() {
-        return Combinators.combine(Arbitraries.integers().greaterOrEqual(0), Arbitraries.integers().between(0, 4),
-                json(2), Arbitraries.of(KEYS)).as(NodeEdit::new);
-    }
-
-    private static Arbitrary<JsonNode> json(int depth) {
-        if (depth == 0) {
-            return leaf();
-        }
-        Arbitrary<JsonNode> inner = json(depth - 1);
-        return Arbitraries.frequencyOf(Tuple.of(3, leaf()), Tuple.of(2, object(inner, 4)),
-                Tuple.of(1, inner.list().ofMaxSize(3).map(PropertiesJson::array)));
-    }
-
-    private static Arbitrary<JsonNode> object(Arbitrary<JsonNode> values, int maxSize) {
-        return Arbitraries.maps(Arbitraries.oneOf(Arbitraries.of(KEYS), Arbitraries.of(TYPES)), values)
-                .ofMaxSize(maxSize).map(map -> {
-                    ObjectNode o = NODES.objectNode();
-                    map.forEach(o::set);
-                    return o;
-                });
-    }
-
-    private static Arbitrary<JsonNode> leaf() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(5, PropertySupport.strings().map(TextNode::valueOf)),
-                Tuple.of(1, Arbitraries.of(TYPES).map(TextNode::valueOf)),
-                Tuple.of(1, Arbitraries.integers().map(IntNode::valueOf)),
-                Tuple.of(1, Arbitraries.longs().map(LongNode::valueOf)),
-                Tuple.of(1, Arbitraries.doubles().map(DoubleNode::valueOf)),
-                Tuple.of(1, Arbitraries.of(new BigInteger("123456789012345678901234567890"), BigInteger.ZERO)
-                        .map(BigIntegerNode::valueOf)),
-                Tuple.of(1, Arbitraries.of(BooleanNode.TRUE, BooleanNode.FALSE, NullNode.instance)));
-    }
-
     private static void putIfNotNull(ObjectNode o, String name, JsonNode value) {
         if (value != null) {
             o.set(name, value);
         }
     }
 
-    private static byte[] fixture(String name) {
+    @Override
+    protected InboundNormalizer normalizer() {
+        return normalizer;
+    }
+
+    @Override
+    protected InboundPayload payload(byte[] body) {
+        return WhatsAppFixtures.payload(body);
+    }
+
+    @Override
+    protected List<String> fixtureNames() {
+        return FIXTURES;
+    }
+
+    @Override
+    protected byte[] fixture(String name) {
         return FIXTURE_BYTES.computeIfAbsent(name, n -> WhatsAppFixtures.bytes("inbound/" + n)).clone();
     }
 
-    private static JsonNode tree(byte[] json) {
-        try {
-            return HubJson.mapper().readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] bytes(JsonNode json) {
-        try {
-            return HubJson.mapper().writeValueAsBytes(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * One structural edit of a JSON tree: the {@code pick}-th node (depth first, the root excluded) is
-     * replaced by {@code value} (kind 0), removed (1), wrapped in an array (2), turned into its text or
-     * number twin (3); or {@code key} is added to the picked object with {@code value} (4).
-     */
-    record NodeEdit(int pick, int kind, JsonNode value, String key) {
-        void applyTo(JsonNode root) {
-            List<JsonSlot> slots = JsonSlot.all(root);
-            if (slots.isEmpty()) {
-                return;
-            }
-            JsonSlot slot = slots.get(Math.floorMod(pick, slots.size()));
-            JsonNode current = slot.get();
-            switch (kind) {
-                case 0 -> slot.set(value.deepCopy());
-                case 1 -> slot.remove();
-                case 2 -> slot.set(NODES.arrayNode().add(current));
-                case 3 -> slot.set(current.isTextual() ? twinOfText(current.asText())
-                        : current.isValueNode() ? TextNode.valueOf(current.asText()) : NullNode.instance);
-                default -> {
-                    if (current instanceof ObjectNode o) {
-                        o.set(key, value.deepCopy());
-                    } else {
-                        slot.set(value.deepCopy());
-                    }
-                }
-            }
-        }
-
-        private static JsonNode twinOfText(String text) {
-            try {
-                return LongNode.valueOf(Long.parseLong(text.trim()));
-            } catch (NumberFormatException e) {
-                return text.isEmpty() ? NullNode.instance : IntNode.valueOf(text.length());
-            }
-        }
+    @Override
+    protected MetaJsonArbitraries vocabulary() {
+        return JSON;
     }
 
     /** Small builders for the generators. */
     static final class PropertiesJson {
         private PropertiesJson() {
-        }
-
-        static JsonNode array(List<JsonNode> items) {
-            ArrayNode a = NODES.arrayNode();
-            items.forEach(a::add);
-            return a;
         }
 
         static JsonNode metadataWith(JsonNode value) {

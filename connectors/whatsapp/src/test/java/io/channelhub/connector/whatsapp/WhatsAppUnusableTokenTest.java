@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.channelhub.connector.meta.GraphApiConfig;
+import io.channelhub.connector.meta.RefusingHttpClient;
 import io.channelhub.core.error.PermanentChannelException;
 import io.channelhub.core.model.Category;
 import io.channelhub.core.model.Party;
@@ -117,7 +119,7 @@ class WhatsAppUnusableTokenTest {
     void anHttpClientRefusalNeverCarriesItsMessageOn() {
         HttpClient refusing = new RefusingHttpClient("invalid header value for Authorization: Bearer " + TOKEN);
         WhatsAppConnector withRefusingClient = new WhatsAppConnector(new WhatsAppApiClient(refusing,
-                GraphApiConfig.from(WhatsAppFixtures.environment(Map.of())), Clock.systemUTC()));
+                GraphApiConfig.from("whatsapp", WhatsAppFixtures.environment(Map.of())), Clock.systemUTC()));
         PermanentChannelException e = catchThrowableOfType(() -> withRefusingClient.sender()
                 .send(textTo("+31612345678"), withToken(TOKEN)), PermanentChannelException.class);
         assertAuthenticationFailedWithoutToken(e, TOKEN);

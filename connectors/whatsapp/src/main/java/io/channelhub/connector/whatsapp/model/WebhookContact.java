@@ -1,6 +1,7 @@
 package io.channelhub.connector.whatsapp.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.channelhub.connector.meta.WebhookText;
 
 /**
  * One entry of a webhook's {@code contacts[]}: {@code {"profile":{"name","username"?},"wa_id","user_id"?}}.

@@ -1,9 +1,8 @@
 package io.channelhub.connector.whatsapp.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.channelhub.core.error.MalformedPayloadException;
-import io.channelhub.core.model.HubJson;
-import java.io.IOException;
+import io.channelhub.connector.meta.WebhookText;
+import io.channelhub.connector.meta.MetaWebhookBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -24,9 +23,8 @@ public final class WhatsAppWebhookPayload {
 
     /** The {@code messages} changes of the body; throws when the body is not a WhatsApp webhook at all. */
     public static List<MessagesChange> messagesChanges(byte[] body) {
-        JsonNode root = readRoot(body);
         List<MessagesChange> changes = new ArrayList<>();
-        for (JsonNode entry : root.get("entry")) {
+        for (JsonNode entry : MetaWebhookBatch.entries(body, OBJECT)) {
             for (JsonNode change : entry.path("changes")) {
                 if ("messages".equals(change.path("field").asText()) && change.path("value").isObject()) {
                     changes.add(toChange(WebhookText.of(entry, "id"), change.get("value")));
@@ -38,7 +36,8 @@ public final class WhatsAppWebhookPayload {
 
     /** Every {@code metadata.phone_number_id} of the body, in order; empty for anything unreadable. */
     public static List<String> phoneNumberIds(byte[] body) {
-        return accountIds(body, (entry, change) -> phoneNumberId(change));
+        return MetaWebhookBatch.accountIds(body, OBJECT,
+                entry -> idsOfChanges(entry, (e, change) -> phoneNumberId(change)));
     }
 
     /**
@@ -47,45 +46,20 @@ public final class WhatsAppWebhookPayload {
      * unreadable.
      */
     public static List<String> businessAccountIdsOfAccountEvents(byte[] body) {
-        return accountIds(body, (entry, change) -> phoneNumberId(change) == null ? WebhookText.of(entry, "id") : null);
+        return MetaWebhookBatch.accountIds(body, OBJECT, entry -> idsOfChanges(entry,
+                (e, change) -> phoneNumberId(change) == null ? WebhookText.of(e, "id") : null));
     }
 
-    private static List<String> accountIds(byte[] body, BiFunction<JsonNode, JsonNode, String> idOfChange) {
-        try {
-            List<String> ids = new ArrayList<>();
-            for (JsonNode entry : readRoot(body).get("entry")) {
-                for (JsonNode change : entry.path("changes")) {
-                    String id = idOfChange.apply(entry, change);
-                    if (id != null && !ids.contains(id)) {
-                        ids.add(id);
-                    }
-                }
-            }
-            return ids;
-        } catch (MalformedPayloadException e) {
-            return List.of();
+    private static List<String> idsOfChanges(JsonNode entry, BiFunction<JsonNode, JsonNode, String> idOfChange) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode change : entry.path("changes")) {
+            ids.add(idOfChange.apply(entry, change));
         }
+        return ids;
     }
 
     private static String phoneNumberId(JsonNode change) {
         return WebhookText.of(change.path("value").path("metadata"), "phone_number_id");
-    }
-
-    private static JsonNode readRoot(byte[] body) {
-        JsonNode root;
-        try {
-            root = HubJson.mapper().readTree(body);
-        } catch (IOException e) {
-            throw new MalformedPayloadException("whatsapp webhook body is not JSON", e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new MalformedPayloadException("whatsapp webhook body is not a JSON object");
-        }
-        if (!OBJECT.equals(root.path("object").asText()) || !root.path("entry").isArray()) {
-            throw new MalformedPayloadException(
-                    "not a whatsapp webhook: expected object=" + OBJECT + " and an entry array");
-        }
-        return root;
     }
 
     private static MessagesChange toChange(String wabaId, JsonNode value) {

@@ -1,0 +1,89 @@
+package io.channelhub.connector.google;
+
+import io.channelhub.core.model.ContentType;
+import io.channelhub.core.spi.ChannelConnector;
+import io.channelhub.core.spi.ChannelDescriptor;
+import io.channelhub.core.spi.CredentialCheck;
+import io.channelhub.core.spi.InboundNormalizer;
+import io.channelhub.core.spi.MediaFetcher;
+import io.channelhub.core.spi.OutboundSender;
+import io.channelhub.core.spi.TenantConnector;
+import io.channelhub.core.spi.WebhookVerifier;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Google RCS Business Messaging (RBM) as a hub channel: RBM webhooks in, the RBM API out, each tenant
+ * being one agent with its own service account. One instance serves all tenants; every call carries the
+ * tenant's settings and secrets, and access tokens are cached per tenant and key.
+ */
+public final class GoogleConnector implements ChannelConnector {
+
+    static final String CHANNEL = "google";
+
+    static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
+            CHANNEL,
+            "Google RCS Business Messaging",
+            ChannelDescriptor.AddressFormat.E164,
+            // template is left to the hub, which sends its fallback text
+            Set.of(ContentType.TEXT, ContentType.MEDIA, ContentType.CHOICE, ContentType.LOCATION,
+                    ContentType.CONTACTS),
+            null,
+            Set.of(),
+            List.of(GoogleSettings.AGENT_ID, GoogleSettings.SERVICE_ACCOUNT_EMAIL, GoogleSettings.REGION,
+                    GoogleSettings.MESSAGE_TTL),
+            List.of(GoogleSettings.SERVICE_ACCOUNT_KEY, GoogleSettings.CLIENT_TOKEN),
+            Set.of(GoogleSettings.AGENT_ID, GoogleSettings.SERVICE_ACCOUNT_EMAIL),
+            List.of(Set.of(GoogleSettings.SERVICE_ACCOUNT_KEY, GoogleSettings.CLIENT_TOKEN)),
+            // a partner webhook carries the pushes of every agent: the tenant is found by agent id
+            GoogleSettings.AGENT_ID);
+
+    private final GoogleWebhookVerifier verifier = new GoogleWebhookVerifier();
+    private final GoogleInboundNormalizer normalizer = new GoogleInboundNormalizer();
+    private final GoogleOutboundSender sender;
+    private final GoogleMediaFetcher mediaFetcher;
+    private final GoogleCredentialCheck credentialCheck;
+
+    GoogleConnector(GoogleApiClient api, GoogleAccessTokens tokens, String probeNumber) {
+        this.sender = new GoogleOutboundSender(api, tokens);
+        this.mediaFetcher = new GoogleMediaFetcher(api, tokens);
+        this.credentialCheck = new GoogleCredentialCheck(api, tokens, probeNumber);
+    }
+
+    @Override
+    public ChannelDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Optional<WebhookVerifier> webhooks() {
+        return Optional.of(verifier);
+    }
+
+    @Override
+    public InboundNormalizer normalizer() {
+        return normalizer;
+    }
+
+    @Override
+    public OutboundSender sender() {
+        return sender;
+    }
+
+    @Override
+    public Optional<MediaFetcher> mediaFetcher() {
+        return Optional.of(mediaFetcher);
+    }
+
+    @Override
+    public CredentialCheck checkCredentials(TenantConnector connector) {
+        return credentialCheck.check(connector);
+    }
+
+    /** Settings, key and client token that no RBM call could get past; see {@link GoogleSettings#problems}. */
+    @Override
+    public List<String> configurationProblems(TenantConnector connector) {
+        return GoogleSettings.problems(connector);
+    }
+}

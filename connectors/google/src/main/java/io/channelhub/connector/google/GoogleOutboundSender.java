@@ -1,0 +1,36 @@
+package io.channelhub.connector.google;
+
+import io.channelhub.core.error.PermanentChannelException;
+import io.channelhub.core.model.ReasonCodes;
+import io.channelhub.core.spi.OutboundMessage;
+import io.channelhub.core.spi.OutboundSender;
+import io.channelhub.core.spi.SendResult;
+import io.channelhub.core.spi.TenantConnector;
+
+/**
+ * Sends one message through the RBM API as the tenant's agent: one {@code agentMessages.create} per call,
+ * with the hub message id as RBM's {@code messageId}. That id is also the provider id: RBM's DELIVERED and
+ * READ events name it, and a retry after a lost answer reuses it, so Google never delivers twice.
+ */
+final class GoogleOutboundSender implements OutboundSender {
+
+    private final GoogleApiClient api;
+    private final GoogleAccessTokens tokens;
+
+    GoogleOutboundSender(GoogleApiClient api, GoogleAccessTokens tokens) {
+        this.api = api;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public SendResult send(OutboundMessage message, TenantConnector connector) {
+        if (message.id() == null || message.id().isBlank()) {
+            throw new PermanentChannelException(ReasonCodes.INTERNAL_ERROR, null, "an RBM message needs the hub id");
+        }
+        GoogleSettings settings = GoogleSettings.of(connector);
+        String msisdn = GoogleAddresses.requireE164(message.to());
+        var body = GoogleMessageRenderer.render(message, settings);
+        api.createAgentMessage(settings, tokens.bearer(connector), msisdn, message.id(), body);
+        return SendResult.of(message.id());
+    }
+}

@@ -1,0 +1,43 @@
+package io.channelhub.connector.messenger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.channelhub.connector.meta.GraphApiConfig;
+import io.channelhub.connector.meta.GraphHttpClient;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+
+/** The Send API and Page calls the connector makes, through the Meta family's Graph client. */
+final class MessengerApiClient {
+
+    private final GraphHttpClient graph;
+
+    MessengerApiClient(HttpClient http, GraphApiConfig config, Clock clock) {
+        this.graph = new GraphHttpClient(http, config, clock, "Messenger Graph API", MessengerErrorClassifier.TABLE);
+    }
+
+    GraphApiConfig config() {
+        return graph.config();
+    }
+
+    /** {@code POST /{version}/{page-id}/messages}: a message or a sender action. */
+    JsonNode send(MessengerSettings settings, String pageId, ObjectNode body) {
+        return graph.post(settings.pageAccessToken(), settings.apiVersion(), pageId + "/messages", body, "send");
+    }
+
+    /** {@code GET /{version}/{page-id}?fields=id,name}: proves token and Page in one cheap call. */
+    JsonNode page(MessengerSettings settings, String pageId) {
+        return graph.get(settings.pageAccessToken(), settings.apiVersion(), pageId + "?fields=id,name",
+                "page lookup");
+    }
+
+    /**
+     * An attachment of an inbound message: Meta's CDN urls are signed and need no token, so none is sent to
+     * them.
+     */
+    HttpResponse<InputStream> download(String url) {
+        return graph.download(url, null);
+    }
+}

@@ -1,0 +1,46 @@
+package io.channelhub.connector.messenger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.channelhub.connector.meta.WebhookText;
+import io.channelhub.core.error.TransientChannelException;
+import io.channelhub.core.model.ReactionContent;
+import io.channelhub.core.spi.OutboundMessage;
+import io.channelhub.core.spi.OutboundSender;
+import io.channelhub.core.spi.SendResult;
+import io.channelhub.core.spi.TenantConnector;
+
+/**
+ * Sends one message through the Send API with the tenant's Page token: one {@code POST …/messages} per body,
+ * classified failures, no retries (the hub's routes own the retry policy).
+ */
+public final class MessengerOutboundSender implements OutboundSender {
+
+    private final MessengerApiClient api;
+
+    MessengerOutboundSender(MessengerApiClient api) {
+        this.api = api;
+    }
+
+    @Override
+    public SendResult send(OutboundMessage message, TenantConnector connector) {
+        MessengerSettings settings = MessengerSettings.of(connector, api.config().apiVersion());
+        String pageId = settings.requirePageId(connector);
+        if (message.content() instanceof ReactionContent reaction) {
+            // a sender action is answered with the recipient only: there is no message of its own to track
+            JsonNode answer = api.send(settings, pageId, MessengerMessageRenderer.reaction(message, reaction));
+            return SendResult.of(WebhookText.of(answer, "message_id"));
+        }
+        String first = null;
+        for (ObjectNode body : MessengerMessageRenderer.render(message)) {
+            // {"recipient_id":"<PSID>","message_id":"m_…"}
+            String mid = WebhookText.of(api.send(settings, pageId, body), "message_id");
+            if (mid == null) {
+                throw TransientChannelException.unavailable(
+                        "Messenger accepted the request but returned no message id", null);
+            }
+            first = first == null ? mid : first;
+        }
+        return SendResult.of(first);
+    }
+}
