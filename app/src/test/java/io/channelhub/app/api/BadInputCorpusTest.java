@@ -107,6 +107,10 @@ class BadInputCorpusTest extends H2HubTest {
     private static final String SMS_SID_OFF = "AC" + "0f".repeat(16);
     private static final String SMS_TOKEN = "c0c0a0a0b0b0d0d0e0e0f0f0a1a1b1b1";
     private static final String TEST_SECRET = "corpus-signing-secret";
+    private static final String MSG_PAGE_MAIN = "190000000000101";
+    private static final String MSG_SECRET = "corpus-messenger-secret-4b1c";
+    private static final String RBM_AGENT = "corpus-agent";
+    private static final String RBM_TOKEN = "corpus-rbm-client-token";
     private static final String TEST_ACCOUNT_MAIN = "acct-corpus-main";
     private static final String TEST_ACCOUNT_OFF = "acct-corpus-off";
     private static final String SPOILING_KEY = "k".repeat(300);
@@ -245,6 +249,11 @@ class BadInputCorpusTest extends H2HubTest {
         saveConnector(OFF, "whatsapp", false, Map.of("phoneNumberId", WA_OFF), waSecrets);
         saveConnector(MAIN, "sms", true, Map.of("accountSid", SMS_SID_MAIN, "fromNumber", "+3197010251234"),
                 Map.of("authToken", SMS_TOKEN));
+        saveConnector(MAIN, "messenger", true, Map.of("pageId", MSG_PAGE_MAIN),
+                Map.of("pageAccessToken", "EAAG-corpus-page", "appSecret", MSG_SECRET));
+        saveConnector(MAIN, "google", true, Map.of("agentId", RBM_AGENT,
+                "serviceAccountEmail", "rbm@corpus.iam.gserviceaccount.com"),
+                Map.of("serviceAccountKey", "{}", "clientToken", RBM_TOKEN));
         saveConnector(OFF, "sms", false, Map.of("accountSid", SMS_SID_OFF, "fromNumber", "+3197010251235"),
                 Map.of("authToken", SMS_TOKEN));
     }
@@ -363,6 +372,8 @@ class BadInputCorpusTest extends H2HubTest {
         private final List<byte[]> whatsappBodies = new ArrayList<>();
         private final List<Map<String, String>> smsForms = new ArrayList<>();
         private final List<byte[]> testBodies = new ArrayList<>();
+        private final List<byte[]> messengerBodies = new ArrayList<>();
+        private final List<byte[]> rbmData = new ArrayList<>();
         private String group;
 
         Generator(Random rnd) {
@@ -387,6 +398,16 @@ class BadInputCorpusTest extends H2HubTest {
                 smsForms.add(form(new String(fixture("sms/" + f), StandardCharsets.UTF_8).strip()
                         .replace("AC3f1c0ffee0123456789abcdef0123456", SMS_SID_MAIN)));
             }
+            for (String f : List.of("text.json", "image.json", "quick-reply.json", "message-unsend.json",
+                    "echo-from-business-suite.json")) {
+                messengerBodies.add(utf8(new String(fixture("messenger/" + f), StandardCharsets.UTF_8)
+                        .replace("104958162837465", MSG_PAGE_MAIN)));
+            }
+            for (String f : List.of("text.json", "user-file-image.json", "event-delivered.json",
+                    "server-ttl-expiration-revoked.json")) {
+                rbmData.add(utf8(new String(fixture("google/" + f), StandardCharsets.UTF_8)
+                        .replace("dealer-042-agent", RBM_AGENT)));
+            }
             testBodies.add(utf8("{\"account\":\"" + TEST_ACCOUNT_MAIN + "\",\"messages\":[{\"id\":\"pm-corpus-1\","
                     + "\"from\":\"+31612345678\",\"to\":\"+31201234567\",\"text\":\"hallo\"}]}"));
             testBodies.add(utf8("{\"account\":\"" + TEST_ACCOUNT_MAIN + "\",\"messages\":[{\"id\":\"pm-corpus-2\","
@@ -405,6 +426,8 @@ class BadInputCorpusTest extends H2HubTest {
             whatsappPlatformWebhooks(800);
             handshakes(500);
             smsWebhooks(1500);
+            messengerWebhooks(600);
+            rbmWebhooks(400);
             testChannelWebhooks(800);
             disabledConnectors(150);
             unknownWebhookTargets(400);
@@ -442,6 +465,46 @@ class BadInputCorpusTest extends H2HubTest {
                 Mutated body = i % 3 == 0 ? jsonTypeMutation(original) : byteMutation(original);
                 signedJsonWebhook("/webhooks/whatsapp", "X-Hub-Signature-256", "sha256=", WA_SECRET, original, body,
                         false);
+            }
+        }
+
+        private void messengerWebhooks(int n) {
+            group("messenger");
+            for (int i = 0; i < n; i++) {
+                byte[] original = pick(messengerBodies);
+                Mutated body = i % 3 == 0 ? jsonTypeMutation(original) : byteMutation(original);
+                boolean platform = i % 4 == 0;
+                signedJsonWebhook(platform ? "/webhooks/messenger" : "/webhooks/messenger/" + MAIN,
+                        "X-Hub-Signature-256", "sha256=", MSG_SECRET, original, body, !platform);
+            }
+        }
+
+        /**
+         * RBM pushes: the envelope or the data it carries changed, and the signature (base64 HMAC-SHA512 of
+         * the decoded data) missing, forged or of the original data. A valid signature is never sent: the
+         * data could then be well-formed enough to be queued, which a bad-input case must never be.
+         */
+        private void rbmWebhooks(int n) {
+            group("google");
+            for (int i = 0; i < n; i++) {
+                byte[] original = pick(rbmData);
+                boolean platform = i % 4 == 0;
+                Mutated data = i % 3 == 0 ? jsonTypeMutation(original) : byteMutation(original);
+                String envelope = "{\"message\":{\"data\":\"" + Base64.getEncoder().encodeToString(data.bytes)
+                        + "\",\"messageId\":\"corpus-" + i + "\",\"publishTime\":\"2026-11-20T10:15:30Z\"}}";
+                Mutated body = i % 5 == 0 ? byteMutation(utf8(envelope)) : new Mutated(utf8(envelope), data.label);
+                List<Supplier<String>> signatures = List.of(() -> null, () -> "", () -> "AAAA",
+                        () -> HmacSignatures.hmacSha512Base64(RBM_TOKEN + "x", data.bytes),
+                        () -> Arrays.equals(original, data.bytes) ? null
+                                : HmacSignatures.hmacSha512Base64(RBM_TOKEN, original),
+                        () -> ascii(pick(INJECTIONS)), () -> "A".repeat(7000));
+                String signature = pick(signatures).get();
+                HttpRequest.Builder b = post(platform ? "/webhooks/google" : "/webhooks/google/" + MAIN, body.bytes)
+                        .header("Content-Type", "application/json");
+                if (signature != null) {
+                    b.header("X-Goog-Signature", signature);
+                }
+                add("unsigned or forged / " + body.label, b, Expect.CLIENT_ERROR, 0);
             }
         }
 
