@@ -1,12 +1,15 @@
 package io.channelhub.app.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.channelhub.app.media.MediaStore;
+import io.channelhub.app.outbound.MessageRevocation;
 import io.channelhub.app.outbound.SubmissionService;
 import io.channelhub.app.persistence.MediaRepository;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.MessageRepository;
 import io.channelhub.app.persistence.StatusEntry;
-import io.channelhub.app.media.MediaStore;
+import io.channelhub.core.error.PermanentChannelException;
+import io.channelhub.core.error.TransientChannelException;
 import io.channelhub.core.model.HubJson;
 import io.channelhub.core.model.OutboundSubmission;
 import io.channelhub.routes.SubmitFlow;
@@ -15,11 +18,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,12 +40,15 @@ class MessageController {
     private final MessageRepository messages;
     private final MediaRepository media;
     private final MediaStore store;
+    private final MessageRevocation revocation;
 
-    MessageController(SubmitFlow submissions, MessageRepository messages, MediaRepository media, MediaStore store) {
+    MessageController(SubmitFlow submissions, MessageRepository messages, MediaRepository media, MediaStore store,
+                      MessageRevocation revocation) {
         this.submissions = submissions;
         this.messages = messages;
         this.media = media;
         this.store = store;
+        this.revocation = revocation;
     }
 
     @Operation(summary = "Submit an outbound message; 202 once it is durably queued")
@@ -71,6 +79,28 @@ class MessageController {
         JsonNode body = r.body() == null ? null : HubJson.mapper().readTree(r.body());
         return new MessageView(r.id(), r.status().wireName(), r.conversationId(), r.providerMessageId(), r.category(),
                 body, messages.history(r.id()));
+    }
+
+    @Operation(summary = "Take back an outbound message that was not delivered, where the channel can")
+    @DeleteMapping("/api/v1/tenants/{tenantId}/messages/{id}")
+    Map<String, Boolean> revoke(@PathVariable String tenantId, @PathVariable String id) {
+        MessageRevocation.Result result;
+        try {
+            result = revocation.revoke(tenantId, id);
+        } catch (TransientChannelException e) {
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "the provider could not be asked; try again");
+        } catch (PermanentChannelException e) {
+            throw new ApiProblem(HttpStatus.BAD_GATEWAY, "the provider refused to take the message back ("
+                    + e.reasonCode() + ")");
+        }
+        return switch (result) {
+            case REVOKED -> Map.of("revoked", true);
+            case NOT_FOUND -> throw ApiProblem.notFound("no such outbound message");
+            case ALREADY_DELIVERED -> throw new ApiProblem(HttpStatus.CONFLICT, "the message was delivered already");
+            case ALREADY_ENDED -> throw new ApiProblem(HttpStatus.CONFLICT, "the message ended failed or rejected");
+            case CHANNEL_CANNOT_REVOKE -> throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY,
+                    "this message's channel cannot take messages back");
+        };
     }
 
     @Operation(summary = "Inbound media stored by the hub")

@@ -14,6 +14,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.channelhub.core.model.HubJson;
 import jakarta.jms.TextMessage;
 import java.net.URI;
@@ -215,6 +216,42 @@ class GoogleEndToEndTest extends ChannelHubTest {
         assertThat(failed.get(0).path("messageId").asText()).isEqualTo(id);
         assertThat(failed.get(0).path("reason").path("code").asText()).isEqualTo("expired");
         assertThat(failed.get(0).path("reason").path("providerCode").asText()).isEqualTo("TTL_EXPIRATION_REVOKED");
+    }
+
+    @Test
+    void thePlatformTakesBackAnUndeliveredMessageAndIsToldWhenItIsTooLate() throws Exception {
+        String pending = submitAccepted("{\"channel\":\"google\",\"to\":\"" + CONTACT
+                + "\",\"content\":{\"type\":\"text\",\"text\":\"Uw auto is klaar.\"},\"metadata\":{\"k\":\"r\"}}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(statusOf(pending)));
+        String path = "/v1/phones/" + CONTACT + "/agentMessages/" + pending;
+        PROVIDER.stubFor(WireMock.delete(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{}")));
+
+        HttpResponse<String> revoked = send("DELETE", "/api/v1/tenants/" + tenant + "/messages/" + pending, PLATFORM,
+                null);
+
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(json(revoked.body()).path("revoked").asBoolean()).isTrue();
+        PROVIDER.verify(1, WireMock.deleteRequestedFor(urlPathEqualTo(path)).withQueryParam("agentId", equalTo(agentId))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken)));
+        List<JsonNode> failed = events("failed", 1, 10_000);
+        assertThat(failed.get(0).path("reason").path("code").asText()).isEqualTo("revoked");
+        assertThat(failed.get(0).path("metadata").path("k").asText()).isEqualTo("r");
+        assertThat(send("DELETE", "/api/v1/tenants/" + tenant + "/messages/" + pending, PLATFORM, null).statusCode())
+                .as("a revoked message has ended").isEqualTo(409);
+
+        String late = submitAccepted("{\"channel\":\"google\",\"to\":\"" + CONTACT
+                + "\",\"content\":{\"type\":\"text\",\"text\":\"Tot morgen.\"}}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(statusOf(late)));
+        PROVIDER.stubFor(WireMock.delete(urlPathEqualTo("/v1/phones/" + CONTACT + "/agentMessages/" + late))
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                        .withBody(fixture("google/error-404-not-found.json"))));
+        HttpResponse<String> tooLate = send("DELETE", "/api/v1/tenants/" + tenant + "/messages/" + late, PLATFORM,
+                null);
+        assertThat(tooLate.statusCode()).as(tooLate.body()).isEqualTo(409);
+        assertThat(statusOf(late)).isEqualTo("delivered");
+        assertThat(send("DELETE", "/api/v1/tenants/" + tenant + "/messages/" + UUID.randomUUID(), PLATFORM, null)
+                .statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -584,6 +584,23 @@ abstract class EndToEndFlows extends HubTestBase {
     }
 
     @Test
+    void aChannelThatCannotTakeMessagesBackAnswers422AndChangesNothing() throws Exception {
+        String id = json(submit("{\"channel\":\"test\",\"to\":\"+31619191919\",\"content\":{\"type\":\"text\","
+                + "\"text\":\"blijft\"}}", null).body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !"accepted".equals(status(id).path("status").asText()));
+        String before = status(id).path("status").asText();
+
+        HttpResponse<String> refused = send("DELETE", "/api/v1/tenants/" + tenant + "/messages/" + id, PLATFORM, null);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(status(id).path("status").asText()).isEqualTo(before);
+        assertThat(send("DELETE", "/api/v1/tenants/" + tenant + "/messages/" + id, SCOPED, null).statusCode())
+                .as("another tenant's token").isEqualTo(403);
+    }
+
+    @Test
     void optOutKeywordRejectsLaterOutboundUntilOptIn() throws Exception {
         postTestWebhook("/webhooks/test/" + tenant, secret, "{\"account\":\"" + account + "\",\"messages\":[{\"id\":"
                 + "\"pm-stop\",\"from\":\"+31615151515\",\"to\":\"+3120\",\"text\":\"STOP\"}]}");

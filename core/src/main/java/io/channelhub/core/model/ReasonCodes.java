@@ -43,6 +43,8 @@ public final class ReasonCodes {
     public static final String NOT_REACHABLE_ON_CHANNEL = "not_reachable_on_channel";
     /** The message's time to live ran out before delivery and the provider revoked it. */
     public static final String EXPIRED = "expired";
+    /** The platform took the message back before it was delivered (DELETE of the message). */
+    public static final String REVOKED = "revoked";
     /** A submission names a message tag its channel does not have. */
     public static final String TAG_NOT_ALLOWED = "tag_not_allowed";
     /** The tenant is being offboarded. */
@@ -55,7 +57,7 @@ public final class ReasonCodes {
     public static final Set<String> ALL = Set.of(OPTED_OUT, OUTSIDE_SERVICE_WINDOW, CONNECTOR_DISABLED,
             INVALID_ADDRESS, UNSUPPORTED_CONTENT, SENDER_NOT_ALLOWED, PROVIDER_REJECTED, PROVIDER_UNAVAILABLE,
             RATE_LIMITED, AUTHENTICATION_FAILED, RETRIES_EXHAUSTED, NORMALIZATION_FAILED, UNREADABLE_INBOUND, BOUNCED,
-            TENANT_OFFBOARDED, NOT_REACHABLE_ON_CHANNEL, EXPIRED, TAG_NOT_ALLOWED, INVALID_REQUEST, INTERNAL_ERROR);
+            TENANT_OFFBOARDED, NOT_REACHABLE_ON_CHANNEL, EXPIRED, REVOKED, TAG_NOT_ALLOWED, INVALID_REQUEST, INTERNAL_ERROR);
 
     private ReasonCodes() {
     }

@@ -41,6 +41,11 @@ public interface ChannelConnector {
     /** Sends one outbound message through the provider. */
     OutboundSender sender();
 
+    /** Takes back a sent message that was not delivered yet, for providers that can (RBM). */
+    default Optional<MessageRevoker> revoker() {
+        return Optional.empty();
+    }
+
     /** Downloads media that inbound messages refer to by provider reference. */
     default Optional<MediaFetcher> mediaFetcher() {
         return Optional.empty();

@@ -80,6 +80,24 @@ final class GoogleApiClient {
         throw failure(response.statusCode(), response.body(), response, bearer);
     }
 
+    /**
+     * {@code DELETE /v1/phones/{msisdn}/agentMessages/{messageId}?agentId=…}: true when Google took the message
+     * back, false on its 404 (delivered already, so nothing is left to take back).
+     */
+    boolean revokeAgentMessage(GoogleSettings settings, GoogleBearer bearer, String msisdn, String messageId) {
+        URI uri = config.uri(settings, "phones/" + msisdn + "/agentMessages/" + encode(messageId) + "?agentId="
+                + encode(settings.agentId()));
+        HttpResponse<String> response = exchange(request(uri, bearer).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() / 100 == 2) {
+            return true;
+        }
+        if (response.statusCode() == 404) {
+            return false;
+        }
+        throw failure(response.statusCode(), response.body(), response, bearer);
+    }
+
     /** A GET of a user's file, with the bearer token when given; a non-2xx answer is returned, not thrown. */
     HttpResponse<InputStream> download(URI uri, GoogleBearer bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(config.timeout()).GET();

@@ -6,6 +6,7 @@ import io.channelhub.core.spi.ChannelDescriptor;
 import io.channelhub.core.spi.CredentialCheck;
 import io.channelhub.core.spi.InboundNormalizer;
 import io.channelhub.core.spi.MediaFetcher;
+import io.channelhub.core.spi.MessageRevoker;
 import io.channelhub.core.spi.OutboundSender;
 import io.channelhub.core.spi.TenantConnector;
 import io.channelhub.core.spi.WebhookVerifier;
@@ -43,11 +44,13 @@ public final class GoogleConnector implements ChannelConnector {
     private final GoogleInboundNormalizer normalizer = new GoogleInboundNormalizer();
     private final GoogleOutboundSender sender;
     private final GoogleMediaFetcher mediaFetcher;
+    private final GoogleMessageRevoker revoker;
     private final GoogleCredentialCheck credentialCheck;
 
     GoogleConnector(GoogleApiClient api, GoogleAccessTokens tokens, String probeNumber) {
         this.sender = new GoogleOutboundSender(api, tokens);
         this.mediaFetcher = new GoogleMediaFetcher(api, tokens);
+        this.revoker = new GoogleMessageRevoker(api, tokens);
         this.credentialCheck = new GoogleCredentialCheck(api, tokens, probeNumber);
     }
 
@@ -74,6 +77,11 @@ public final class GoogleConnector implements ChannelConnector {
     @Override
     public Optional<MediaFetcher> mediaFetcher() {
         return Optional.of(mediaFetcher);
+    }
+
+    @Override
+    public Optional<MessageRevoker> revoker() {
+        return Optional.of(revoker);
     }
 
     @Override
