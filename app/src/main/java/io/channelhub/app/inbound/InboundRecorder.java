@@ -118,9 +118,13 @@ class InboundRecorder {
             // its history starts at sent, so delivery and read watermarks cover it like the hub's own sends
             messages.appendStatus(record.id(), 0, DeliveryStatus.SENT, null, intakeRef, now);
         } else {
-            // our own earlier attempt, rolled back before it was published
-            message = read(messages.findByProviderId(tenantId, channel, Direction.OUTBOUND, in.providerMessageId())
-                    .orElseThrow().body());
+            MessageRecord existing = messages.findByProviderId(tenantId, channel, Direction.OUTBOUND,
+                    in.providerMessageId()).orElseThrow();
+            if (!intakeRef.equals(existing.intakeRef())) {
+                return Optional.empty(); // a provider's repeat, recorded by another item a moment ago
+            }
+            // our own earlier attempt, rolled back before it was published: publish what was recorded
+            message = read(existing.body());
         }
         return Optional.of(in.mediaSources().isEmpty() ? Messages.inbound(message)
                 : media.request(message, in.mediaSources()));
