@@ -16,6 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param publicBaseUrl the URL providers and the core platform reach the hub at (behind a proxy);
  *                      when empty, the request's own URL is used
  * @param masterKey     base64 AES-256 key for secrets at rest; when empty a dev key file is generated
+ * @param capabilityTtl how long a provider's answer on what a contact can get (RBM capabilities) is kept
  */
 @ConfigurationProperties("hub")
 public record HubProperties(
@@ -31,6 +32,7 @@ public record HubProperties(
         @DefaultValue Security security,
         @DefaultValue Database database,
         @DefaultValue Polling polling,
+        @DefaultValue("1h") Duration capabilityTtl,
         Map<String, Map<String, String>> channels) {
 
     public HubProperties {

@@ -73,12 +73,13 @@ class DispatchStep implements QueueStep {
     private final ConsentStore consent;
     private final UsageMeter usage;
     private final ReplyReferences replies;
+    private final ContactReach reach;
     private final UnsubscribeLinks unsubscribeLinks;
     private final HubProperties hub;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    DispatchStep(ReplyReferences replies, UnsubscribeLinks unsubscribeLinks, MessageRepository messages,
+    DispatchStep(ReplyReferences replies, ContactReach reach, UnsubscribeLinks unsubscribeLinks, MessageRepository messages,
                  ActiveTenants tenants, TenantConnectors connectors,
                  ConnectorHealth health, ChannelRulesGate gate, TenantCircuitBreakers breakers,
                  StatusEvents events, DeadLetters deadLetters, ConsentStore consent, UsageMeter usage,
@@ -94,6 +95,7 @@ class DispatchStep implements QueueStep {
         this.consent = consent;
         this.usage = usage;
         this.replies = replies;
+        this.reach = reach;
         this.unsubscribeLinks = unsubscribeLinks;
         this.hub = hub;
         this.meters = meters;
@@ -172,6 +174,10 @@ class DispatchStep implements QueueStep {
                 message.metadata(), message.sentBy(), verdict.tag(), message.expireAt());
         long start = System.nanoTime();
         try {
+            reach.of(connector, record.contactAddress()).filter(c -> !c.reachable()).ifPresent(c -> {
+                throw new PermanentChannelException(ReasonCodes.NOT_REACHABLE_ON_CHANNEL, null,
+                        "the contact cannot be reached on " + record.channel());
+            });
             SendResult result = connector.connector().sender().send(out, connector.config());
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             usage.count(record.tenantId(), record.channel(), "outbound", Math.max(1, result.billableUnits()));

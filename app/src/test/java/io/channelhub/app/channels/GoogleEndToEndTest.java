@@ -63,10 +63,11 @@ class GoogleEndToEndTest extends ChannelHubTest {
         createTenant();
         PROVIDER.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(okJson(
                 "{\"access_token\":\"" + accessToken + "\",\"expires_in\":3600,\"token_type\":\"Bearer\"}")));
-        // The credential check on save: the capabilities of the probe number, with the service account's token.
+        // The credential check on save asks the capabilities of a probe number with the service account's
+        // token; the hub asks those of every contact before its first send.
         PROVIDER.stubFor(get(urlPathMatching("/v1/phones/[^/]+/capabilities"))
                 .withHeader("Authorization", equalTo("Bearer " + accessToken))
-                .willReturn(aResponse().withStatus(404).withBody(fixture("google/error-404-not-found.json"))));
+                .willReturn(okJson("{\"features\":[\"RICHCARD_STANDALONE\",\"RICHCARD_CAROUSEL\",\"ACTION_DIAL\"]}")));
         PROVIDER.stubFor(post(urlPathMatching("/v1/phones/[^/]+/agentMessages"))
                 .willReturn(okJson(fixture("google/agent-message-created.json"))));
         String email = "rbm@" + tenant + ".iam.gserviceaccount.com";
@@ -255,9 +256,9 @@ class GoogleEndToEndTest extends ChannelHubTest {
     }
 
     @Test
-    void aNumberWithoutRcsFailsAsNotReachableOnTheChannel() throws Exception {
+    void aNumberWithoutRcsFailsAsNotReachableOnTheChannelWithoutASend() throws Exception {
         String contact = "+316" + digits(8);
-        PROVIDER.stubFor(post(urlPathEqualTo("/v1/phones/" + contact + "/agentMessages"))
+        PROVIDER.stubFor(get(urlPathEqualTo("/v1/phones/" + contact + "/capabilities")).atPriority(1)
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
                         .withBody(fixture("google/error-404-not-found.json"))));
         String id = submitAccepted("{\"channel\":\"google\",\"to\":\"" + contact
@@ -267,7 +268,39 @@ class GoogleEndToEndTest extends ChannelHubTest {
         assertThat(failed.get(0).path("messageId").asText()).isEqualTo(id);
         assertThat(failed.get(0).path("reason").path("code").asText()).isEqualTo("not_reachable_on_channel");
         assertThat(failed.get(0).path("reason").path("retryable").asBoolean()).isFalse();
+        PROVIDER.verify(0, postRequestedFor(urlPathEqualTo("/v1/phones/" + contact + "/agentMessages")));
+
+        JsonNode asked = json(send("GET", "/api/v1/tenants/" + tenant + "/channels/google/capabilities/"
+                + contact.replace("+", "%2B"), PLATFORM, null).body());
+        assertThat(asked.path("reachable").asBoolean()).isFalse();
+        PROVIDER.verify(1, getRequestedFor(urlPathEqualTo("/v1/phones/" + contact + "/capabilities")));
+    }
+
+    @Test
+    void aSendAt404AfterAPositiveLookupFailsAsNotReachableToo() throws Exception {
+        String contact = "+316" + digits(8);
+        PROVIDER.stubFor(post(urlPathEqualTo("/v1/phones/" + contact + "/agentMessages")).atPriority(1)
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                        .withBody(fixture("google/error-404-not-found.json"))));
+        String id = submitAccepted("{\"channel\":\"google\",\"to\":\"" + contact
+                + "\",\"content\":{\"type\":\"text\",\"text\":\"Hallo\"}}");
+        List<JsonNode> failed = events("failed", 1, 10_000);
+        assertThat(failed.get(0).path("messageId").asText()).isEqualTo(id);
+        assertThat(failed.get(0).path("reason").path("code").asText()).isEqualTo("not_reachable_on_channel");
         PROVIDER.verify(1, postRequestedFor(urlPathEqualTo("/v1/phones/" + contact + "/agentMessages")));
+    }
+
+    @Test
+    void thePlatformAsksWhatAContactsDeviceCanShow() throws Exception {
+        JsonNode asked = json(send("GET", "/api/v1/tenants/" + tenant + "/channels/google/capabilities/%2B31611112222",
+                PLATFORM, null).body());
+        assertThat(asked.path("reachable").asBoolean()).isTrue();
+        assertThat(asked.path("features")).extracting(JsonNode::asText)
+                .containsExactly("RICHCARD_STANDALONE", "RICHCARD_CAROUSEL", "ACTION_DIAL");
+        assertThat(send("GET", "/api/v1/tenants/" + tenant + "/channels/sms/capabilities/%2B31611112222", PLATFORM,
+                null).statusCode()).as("no such connector").isEqualTo(404);
+        assertThat(send("GET", "/api/v1/tenants/" + tenant + "/channels/google/capabilities/%2B31611112222", OPS,
+                null).statusCode()).as("an ops token").isEqualTo(403);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------

@@ -41,6 +41,11 @@ public interface ChannelConnector {
     /** Sends one outbound message through the provider. */
     OutboundSender sender();
 
+    /** Whether a contact can be reached on the channel and what it can show, for providers that say (RBM). */
+    default Optional<CapabilityLookup> capabilities() {
+        return Optional.empty();
+    }
+
     /** Takes back a sent message that was not delivered yet, for providers that can (RBM). */
     default Optional<MessageRevoker> revoker() {
         return Optional.empty();

@@ -15,6 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -63,19 +66,26 @@ final class GoogleApiClient {
     }
 
     /**
-     * {@code GET /v1/phones/{msisdn}/capabilities?requestId=…&agentId=…}: true when the number can be
-     * reached over RCS by the agent, false on Google's 404.
+     * {@code GET /v1/phones/{msisdn}/capabilities?requestId=…&agentId=…}: the features the number's device
+     * shows to the agent ({@code {"features": ["RICHCARD_STANDALONE", …]}}), or empty on Google's 404: the
+     * number cannot be reached over RCS.
      */
-    boolean capabilities(GoogleSettings settings, GoogleBearer bearer, String msisdn) {
+    Optional<List<String>> capabilities(GoogleSettings settings, GoogleBearer bearer, String msisdn) {
         URI uri = config.uri(settings, "phones/" + msisdn + "/capabilities?requestId=" + UUID.randomUUID()
                 + "&agentId=" + encode(settings.agentId()));
         HttpResponse<String> response = exchange(request(uri, bearer).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() / 100 == 2) {
-            return true;
+            List<String> features = new ArrayList<>();
+            try {
+                HubJson.mapper().readTree(response.body()).path("features").forEach(f -> features.add(f.asText()));
+            } catch (IOException e) {
+                // a 2xx without a readable body still proves the number is reachable
+            }
+            return Optional.of(features);
         }
         if (response.statusCode() == 404) {
-            return false;
+            return Optional.empty();
         }
         throw failure(response.statusCode(), response.body(), response, bearer);
     }

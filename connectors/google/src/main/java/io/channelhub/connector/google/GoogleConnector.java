@@ -1,6 +1,7 @@
 package io.channelhub.connector.google;
 
 import io.channelhub.core.model.ContentType;
+import io.channelhub.core.spi.CapabilityLookup;
 import io.channelhub.core.spi.ChannelConnector;
 import io.channelhub.core.spi.ChannelDescriptor;
 import io.channelhub.core.spi.CredentialCheck;
@@ -45,12 +46,14 @@ public final class GoogleConnector implements ChannelConnector {
     private final GoogleOutboundSender sender;
     private final GoogleMediaFetcher mediaFetcher;
     private final GoogleMessageRevoker revoker;
+    private final GoogleCapabilityLookup capabilities;
     private final GoogleCredentialCheck credentialCheck;
 
     GoogleConnector(GoogleApiClient api, GoogleAccessTokens tokens, String probeNumber) {
         this.sender = new GoogleOutboundSender(api, tokens);
         this.mediaFetcher = new GoogleMediaFetcher(api, tokens);
         this.revoker = new GoogleMessageRevoker(api, tokens);
+        this.capabilities = new GoogleCapabilityLookup(api, tokens);
         this.credentialCheck = new GoogleCredentialCheck(api, tokens, probeNumber);
     }
 
@@ -82,6 +85,11 @@ public final class GoogleConnector implements ChannelConnector {
     @Override
     public Optional<MessageRevoker> revoker() {
         return Optional.of(revoker);
+    }
+
+    @Override
+    public Optional<CapabilityLookup> capabilities() {
+        return Optional.of(capabilities);
     }
 
     @Override

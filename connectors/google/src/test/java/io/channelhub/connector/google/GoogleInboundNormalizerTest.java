@@ -81,6 +81,15 @@ class GoogleInboundNormalizerTest {
                 .containsExactly("https://rcs-user-content-eu.storage.googleapis.com/file-1b2c3d");
     }
 
+    /** Found by the property test: a size below zero says nothing and is left out. */
+    @Test
+    void aNegativeFileSizeIsNoSize() {
+        byte[] data = new String(GoogleFixtures.bytes("inbound/user-file-pdf.json"), StandardCharsets.UTF_8)
+                .replace("\"fileSizeBytes\": 91822", "\"fileSizeBytes\": -1").getBytes(StandardCharsets.UTF_8);
+        List<InboundEvent> events = normalizer.normalize(GoogleFixtures.payload(GoogleFixtures.envelope(data)));
+        assertThat(((MediaContent) ((InboundMessage) events.get(0)).content()).sizeBytes()).isNull();
+    }
+
     @Test
     void location() {
         assertThat(message("location.json").content()).isEqualTo(new LocationContent(52.3731, 4.8922, null, null));

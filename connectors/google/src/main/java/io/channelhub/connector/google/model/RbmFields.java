@@ -17,11 +17,11 @@ public final class RbmFields {
         return trimmed.isBlank() ? null : trimmed;
     }
 
-    /** A whole number given as a JSON number or a numeric string, or null. */
+    /** A whole number (not below zero) given as a JSON number or a numeric string, or null. */
     public static Long whole(JsonNode node, String name) {
         JsonNode value = node.path(name);
         if (value.canConvertToLong() && value.isIntegralNumber()) {
-            return value.asLong();
+            return value.asLong() < 0 ? null : value.asLong(); // a size or count below zero says nothing
         }
         if (value.isTextual() && value.asText().matches("\\d{1,18}")) {
             return Long.parseLong(value.asText());
