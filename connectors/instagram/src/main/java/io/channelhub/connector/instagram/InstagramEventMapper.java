@@ -1,0 +1,163 @@
+package io.channelhub.connector.instagram;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.channelhub.connector.instagram.InstagramContentMapper.MappedMessage;
+import io.channelhub.connector.instagram.model.InstagramEvent;
+import io.channelhub.connector.meta.WebhookText;
+import io.channelhub.core.error.MalformedPayloadException;
+import io.channelhub.core.model.ChoiceResponseContent;
+import io.channelhub.core.model.Content;
+import io.channelhub.core.model.DeliveryStatus;
+import io.channelhub.core.model.HubJson;
+import io.channelhub.core.model.Party;
+import io.channelhub.core.model.ReactionContent;
+import io.channelhub.core.model.UnsupportedContent;
+import io.channelhub.core.spi.InboundEvent;
+import io.channelhub.core.spi.InboundMessage;
+import io.channelhub.core.spi.StatusUpdate;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps Instagram messaging events to canonical events. Each inbound message gets a provider id of its own:
+ * Meta's {@code mid} for a message, otherwise one derived from what the event is about, so a redelivery is a
+ * repeat while an unsend or a reaction is never taken for a repeat of its message. Events that are no chat
+ * (unsend, referrals, handover, standby, kinds Meta adds later) carry {@code metadata.event} and their raw JSON.
+ * https://developers.facebook.com/docs/instagram-platform/webhooks/examples
+ */
+final class InstagramEventMapper {
+
+    /** Put into {@code message.metadata} of every send: the echo of a hub send comes back with it. */
+    static final String OWN_SEND_PREFIX = "channel-hub:";
+
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+
+    private InstagramEventMapper() {
+    }
+
+    static InboundEvent message(InstagramEvent event, Instant fallbackTime) {
+        JsonNode message = event.event().path("message");
+        String mid = WebhookText.of(message, "mid");
+        if (mid == null) {
+            throw new MalformedPayloadException("instagram webhook message without mid");
+        }
+        if (message.path("is_deleted").asBoolean(false)) {
+            return eventMessage(event, mid + "#deleted", "message_deleted", fallbackTime,
+                    Map.of("deletedMessageId", mid));
+        }
+        boolean echo = message.path("is_echo").asBoolean(false);
+        String ownSend = WebhookText.of(message, "metadata");
+        if (echo && ownSend != null && ownSend.startsWith(OWN_SEND_PREFIX)
+                && ownSend.length() > OWN_SEND_PREFIX.length()) {
+            // the hub's own send: it only confirms the message went out
+            return new StatusUpdate(mid, ownSend.substring(OWN_SEND_PREFIX.length()), DeliveryStatus.SENT, null,
+                    event.timestamp(fallbackTime), null);
+        }
+        MappedMessage mapped = InstagramContentMapper.map(message);
+        Map<String, Object> metadata = new LinkedHashMap<>(mapped.metadata());
+        putObject(metadata, "referral", message.path("referral"));
+        JsonNode story = message.path("reply_to").path("story");
+        putObject(metadata, "replyToStory", story);
+        String replyTo = story.isObject() ? WebhookText.of(story, "id")
+                : WebhookText.of(message.path("reply_to"), "mid");
+        Party contact = new Party(event.contactId(), null);
+        Party account = new Party(event.accountId(), null);
+        return new InboundMessage(echo ? account : contact, echo ? contact : account, event.contactId(), mid,
+                event.timestamp(fallbackTime), mapped.content(), replyTo, mapped.attachments(), null,
+                mapped.mediaSources(), metadata, echo);
+    }
+
+    /** {@code action: unreact} removes the person's reaction: an empty emoji, as on every channel. */
+    static InboundMessage reaction(InstagramEvent event, Instant fallbackTime) {
+        JsonNode reaction = event.event().path("reaction");
+        String mid = WebhookText.of(reaction, "mid");
+        if (mid == null) {
+            return otherEvent(event, fallbackTime);
+        }
+        String action = "unreact".equals(WebhookText.of(reaction, "action")) ? "unreact" : "react";
+        String emoji = "unreact".equals(action) ? "" : reaction.path("emoji").asText("");
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        putIfPresent(metadata, "reaction", WebhookText.of(reaction, "reaction"));
+        return inbound(event, derivedId("reaction", event) + ":" + action + ":" + mid, fallbackTime,
+                new ReactionContent(emoji, mid), metadata);
+    }
+
+    /** A tap on a button of a generic template (or an icebreaker): its payload is the choice. */
+    static InboundMessage postback(InstagramEvent event, Instant fallbackTime) {
+        JsonNode postback = event.event().path("postback");
+        String title = WebhookText.of(postback, "title");
+        String payload = WebhookText.of(postback, "payload");
+        if (payload == null && title == null) {
+            return otherEvent(event, fallbackTime);
+        }
+        String mid = WebhookText.of(postback, "mid");
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        putObject(metadata, "referral", postback.path("referral"));
+        return inbound(event, mid != null ? mid : derivedId("postback", event), fallbackTime,
+                new ChoiceResponseContent(payload != null ? payload : title, title), metadata);
+    }
+
+    /**
+     * {@code messaging_seen}: the person saw the thread up to {@code read.mid}. Instagram has no delivery
+     * receipt and the seen event no watermark of its own, so its time is the watermark: every message sent to
+     * the person before it is read.
+     */
+    static StatusUpdate seen(InstagramEvent event, Instant fallbackTime) {
+        return StatusUpdate.watermark(event.contactId(), DeliveryStatus.READ, event.timestamp(fallbackTime));
+    }
+
+    /** Referrals of an existing thread, handover, and kinds Meta adds later: events, not chat. */
+    static InboundMessage otherEvent(InstagramEvent event, Instant fallbackTime) {
+        String kind = event.kind();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        if ("referral".equals(kind)) {
+            putObject(facts, "referral", event.event().path(kind));
+        }
+        return eventMessage(event, derivedId(kind, event), kind, fallbackTime, facts);
+    }
+
+    /** An event of a thread another app owns: passed on as such, never as the person's chat with the hub. */
+    static InboundMessage standby(InstagramEvent event, Instant fallbackTime) {
+        String kind = event.kind();
+        String mid = WebhookText.of(event.event().path(kind), "mid");
+        return eventMessage(event, (mid != null ? mid : derivedId(kind, event)) + "#standby", "standby",
+                fallbackTime, Map.of("standbyEvent", kind));
+    }
+
+    private static InboundMessage eventMessage(InstagramEvent event, String providerId, String name,
+                                               Instant fallbackTime, Map<String, Object> facts) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("event", name);
+        metadata.putAll(facts);
+        return inbound(event, providerId, fallbackTime,
+                new UnsupportedContent(name, event.event()), metadata);
+    }
+
+    private static InboundMessage inbound(InstagramEvent event, String providerId, Instant fallbackTime,
+                                          Content content, Map<String, Object> metadata) {
+        return new InboundMessage(new Party(event.contactId(), null), new Party(event.accountId(), null),
+                event.contactId(), providerId, event.timestamp(fallbackTime), content, null, List.of(), null,
+                List.of(), metadata);
+    }
+
+    /** An id for an event without one: what it is, who, and Meta's timestamp, which a redelivery repeats. */
+    private static String derivedId(String kind, InstagramEvent event) {
+        return kind + ":" + event.contactId() + ":" + event.event().path("timestamp").asText("");
+    }
+
+    private static void putObject(Map<String, Object> metadata, String key, JsonNode node) {
+        if (node.isObject()) {
+            metadata.put(key, HubJson.mapper().convertValue(node, JSON_OBJECT));
+        }
+    }
+
+    private static void putIfPresent(Map<String, Object> metadata, String key, String value) {
+        if (value != null) {
+            metadata.put(key, value);
+        }
+    }
+}

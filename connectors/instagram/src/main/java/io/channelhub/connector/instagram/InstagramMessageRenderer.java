@@ -1,0 +1,144 @@
+package io.channelhub.connector.instagram;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.channelhub.core.error.PermanentChannelException;
+import io.channelhub.core.model.ChoiceContent;
+import io.channelhub.core.model.Content;
+import io.channelhub.core.model.HubJson;
+import io.channelhub.core.model.MediaContent;
+import io.channelhub.core.model.ReactionContent;
+import io.channelhub.core.model.ReasonCodes;
+import io.channelhub.core.model.TextContent;
+import io.channelhub.core.spi.MessageTag;
+import io.channelhub.core.spi.OutboundMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Renders an outbound message as bodies for Instagram's {@code POST …/messages}. Text over Instagram's 1,000
+ * characters is refused as {@code unsupported_content} before any call rather than split: parts of a split
+ * message could fail one by one and reach the person out of their sense, while the platform knows best where
+ * its own text may be cut. https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api
+ */
+final class InstagramMessageRenderer {
+
+    static final int MAX_TEXT = 1000;
+    /** The only reaction Instagram lets an account send. */
+    private static final String LOVE = "love";
+    private static final Set<String> LOVE_EMOJI = Set.of(LOVE, "\u2764", "\u2764\uFE0F");
+
+    private InstagramMessageRenderer() {
+    }
+
+    /**
+     * The bodies to send, in order: one, or for media with a caption the attachment and then the caption as text
+     * (an Instagram attachment has no caption).
+     */
+    static List<ObjectNode> render(OutboundMessage message) {
+        Content content = message.content();
+        List<ObjectNode> bodies = new ArrayList<>();
+        if (content instanceof TextContent text) {
+            putText(envelope(message, bodies), text.text());
+        } else if (content instanceof MediaContent media) {
+            putAttachment(envelope(message, bodies), media);
+            if (media.caption() != null && !media.caption().isBlank()) {
+                putText(envelope(message, bodies), media.caption());
+            }
+        } else if (content instanceof ChoiceContent choice) {
+            InstagramChoiceRenderer.render(envelope(message, bodies), choice);
+        } else {
+            throw unsupported("instagram cannot send " + (content == null ? "empty" : content.kind().wireName())
+                    + " content");
+        }
+        return bodies;
+    }
+
+    /** A reaction is a sender action on the message reacted to; an empty emoji takes the reaction back. */
+    static ObjectNode reaction(OutboundMessage message, ReactionContent reaction) {
+        if (reaction.messageId() == null || reaction.messageId().isBlank()) {
+            throw unsupported("instagram reaction needs the mid of the message reacted to");
+        }
+        boolean remove = reaction.emoji() == null || reaction.emoji().isEmpty();
+        if (!remove && !LOVE_EMOJI.contains(reaction.emoji())) {
+            throw unsupported("instagram accounts can react only with \u2764\uFE0F (love)");
+        }
+        ObjectNode body = HubJson.mapper().createObjectNode();
+        body.putObject("recipient").put("id", recipient(message));
+        body.put("sender_action", remove ? "unreact" : "react");
+        ObjectNode payload = body.putObject("payload").put("message_id", reaction.messageId());
+        if (!remove) {
+            payload.put("reaction", LOVE);
+        }
+        return body;
+    }
+
+    /**
+     * Recipient and {@code messaging_type} of a body, returning its {@code message} object: {@code RESPONSE}
+     * inside the 24 h window, {@code MESSAGE_TAG} with the tag the hub set because the window needs it. The hub
+     * id rides in {@code message.metadata}, so the echo of this send is known.
+     */
+    private static ObjectNode envelope(OutboundMessage message, List<ObjectNode> bodies) {
+        ObjectNode body = HubJson.mapper().createObjectNode();
+        body.putObject("recipient").put("id", recipient(message));
+        String tag = message.tag() == null ? "" : message.tag().trim().toUpperCase(Locale.ROOT);
+        if (tag.isEmpty()) {
+            body.put("messaging_type", "RESPONSE");
+        } else if (InstagramConnector.DESCRIPTOR.messageTag(tag).isPresent()) {
+            body.put("messaging_type", "MESSAGE_TAG").put("tag", tag);
+        } else {
+            throw new PermanentChannelException(ReasonCodes.TAG_NOT_ALLOWED, null, "instagram has no message tag '"
+                    + message.tag() + "'; it has "
+                    + InstagramConnector.DESCRIPTOR.messageTags().stream().map(MessageTag::name).toList());
+        }
+        ObjectNode payload = body.putObject("message");
+        if (message.id() != null) {
+            payload.put("metadata", InstagramEventMapper.OWN_SEND_PREFIX + message.id());
+        }
+        bodies.add(body);
+        return payload;
+    }
+
+    private static String recipient(OutboundMessage message) {
+        String address = message.to() == null || message.to().address() == null ? "" : message.to().address().trim();
+        if (address.isEmpty()) {
+            throw new PermanentChannelException(ReasonCodes.INVALID_ADDRESS, null, "instagram message has no recipient");
+        }
+        return address;
+    }
+
+    static void putText(ObjectNode message, String text) {
+        if (text == null || text.isBlank()) {
+            throw unsupported("instagram text message without text");
+        }
+        if (length(text) > MAX_TEXT) {
+            throw unsupported("instagram text is longer than " + MAX_TEXT + " characters (" + length(text) + ")");
+        }
+        message.put("text", text);
+    }
+
+    /** Media goes by url, which Meta fetches (image up to 8 MB, audio and video up to 25 MB). */
+    private static void putAttachment(ObjectNode message, MediaContent media) {
+        if (media.mediaType() == null || media.url() == null || media.url().isBlank()) {
+            throw unsupported("instagram media message needs a mediaType and a url");
+        }
+        String type = switch (media.mediaType()) {
+            case IMAGE -> "image";
+            case VIDEO -> "video";
+            case AUDIO -> "audio";
+            case STICKER, DOCUMENT -> throw unsupported("instagram cannot send "
+                    + media.mediaType().name().toLowerCase(Locale.ROOT) + " attachments");
+        };
+        message.putObject("attachment").put("type", type).putObject("payload").put("url", media.url());
+    }
+
+    /** Meta counts characters as people see them: code points, not UTF-16 units. */
+    static int length(String s) {
+        return s.codePointCount(0, s.length());
+    }
+
+    static PermanentChannelException unsupported(String message) {
+        return new PermanentChannelException(ReasonCodes.UNSUPPORTED_CONTENT, null, message);
+    }
+}
