@@ -1,15 +1,15 @@
 package io.channelhub.connector.instagram;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.channelhub.connector.instagram.InstagramContentMapper.MappedMessage;
 import io.channelhub.connector.instagram.model.InstagramEvent;
+import io.channelhub.connector.meta.SendApiMessage;
+import io.channelhub.connector.meta.WebhookFacts;
 import io.channelhub.connector.meta.WebhookText;
 import io.channelhub.core.error.MalformedPayloadException;
 import io.channelhub.core.model.ChoiceResponseContent;
 import io.channelhub.core.model.Content;
 import io.channelhub.core.model.DeliveryStatus;
-import io.channelhub.core.model.HubJson;
 import io.channelhub.core.model.Party;
 import io.channelhub.core.model.ReactionContent;
 import io.channelhub.core.model.UnsupportedContent;
@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Maps Instagram messaging events to canonical events. Each inbound message gets a provider id of its own:
@@ -29,12 +30,6 @@ import java.util.Map;
  * https://developers.facebook.com/docs/instagram-platform/webhooks/examples
  */
 final class InstagramEventMapper {
-
-    /** Put into {@code message.metadata} of every send: the echo of a hub send comes back with it. */
-    static final String OWN_SEND_PREFIX = "channel-hub:";
-
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
-    };
 
     private InstagramEventMapper() {
     }
@@ -50,18 +45,17 @@ final class InstagramEventMapper {
                     Map.of("deletedMessageId", mid));
         }
         boolean echo = message.path("is_echo").asBoolean(false);
-        String ownSend = WebhookText.of(message, "metadata");
-        if (echo && ownSend != null && ownSend.startsWith(OWN_SEND_PREFIX)
-                && ownSend.length() > OWN_SEND_PREFIX.length()) {
+        Optional<String> hubId = echo ? SendApiMessage.ownSendId(message) : Optional.empty();
+        if (hubId.isPresent()) {
             // the hub's own send: it only confirms the message went out
-            return new StatusUpdate(mid, ownSend.substring(OWN_SEND_PREFIX.length()), DeliveryStatus.SENT, null,
-                    event.timestamp(fallbackTime), null);
+            return new StatusUpdate(mid, hubId.get(), DeliveryStatus.SENT, null, event.timestamp(fallbackTime),
+                    null);
         }
         MappedMessage mapped = InstagramContentMapper.map(message);
         Map<String, Object> metadata = new LinkedHashMap<>(mapped.metadata());
-        putObject(metadata, "referral", message.path("referral"));
+        WebhookFacts.putObject(metadata, "referral", message.path("referral"));
         JsonNode story = message.path("reply_to").path("story");
-        putObject(metadata, "replyToStory", story);
+        WebhookFacts.putObject(metadata, "replyToStory", story);
         String replyTo = story.isObject() ? WebhookText.of(story, "id")
                 : WebhookText.of(message.path("reply_to"), "mid");
         Party contact = new Party(event.contactId(), null);
@@ -81,7 +75,7 @@ final class InstagramEventMapper {
         String action = "unreact".equals(WebhookText.of(reaction, "action")) ? "unreact" : "react";
         String emoji = "unreact".equals(action) ? "" : reaction.path("emoji").asText("");
         Map<String, Object> metadata = new LinkedHashMap<>();
-        putIfPresent(metadata, "reaction", WebhookText.of(reaction, "reaction"));
+        WebhookFacts.putIfPresent(metadata, "reaction", WebhookText.of(reaction, "reaction"));
         return inbound(event, derivedId("reaction", event) + ":" + action + ":" + mid, fallbackTime,
                 new ReactionContent(emoji, mid), metadata);
     }
@@ -96,7 +90,7 @@ final class InstagramEventMapper {
         }
         String mid = WebhookText.of(postback, "mid");
         Map<String, Object> metadata = new LinkedHashMap<>();
-        putObject(metadata, "referral", postback.path("referral"));
+        WebhookFacts.putObject(metadata, "referral", postback.path("referral"));
         return inbound(event, mid != null ? mid : derivedId("postback", event), fallbackTime,
                 new ChoiceResponseContent(payload != null ? payload : title, title), metadata);
     }
@@ -115,7 +109,7 @@ final class InstagramEventMapper {
         String kind = event.kind();
         Map<String, Object> facts = new LinkedHashMap<>();
         if ("referral".equals(kind)) {
-            putObject(facts, "referral", event.event().path(kind));
+            WebhookFacts.putObject(facts, "referral", event.event().path(kind));
         }
         return eventMessage(event, derivedId(kind, event), kind, fallbackTime, facts);
     }
@@ -147,17 +141,5 @@ final class InstagramEventMapper {
     /** An id for an event without one: what it is, who, and Meta's timestamp, which a redelivery repeats. */
     private static String derivedId(String kind, InstagramEvent event) {
         return kind + ":" + event.contactId() + ":" + event.event().path("timestamp").asText("");
-    }
-
-    private static void putObject(Map<String, Object> metadata, String key, JsonNode node) {
-        if (node.isObject()) {
-            metadata.put(key, HubJson.mapper().convertValue(node, JSON_OBJECT));
-        }
-    }
-
-    private static void putIfPresent(Map<String, Object> metadata, String key, String value) {
-        if (value != null) {
-            metadata.put(key, value);
-        }
     }
 }

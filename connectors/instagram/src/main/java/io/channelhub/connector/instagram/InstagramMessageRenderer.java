@@ -1,15 +1,13 @@
 package io.channelhub.connector.instagram;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.channelhub.connector.meta.SendApiMessage;
 import io.channelhub.core.error.PermanentChannelException;
 import io.channelhub.core.model.ChoiceContent;
 import io.channelhub.core.model.Content;
-import io.channelhub.core.model.HubJson;
 import io.channelhub.core.model.MediaContent;
 import io.channelhub.core.model.ReactionContent;
-import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.model.TextContent;
-import io.channelhub.core.spi.MessageTag;
 import io.channelhub.core.spi.OutboundMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,55 +55,17 @@ final class InstagramMessageRenderer {
 
     /** A reaction is a sender action on the message reacted to; an empty emoji takes the reaction back. */
     static ObjectNode reaction(OutboundMessage message, ReactionContent reaction) {
-        if (reaction.messageId() == null || reaction.messageId().isBlank()) {
-            throw unsupported("instagram reaction needs the mid of the message reacted to");
-        }
         boolean remove = reaction.emoji() == null || reaction.emoji().isEmpty();
         if (!remove && !LOVE_EMOJI.contains(reaction.emoji())) {
             throw unsupported("instagram accounts can react only with \u2764\uFE0F (love)");
         }
-        ObjectNode body = HubJson.mapper().createObjectNode();
-        body.putObject("recipient").put("id", recipient(message));
-        body.put("sender_action", remove ? "unreact" : "react");
-        ObjectNode payload = body.putObject("payload").put("message_id", reaction.messageId());
-        if (!remove) {
-            payload.put("reaction", LOVE);
-        }
-        return body;
+        return SendApiMessage.reaction(message, InstagramConnector.DESCRIPTOR, reaction.messageId(),
+                remove ? null : LOVE);
     }
 
-    /**
-     * Recipient and {@code messaging_type} of a body, returning its {@code message} object: {@code RESPONSE}
-     * inside the 24 h window, {@code MESSAGE_TAG} with the tag the hub set because the window needs it. The hub
-     * id rides in {@code message.metadata}, so the echo of this send is known.
-     */
+    /** A body of the message with the hub id in it (see {@link SendApiMessage#add}); returns its message object. */
     private static ObjectNode envelope(OutboundMessage message, List<ObjectNode> bodies) {
-        ObjectNode body = HubJson.mapper().createObjectNode();
-        body.putObject("recipient").put("id", recipient(message));
-        String tag = message.tag() == null ? "" : message.tag().trim().toUpperCase(Locale.ROOT);
-        if (tag.isEmpty()) {
-            body.put("messaging_type", "RESPONSE");
-        } else if (InstagramConnector.DESCRIPTOR.messageTag(tag).isPresent()) {
-            body.put("messaging_type", "MESSAGE_TAG").put("tag", tag);
-        } else {
-            throw new PermanentChannelException(ReasonCodes.TAG_NOT_ALLOWED, null, "instagram has no message tag '"
-                    + message.tag() + "'; it has "
-                    + InstagramConnector.DESCRIPTOR.messageTags().stream().map(MessageTag::name).toList());
-        }
-        ObjectNode payload = body.putObject("message");
-        if (message.id() != null) {
-            payload.put("metadata", InstagramEventMapper.OWN_SEND_PREFIX + message.id());
-        }
-        bodies.add(body);
-        return payload;
-    }
-
-    private static String recipient(OutboundMessage message) {
-        String address = message.to() == null || message.to().address() == null ? "" : message.to().address().trim();
-        if (address.isEmpty()) {
-            throw new PermanentChannelException(ReasonCodes.INVALID_ADDRESS, null, "instagram message has no recipient");
-        }
-        return address;
+        return SendApiMessage.add(message, InstagramConnector.DESCRIPTOR, bodies);
     }
 
     static void putText(ObjectNode message, String text) {
@@ -139,6 +99,6 @@ final class InstagramMessageRenderer {
     }
 
     static PermanentChannelException unsupported(String message) {
-        return new PermanentChannelException(ReasonCodes.UNSUPPORTED_CONTENT, null, message);
+        return SendApiMessage.unsupported(message);
     }
 }

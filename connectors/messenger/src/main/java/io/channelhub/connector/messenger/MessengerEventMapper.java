@@ -1,15 +1,15 @@
 package io.channelhub.connector.messenger;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.channelhub.connector.messenger.MessengerContentMapper.MappedMessage;
 import io.channelhub.connector.messenger.model.MessagingEvent;
+import io.channelhub.connector.meta.SendApiMessage;
+import io.channelhub.connector.meta.WebhookFacts;
 import io.channelhub.connector.meta.WebhookText;
 import io.channelhub.core.error.MalformedPayloadException;
 import io.channelhub.core.model.ChoiceResponseContent;
 import io.channelhub.core.model.Content;
 import io.channelhub.core.model.DeliveryStatus;
-import io.channelhub.core.model.HubJson;
 import io.channelhub.core.model.Party;
 import io.channelhub.core.model.ReactionContent;
 import io.channelhub.core.model.TextContent;
@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Maps the Page's messaging events other than statuses. Each becomes one inbound message with a provider id
@@ -31,12 +32,6 @@ import java.util.Map;
  * https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/
  */
 final class MessengerEventMapper {
-
-    /** Put into {@code message.metadata} of every send: the echo of a hub send comes back with it. */
-    static final String OWN_SEND_PREFIX = "channel-hub:";
-
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
-    };
 
     private MessengerEventMapper() {
     }
@@ -56,26 +51,26 @@ final class MessengerEventMapper {
         }
         MappedMessage mapped = MessengerContentMapper.map(message);
         Map<String, Object> metadata = new LinkedHashMap<>(mapped.metadata());
-        putObject(metadata, "referral", message.path("referral"));
+        WebhookFacts.putObject(metadata, "referral", message.path("referral"));
         return new InboundMessage(person(event), page(event), contact(event), mid, event.timestamp(fallbackTime),
                 mapped.content(), WebhookText.of(message.path("reply_to"), "mid"), mapped.attachments(), null,
                 mapped.mediaSources(), metadata);
     }
 
     /**
-     * A message the Page sent. The hub's own sends come back naming the hub id (see {@link #OWN_SEND_PREFIX}) and
+     * A message the Page sent. The hub's own sends come back naming the hub id (see {@link SendApiMessage#ownSendId}) and
      * only confirm it was sent; anything else was written elsewhere (Meta Business Suite, another app) and is
      * an echo the hub records as an outbound message of the conversation.
      */
     private static InboundEvent echo(MessagingEvent event, JsonNode message, String mid, Instant fallbackTime) {
-        String tag = WebhookText.of(message, "metadata");
-        if (tag != null && tag.startsWith(OWN_SEND_PREFIX) && tag.length() > OWN_SEND_PREFIX.length()) {
-            return new StatusUpdate(mid, tag.substring(OWN_SEND_PREFIX.length()), DeliveryStatus.SENT, null,
+        Optional<String> hubId = SendApiMessage.ownSendId(message);
+        if (hubId.isPresent()) {
+            return new StatusUpdate(mid, hubId.get(), DeliveryStatus.SENT, null,
                     event.timestamp(fallbackTime), null);
         }
         MappedMessage mapped = MessengerContentMapper.map(message);
         Map<String, Object> metadata = new LinkedHashMap<>(mapped.metadata());
-        putIfPresent(metadata, "appId", WebhookText.of(message, "app_id"));
+        WebhookFacts.putIfPresent(metadata, "appId", WebhookText.of(message, "app_id"));
         return new InboundMessage(page(event), new Party(contact(event), null), contact(event), mid,
                 event.timestamp(fallbackTime), mapped.content(), WebhookText.of(message.path("reply_to"), "mid"),
                 mapped.attachments(), null, mapped.mediaSources(), metadata, true);
@@ -108,7 +103,7 @@ final class MessengerEventMapper {
         String action = reaction.path("action").asText("react");
         String emoji = "unreact".equals(action) ? "" : reaction.path("emoji").asText("");
         Map<String, Object> metadata = new LinkedHashMap<>();
-        putIfPresent(metadata, "reaction", WebhookText.of(reaction, "reaction"));
+        WebhookFacts.putIfPresent(metadata, "reaction", WebhookText.of(reaction, "reaction"));
         return new InboundMessage(person(event), page(event), contact(event),
                 derivedId("reaction", event) + ":" + action + ":" + mid, event.timestamp(fallbackTime),
                 new ReactionContent(emoji, mid), null, List.of(), null, List.of(), metadata);
@@ -124,7 +119,7 @@ final class MessengerEventMapper {
         }
         String mid = WebhookText.of(postback, "mid");
         Map<String, Object> metadata = new LinkedHashMap<>();
-        putObject(metadata, "referral", postback.path("referral"));
+        WebhookFacts.putObject(metadata, "referral", postback.path("referral"));
         return new InboundMessage(person(event), page(event), contact(event),
                 mid != null ? mid : derivedId("postback", event), event.timestamp(fallbackTime),
                 new ChoiceResponseContent(payload != null ? payload : title, title), null, List.of(), null, List.of(),
@@ -140,11 +135,11 @@ final class MessengerEventMapper {
         Map<String, Object> facts = new LinkedHashMap<>();
         JsonNode body = event.event().path(kind);
         if ("referral".equals(kind)) {
-            putObject(facts, "referral", body);
+            WebhookFacts.putObject(facts, "referral", body);
         } else if ("optin".equals(kind)) {
-            putIfPresent(facts, "optinType", WebhookText.of(body, "type"));
-            putIfPresent(facts, "optinStatus", WebhookText.of(body, "notification_messages_status"));
-            putIfPresent(facts, "optinPayload", WebhookText.of(body, "payload"));
+            WebhookFacts.putIfPresent(facts, "optinType", WebhookText.of(body, "type"));
+            WebhookFacts.putIfPresent(facts, "optinStatus", WebhookText.of(body, "notification_messages_status"));
+            WebhookFacts.putIfPresent(facts, "optinPayload", WebhookText.of(body, "payload"));
         }
         return eventMessage(event, derivedId(kind, event), kind, fallbackTime, facts);
     }
@@ -188,17 +183,5 @@ final class MessengerEventMapper {
 
     private static Party page(MessagingEvent event) {
         return new Party(event.pageId(), null);
-    }
-
-    private static void putObject(Map<String, Object> metadata, String key, JsonNode node) {
-        if (node.isObject()) {
-            metadata.put(key, HubJson.mapper().convertValue(node, JSON_OBJECT));
-        }
-    }
-
-    private static void putIfPresent(Map<String, Object> metadata, String key, String value) {
-        if (value != null) {
-            metadata.put(key, value);
-        }
     }
 }
