@@ -2,7 +2,7 @@ package io.channelhub.connector.instagram;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.channelhub.connector.instagram.InstagramContentMapper.MappedMessage;
-import io.channelhub.connector.instagram.model.InstagramEvent;
+import io.channelhub.connector.meta.MessagingEvent;
 import io.channelhub.connector.meta.SendApiMessage;
 import io.channelhub.connector.meta.WebhookFacts;
 import io.channelhub.connector.meta.WebhookText;
@@ -12,7 +12,6 @@ import io.channelhub.core.model.Content;
 import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.Party;
 import io.channelhub.core.model.ReactionContent;
-import io.channelhub.core.model.UnsupportedContent;
 import io.channelhub.core.spi.InboundEvent;
 import io.channelhub.core.spi.InboundMessage;
 import io.channelhub.core.spi.StatusUpdate;
@@ -34,14 +33,14 @@ final class InstagramEventMapper {
     private InstagramEventMapper() {
     }
 
-    static InboundEvent message(InstagramEvent event, Instant fallbackTime) {
+    static InboundEvent message(MessagingEvent event, Instant fallbackTime) {
         JsonNode message = event.event().path("message");
         String mid = WebhookText.of(message, "mid");
         if (mid == null) {
             throw new MalformedPayloadException("instagram webhook message without mid");
         }
         if (message.path("is_deleted").asBoolean(false)) {
-            return eventMessage(event, mid + "#deleted", "message_deleted", fallbackTime,
+            return event.asEventMessage(mid + "#deleted", "message_deleted", fallbackTime,
                     Map.of("deletedMessageId", mid));
         }
         boolean echo = message.path("is_echo").asBoolean(false);
@@ -66,7 +65,7 @@ final class InstagramEventMapper {
     }
 
     /** {@code action: unreact} removes the person's reaction: an empty emoji, as on every channel. */
-    static InboundMessage reaction(InstagramEvent event, Instant fallbackTime) {
+    static InboundMessage reaction(MessagingEvent event, Instant fallbackTime) {
         JsonNode reaction = event.event().path("reaction");
         String mid = WebhookText.of(reaction, "mid");
         if (mid == null) {
@@ -76,12 +75,12 @@ final class InstagramEventMapper {
         String emoji = "unreact".equals(action) ? "" : reaction.path("emoji").asText("");
         Map<String, Object> metadata = new LinkedHashMap<>();
         WebhookFacts.putIfPresent(metadata, "reaction", WebhookText.of(reaction, "reaction"));
-        return inbound(event, derivedId("reaction", event) + ":" + action + ":" + mid, fallbackTime,
+        return inbound(event, event.derivedId("reaction") + ":" + action + ":" + mid, fallbackTime,
                 new ReactionContent(emoji, mid), metadata);
     }
 
     /** A tap on a button of a generic template (or an icebreaker): its payload is the choice. */
-    static InboundMessage postback(InstagramEvent event, Instant fallbackTime) {
+    static InboundMessage postback(MessagingEvent event, Instant fallbackTime) {
         JsonNode postback = event.event().path("postback");
         String title = WebhookText.of(postback, "title");
         String payload = WebhookText.of(postback, "payload");
@@ -91,7 +90,7 @@ final class InstagramEventMapper {
         String mid = WebhookText.of(postback, "mid");
         Map<String, Object> metadata = new LinkedHashMap<>();
         WebhookFacts.putObject(metadata, "referral", postback.path("referral"));
-        return inbound(event, mid != null ? mid : derivedId("postback", event), fallbackTime,
+        return inbound(event, mid != null ? mid : event.derivedId("postback"), fallbackTime,
                 new ChoiceResponseContent(payload != null ? payload : title, title), metadata);
     }
 
@@ -100,46 +99,24 @@ final class InstagramEventMapper {
      * receipt and the seen event no watermark of its own, so its time is the watermark: every message sent to
      * the person before it is read.
      */
-    static StatusUpdate seen(InstagramEvent event, Instant fallbackTime) {
+    static StatusUpdate seen(MessagingEvent event, Instant fallbackTime) {
         return StatusUpdate.watermark(event.contactId(), DeliveryStatus.READ, event.timestamp(fallbackTime));
     }
 
     /** Referrals of an existing thread, handover, and kinds Meta adds later: events, not chat. */
-    static InboundMessage otherEvent(InstagramEvent event, Instant fallbackTime) {
+    static InboundMessage otherEvent(MessagingEvent event, Instant fallbackTime) {
         String kind = event.kind();
         Map<String, Object> facts = new LinkedHashMap<>();
         if ("referral".equals(kind)) {
             WebhookFacts.putObject(facts, "referral", event.event().path(kind));
         }
-        return eventMessage(event, derivedId(kind, event), kind, fallbackTime, facts);
+        return event.asEventMessage(event.derivedId(kind), kind, fallbackTime, facts);
     }
 
-    /** An event of a thread another app owns: passed on as such, never as the person's chat with the hub. */
-    static InboundMessage standby(InstagramEvent event, Instant fallbackTime) {
-        String kind = event.kind();
-        String mid = WebhookText.of(event.event().path(kind), "mid");
-        return eventMessage(event, (mid != null ? mid : derivedId(kind, event)) + "#standby", "standby",
-                fallbackTime, Map.of("standbyEvent", kind));
-    }
-
-    private static InboundMessage eventMessage(InstagramEvent event, String providerId, String name,
-                                               Instant fallbackTime, Map<String, Object> facts) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("event", name);
-        metadata.putAll(facts);
-        return inbound(event, providerId, fallbackTime,
-                new UnsupportedContent(name, event.event()), metadata);
-    }
-
-    private static InboundMessage inbound(InstagramEvent event, String providerId, Instant fallbackTime,
+    private static InboundMessage inbound(MessagingEvent event, String providerId, Instant fallbackTime,
                                           Content content, Map<String, Object> metadata) {
         return new InboundMessage(new Party(event.contactId(), null), new Party(event.accountId(), null),
                 event.contactId(), providerId, event.timestamp(fallbackTime), content, null, List.of(), null,
                 List.of(), metadata);
-    }
-
-    /** An id for an event without one: what it is, who, and Meta's timestamp, which a redelivery repeats. */
-    private static String derivedId(String kind, InstagramEvent event) {
-        return kind + ":" + event.contactId() + ":" + event.event().path("timestamp").asText("");
     }
 }

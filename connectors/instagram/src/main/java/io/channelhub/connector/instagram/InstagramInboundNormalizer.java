@@ -1,7 +1,7 @@
 package io.channelhub.connector.instagram;
 
-import io.channelhub.connector.instagram.model.InstagramEvent;
 import io.channelhub.connector.instagram.model.InstagramWebhookPayload;
+import io.channelhub.connector.meta.MessagingEvent;
 import io.channelhub.connector.meta.MetaWebhookBatch;
 import io.channelhub.core.error.MalformedPayloadException;
 import io.channelhub.core.spi.InboundEvent;
@@ -20,7 +20,7 @@ public final class InstagramInboundNormalizer implements InboundNormalizer {
     @Override
     public List<InboundEvent> normalize(InboundPayload payload) throws MalformedPayloadException {
         List<InboundEvent> events = new ArrayList<>();
-        for (InstagramEvent event : InstagramWebhookPayload.events(payload.body())) {
+        for (MessagingEvent event : InstagramWebhookPayload.events(payload.body())) {
             if (!MetaWebhookBatch.isForThisCopy(payload, event.accountId())) {
                 continue; // another tenant's account in a platform-wide batch: queued for that tenant
             }
@@ -32,9 +32,9 @@ public final class InstagramInboundNormalizer implements InboundNormalizer {
         return events;
     }
 
-    private static InboundEvent map(InstagramEvent event, InboundPayload payload) {
+    private static InboundEvent map(MessagingEvent event, InboundPayload payload) {
         if (event.standby()) {
-            return InstagramEventMapper.standby(event, payload.receivedAt());
+            return event.asStandbyMessage(payload.receivedAt());
         }
         return switch (event.kind()) {
             case "message" -> InstagramEventMapper.message(event, payload.receivedAt());

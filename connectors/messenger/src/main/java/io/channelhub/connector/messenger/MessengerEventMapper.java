@@ -2,18 +2,16 @@ package io.channelhub.connector.messenger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.channelhub.connector.messenger.MessengerContentMapper.MappedMessage;
-import io.channelhub.connector.messenger.model.MessagingEvent;
+import io.channelhub.connector.meta.MessagingEvent;
 import io.channelhub.connector.meta.SendApiMessage;
 import io.channelhub.connector.meta.WebhookFacts;
 import io.channelhub.connector.meta.WebhookText;
 import io.channelhub.core.error.MalformedPayloadException;
 import io.channelhub.core.model.ChoiceResponseContent;
-import io.channelhub.core.model.Content;
 import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.Party;
 import io.channelhub.core.model.ReactionContent;
 import io.channelhub.core.model.TextContent;
-import io.channelhub.core.model.UnsupportedContent;
 import io.channelhub.core.spi.InboundEvent;
 import io.channelhub.core.spi.InboundMessage;
 import io.channelhub.core.spi.StatusUpdate;
@@ -46,13 +44,13 @@ final class MessengerEventMapper {
             return echo(event, message, mid, fallbackTime);
         }
         if (message.path("is_deleted").asBoolean(false)) {
-            return eventMessage(event, mid + "#deleted", "message_deleted", fallbackTime,
+            return event.asEventMessage(mid + "#deleted", "message_deleted", fallbackTime,
                     Map.of("deletedMessageId", mid));
         }
         MappedMessage mapped = MessengerContentMapper.map(message);
         Map<String, Object> metadata = new LinkedHashMap<>(mapped.metadata());
         WebhookFacts.putObject(metadata, "referral", message.path("referral"));
-        return new InboundMessage(person(event), page(event), contact(event), mid, event.timestamp(fallbackTime),
+        return new InboundMessage(person(event), page(event), event.contactId(), mid, event.timestamp(fallbackTime),
                 mapped.content(), WebhookText.of(message.path("reply_to"), "mid"), mapped.attachments(), null,
                 mapped.mediaSources(), metadata);
     }
@@ -71,7 +69,7 @@ final class MessengerEventMapper {
         MappedMessage mapped = MessengerContentMapper.map(message);
         Map<String, Object> metadata = new LinkedHashMap<>(mapped.metadata());
         WebhookFacts.putIfPresent(metadata, "appId", WebhookText.of(message, "app_id"));
-        return new InboundMessage(page(event), new Party(contact(event), null), contact(event), mid,
+        return new InboundMessage(page(event), new Party(event.contactId(), null), event.contactId(), mid,
                 event.timestamp(fallbackTime), mapped.content(), WebhookText.of(message.path("reply_to"), "mid"),
                 mapped.attachments(), null, mapped.mediaSources(), metadata, true);
     }
@@ -88,7 +86,7 @@ final class MessengerEventMapper {
         metadata.put("event", "message_edit");
         metadata.put("editedMessageId", mid);
         metadata.put("numEdit", edit.path("num_edit").asInt(0));
-        return new InboundMessage(person(event), page(event), contact(event),
+        return new InboundMessage(person(event), page(event), event.contactId(),
                 mid + "#edit-" + edit.path("num_edit").asText("0"), event.timestamp(fallbackTime),
                 TextContent.of(text), mid, List.of(), null, List.of(), metadata);
     }
@@ -104,8 +102,8 @@ final class MessengerEventMapper {
         String emoji = "unreact".equals(action) ? "" : reaction.path("emoji").asText("");
         Map<String, Object> metadata = new LinkedHashMap<>();
         WebhookFacts.putIfPresent(metadata, "reaction", WebhookText.of(reaction, "reaction"));
-        return new InboundMessage(person(event), page(event), contact(event),
-                derivedId("reaction", event) + ":" + action + ":" + mid, event.timestamp(fallbackTime),
+        return new InboundMessage(person(event), page(event), event.contactId(),
+                event.derivedId("reaction") + ":" + action + ":" + mid, event.timestamp(fallbackTime),
                 new ReactionContent(emoji, mid), null, List.of(), null, List.of(), metadata);
     }
 
@@ -120,8 +118,8 @@ final class MessengerEventMapper {
         String mid = WebhookText.of(postback, "mid");
         Map<String, Object> metadata = new LinkedHashMap<>();
         WebhookFacts.putObject(metadata, "referral", postback.path("referral"));
-        return new InboundMessage(person(event), page(event), contact(event),
-                mid != null ? mid : derivedId("postback", event), event.timestamp(fallbackTime),
+        return new InboundMessage(person(event), page(event), event.contactId(),
+                mid != null ? mid : event.derivedId("postback"), event.timestamp(fallbackTime),
                 new ChoiceResponseContent(payload != null ? payload : title, title), null, List.of(), null, List.of(),
                 metadata);
     }
@@ -141,47 +139,19 @@ final class MessengerEventMapper {
             WebhookFacts.putIfPresent(facts, "optinStatus", WebhookText.of(body, "notification_messages_status"));
             WebhookFacts.putIfPresent(facts, "optinPayload", WebhookText.of(body, "payload"));
         }
-        return eventMessage(event, derivedId(kind, event), kind, fallbackTime, facts);
+        return event.asEventMessage(event.derivedId(kind), kind, fallbackTime, facts);
     }
 
     /** An event of a thread another app owns: passed on as such, never as the person's chat with the hub. */
     static InboundMessage standby(MessagingEvent event, Instant fallbackTime) {
-        String kind = event.kind();
-        String mid = WebhookText.of(event.event().path(kind), "mid");
-        return eventMessage(event, (mid != null ? mid : derivedId(kind, event)) + "#standby", "standby",
-                fallbackTime, Map.of("standbyEvent", kind));
-    }
-
-    private static InboundMessage eventMessage(MessagingEvent event, String providerId, String name,
-                                               Instant fallbackTime, Map<String, Object> facts) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("event", name);
-        metadata.putAll(facts);
-        Content content = new UnsupportedContent(name, event.event());
-        return new InboundMessage(person(event), page(event), contact(event), providerId,
-                event.timestamp(fallbackTime), content, null, List.of(), null, List.of(), metadata);
-    }
-
-    /** An id for an event without one: what it is, who, and Meta's timestamp, which a redelivery repeats. */
-    private static String derivedId(String kind, MessagingEvent event) {
-        return kind + ":" + contact(event) + ":" + event.event().path("timestamp").asText("");
-    }
-
-    /** The person of the conversation: the sender, or for what the Page did, the recipient. */
-    private static String contact(MessagingEvent event) {
-        String sender = event.senderId();
-        if (sender != null && !sender.equals(event.pageId())) {
-            return sender;
-        }
-        String recipient = event.recipientId();
-        return recipient != null && !recipient.equals(event.pageId()) ? recipient : event.pageId();
+        return event.asStandbyMessage(fallbackTime);
     }
 
     private static Party person(MessagingEvent event) {
-        return new Party(contact(event), null);
+        return new Party(event.contactId(), null);
     }
 
     private static Party page(MessagingEvent event) {
-        return new Party(event.pageId(), null);
+        return new Party(event.accountId(), null);
     }
 }

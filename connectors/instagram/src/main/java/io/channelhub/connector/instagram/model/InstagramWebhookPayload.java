@@ -1,9 +1,7 @@
 package io.channelhub.connector.instagram.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.channelhub.connector.meta.MessagingEvent;
 import io.channelhub.connector.meta.MetaWebhookBatch;
-import io.channelhub.connector.meta.WebhookText;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,28 +12,24 @@ import java.util.List;
 public final class InstagramWebhookPayload {
     static final String OBJECT = "instagram";
 
+    /**
+     * The fields naming an event: the subscription fields {@code messages}, {@code message_reactions},
+     * {@code messaging_postbacks}, {@code messaging_seen}, {@code messaging_referral} and
+     * {@code messaging_handover} arrive as these.
+     */
+    private static final List<String> KINDS = List.of("message", "reaction", "postback", "read", "referral",
+            "pass_thread_control", "take_thread_control", "request_thread_control");
+
     private InstagramWebhookPayload() {
     }
 
     /** Every messaging and standby event of the body; throws when the body is not an Instagram webhook. */
-    public static List<InstagramEvent> events(byte[] body) {
-        List<InstagramEvent> events = new ArrayList<>();
-        for (JsonNode entry : MetaWebhookBatch.entries(body, OBJECT)) {
-            String accountId = WebhookText.of(entry, "id");
-            for (String list : List.of("messaging", "standby")) {
-                for (JsonNode event : entry.path(list)) {
-                    if (event.isObject()) {
-                        events.add(new InstagramEvent(accountId, event, "standby".equals(list)));
-                    }
-                }
-            }
-        }
-        return events;
+    public static List<MessagingEvent> events(byte[] body) {
+        return MessagingEvent.all(body, OBJECT, KINDS);
     }
 
     /** Every {@code entry[].id} of the body, in order; empty for anything unreadable. */
     public static List<String> accountIds(byte[] body) {
-        return MetaWebhookBatch.accountIds(body, OBJECT,
-                entry -> WebhookText.of(entry, "id") == null ? List.of() : List.of(WebhookText.of(entry, "id")));
+        return MetaWebhookBatch.entryIds(body, OBJECT);
     }
 }
