@@ -1,15 +1,14 @@
 package io.channelhub.connector.instagram;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.channelhub.connector.meta.SendApiContent;
 import io.channelhub.connector.meta.SendApiMessage;
 import io.channelhub.core.error.PermanentChannelException;
 import io.channelhub.core.model.ChoiceContent;
 import io.channelhub.core.model.Content;
 import io.channelhub.core.model.MediaContent;
 import io.channelhub.core.model.ReactionContent;
-import io.channelhub.core.model.TextContent;
 import io.channelhub.core.spi.OutboundMessage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,27 +29,32 @@ final class InstagramMessageRenderer {
     private InstagramMessageRenderer() {
     }
 
-    /**
-     * The bodies to send, in order: one, or for media with a caption the attachment and then the caption as text
-     * (an Instagram attachment has no caption).
-     */
-    static List<ObjectNode> render(OutboundMessage message) {
-        Content content = message.content();
-        List<ObjectNode> bodies = new ArrayList<>();
-        if (content instanceof TextContent text) {
-            putText(envelope(message, bodies), text.text());
-        } else if (content instanceof MediaContent media) {
-            putAttachment(envelope(message, bodies), media);
-            if (media.caption() != null && !media.caption().isBlank()) {
-                putText(envelope(message, bodies), media.caption());
-            }
-        } else if (content instanceof ChoiceContent choice) {
-            InstagramChoiceRenderer.render(envelope(message, bodies), choice);
-        } else {
-            throw unsupported("instagram cannot send " + (content == null ? "empty" : content.kind().wireName())
-                    + " content");
+    /** How Instagram writes each kind of content; it sends nothing else as text. */
+    private static final SendApiContent CONTENT = new SendApiContent() {
+        @Override
+        public void text(ObjectNode message, String text) {
+            putText(message, text);
         }
-        return bodies;
+
+        @Override
+        public void attachment(ObjectNode message, MediaContent media) {
+            putAttachment(message, media);
+        }
+
+        @Override
+        public void choice(ObjectNode message, ChoiceContent choice) {
+            InstagramChoiceRenderer.render(message, choice);
+        }
+
+        @Override
+        public String asText(Content content) {
+            return null;
+        }
+    };
+
+    /** The bodies to send, in order (see {@link SendApiMessage#bodies}). */
+    static List<ObjectNode> render(OutboundMessage message) {
+        return SendApiMessage.bodies(message, InstagramConnector.DESCRIPTOR, CONTENT);
     }
 
     /** A reaction is a sender action on the message reacted to; an empty emoji takes the reaction back. */
@@ -61,11 +65,6 @@ final class InstagramMessageRenderer {
         }
         return SendApiMessage.reaction(message, InstagramConnector.DESCRIPTOR, reaction.messageId(),
                 remove ? null : LOVE);
-    }
-
-    /** A body of the message with the hub id in it (see {@link SendApiMessage#add}); returns its message object. */
-    private static ObjectNode envelope(OutboundMessage message, List<ObjectNode> bodies) {
-        return SendApiMessage.add(message, InstagramConnector.DESCRIPTOR, bodies);
     }
 
     static void putText(ObjectNode message, String text) {

@@ -1,6 +1,7 @@
 package io.channelhub.connector.messenger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.channelhub.connector.meta.SendApiContent;
 import io.channelhub.connector.meta.SendApiMessage;
 import io.channelhub.core.error.PermanentChannelException;
 import io.channelhub.core.model.ChoiceContent;
@@ -11,7 +12,6 @@ import io.channelhub.core.model.LocationContent;
 import io.channelhub.core.model.MediaContent;
 import io.channelhub.core.model.MediaKind;
 import io.channelhub.core.model.ReactionContent;
-import io.channelhub.core.model.TextContent;
 import io.channelhub.core.spi.OutboundMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,31 +27,35 @@ final class MessengerMessageRenderer {
     private MessengerMessageRenderer() {
     }
 
-    /**
-     * The bodies to send, in order: one, or for media with a caption the attachment and then the caption as text
-     * (a Messenger attachment has no caption).
-     */
-    static List<ObjectNode> render(OutboundMessage message) {
-        Content content = message.content();
-        List<ObjectNode> bodies = new ArrayList<>();
-        if (content instanceof TextContent text) {
-            putText(envelope(message, bodies), text.text());
-        } else if (content instanceof MediaContent media) {
-            putAttachment(envelope(message, bodies), media);
-            if (media.caption() != null && !media.caption().isBlank()) {
-                putText(envelope(message, bodies), media.caption());
-            }
-        } else if (content instanceof ChoiceContent choice) {
-            MessengerChoiceRenderer.render(envelope(message, bodies), choice);
-        } else if (content instanceof LocationContent location) {
-            putText(envelope(message, bodies), locationText(location));
-        } else if (content instanceof ContactsContent contacts) {
-            putText(envelope(message, bodies), contactsText(contacts));
-        } else {
-            throw unsupported("messenger cannot send " + (content == null ? "empty" : content.kind().wireName())
-                    + " content");
+    /** How Messenger writes each kind of content; location and contacts go as text. */
+    private static final SendApiContent CONTENT = new SendApiContent() {
+        @Override
+        public void text(ObjectNode message, String text) {
+            putText(message, text);
         }
-        return bodies;
+
+        @Override
+        public void attachment(ObjectNode message, MediaContent media) {
+            putAttachment(message, media);
+        }
+
+        @Override
+        public void choice(ObjectNode message, ChoiceContent choice) {
+            MessengerChoiceRenderer.render(message, choice);
+        }
+
+        @Override
+        public String asText(Content content) {
+            if (content instanceof LocationContent location) {
+                return locationText(location);
+            }
+            return content instanceof ContactsContent contacts ? contactsText(contacts) : null;
+        }
+    };
+
+    /** The bodies to send, in order (see {@link SendApiMessage#bodies}). */
+    static List<ObjectNode> render(OutboundMessage message) {
+        return SendApiMessage.bodies(message, MessengerConnector.DESCRIPTOR, CONTENT);
     }
 
     /**
@@ -62,11 +66,6 @@ final class MessengerMessageRenderer {
         boolean remove = reaction.emoji() == null || reaction.emoji().isEmpty();
         return SendApiMessage.reaction(message, MessengerConnector.DESCRIPTOR, reaction.messageId(),
                 remove ? null : reaction.emoji());
-    }
-
-    /** A body of the message with the hub id in it (see {@link SendApiMessage#add}); returns its message object. */
-    private static ObjectNode envelope(OutboundMessage message, List<ObjectNode> bodies) {
-        return SendApiMessage.add(message, MessengerConnector.DESCRIPTOR, bodies);
     }
 
     static void putText(ObjectNode message, String text) {

@@ -3,11 +3,16 @@ package io.channelhub.connector.meta;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.channelhub.core.error.PermanentChannelException;
+import io.channelhub.core.model.ChoiceContent;
+import io.channelhub.core.model.Content;
 import io.channelhub.core.model.HubJson;
+import io.channelhub.core.model.MediaContent;
 import io.channelhub.core.model.ReasonCodes;
+import io.channelhub.core.model.TextContent;
 import io.channelhub.core.spi.ChannelDescriptor;
 import io.channelhub.core.spi.MessageTag;
 import io.channelhub.core.spi.OutboundMessage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,6 +28,34 @@ public final class SendApiMessage {
     public static final String OWN_SEND_PREFIX = "channel-hub:";
 
     private SendApiMessage() {
+    }
+
+    /**
+     * The bodies of a message, in order: one, or for media with a caption the attachment and then the caption as
+     * text (neither Messenger nor Instagram attachments have a caption).
+     */
+    public static List<ObjectNode> bodies(OutboundMessage message, ChannelDescriptor channel,
+                                          SendApiContent writer) {
+        Content content = message.content();
+        List<ObjectNode> bodies = new ArrayList<>();
+        if (content instanceof TextContent text) {
+            writer.text(add(message, channel, bodies), text.text());
+        } else if (content instanceof MediaContent media) {
+            writer.attachment(add(message, channel, bodies), media);
+            if (media.caption() != null && !media.caption().isBlank()) {
+                writer.text(add(message, channel, bodies), media.caption());
+            }
+        } else if (content instanceof ChoiceContent choice) {
+            writer.choice(add(message, channel, bodies), choice);
+        } else {
+            String text = content == null ? null : writer.asText(content);
+            if (text == null) {
+                throw unsupported(channel.id() + " cannot send "
+                        + (content == null ? "empty" : content.kind().wireName()) + " content");
+            }
+            writer.text(add(message, channel, bodies), text);
+        }
+        return bodies;
     }
 
     /**
