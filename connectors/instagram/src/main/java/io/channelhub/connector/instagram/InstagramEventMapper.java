@@ -6,7 +6,6 @@ import io.channelhub.connector.meta.MessagingEvent;
 import io.channelhub.connector.meta.SendApiMessage;
 import io.channelhub.connector.meta.WebhookFacts;
 import io.channelhub.connector.meta.WebhookText;
-import io.channelhub.core.error.MalformedPayloadException;
 import io.channelhub.core.model.ChoiceResponseContent;
 import io.channelhub.core.model.Content;
 import io.channelhub.core.model.DeliveryStatus;
@@ -35,13 +34,9 @@ final class InstagramEventMapper {
 
     static InboundEvent message(MessagingEvent event, Instant fallbackTime) {
         JsonNode message = event.event().path("message");
-        String mid = WebhookText.of(message, "mid");
-        if (mid == null) {
-            throw new MalformedPayloadException("instagram webhook message without mid");
-        }
+        String mid = event.requireMid("instagram");
         if (message.path("is_deleted").asBoolean(false)) {
-            return event.asEventMessage(mid + "#deleted", "message_deleted", fallbackTime,
-                    Map.of("deletedMessageId", mid));
+            return event.asUnsendMessage(mid, fallbackTime);
         }
         boolean echo = message.path("is_echo").asBoolean(false);
         Optional<String> hubId = echo ? SendApiMessage.ownSendId(message) : Optional.empty();

@@ -30,27 +30,8 @@ final class InstagramMessageRenderer {
     }
 
     /** How Instagram writes each kind of content; it sends nothing else as text. */
-    private static final SendApiContent CONTENT = new SendApiContent() {
-        @Override
-        public void text(ObjectNode message, String text) {
-            putText(message, text);
-        }
-
-        @Override
-        public void attachment(ObjectNode message, MediaContent media) {
-            putAttachment(message, media);
-        }
-
-        @Override
-        public void choice(ObjectNode message, ChoiceContent choice) {
-            InstagramChoiceRenderer.render(message, choice);
-        }
-
-        @Override
-        public String asText(Content content) {
-            return null;
-        }
-    };
+    private static final SendApiContent CONTENT = new SendApiContent(InstagramMessageRenderer::putText,
+            InstagramMessageRenderer::putAttachment, InstagramChoiceRenderer::render, content -> null);
 
     /** The bodies to send, in order (see {@link SendApiMessage#bodies}). */
     static List<ObjectNode> render(OutboundMessage message) {

@@ -6,7 +6,6 @@ import io.channelhub.connector.meta.MessagingEvent;
 import io.channelhub.connector.meta.SendApiMessage;
 import io.channelhub.connector.meta.WebhookFacts;
 import io.channelhub.connector.meta.WebhookText;
-import io.channelhub.core.error.MalformedPayloadException;
 import io.channelhub.core.model.ChoiceResponseContent;
 import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.Party;
@@ -36,16 +35,12 @@ final class MessengerEventMapper {
 
     static InboundEvent message(MessagingEvent event, Instant fallbackTime) {
         JsonNode message = event.event().path("message");
-        String mid = WebhookText.of(message, "mid");
-        if (mid == null) {
-            throw new MalformedPayloadException("messenger webhook message without mid");
-        }
+        String mid = event.requireMid("messenger");
         if (message.path("is_echo").asBoolean(false)) {
             return echo(event, message, mid, fallbackTime);
         }
         if (message.path("is_deleted").asBoolean(false)) {
-            return event.asEventMessage(mid + "#deleted", "message_deleted", fallbackTime,
-                    Map.of("deletedMessageId", mid));
+            return event.asUnsendMessage(mid, fallbackTime);
         }
         MappedMessage mapped = MessengerContentMapper.map(message);
         Map<String, Object> metadata = new LinkedHashMap<>(mapped.metadata());

@@ -28,30 +28,8 @@ final class MessengerMessageRenderer {
     }
 
     /** How Messenger writes each kind of content; location and contacts go as text. */
-    private static final SendApiContent CONTENT = new SendApiContent() {
-        @Override
-        public void text(ObjectNode message, String text) {
-            putText(message, text);
-        }
-
-        @Override
-        public void attachment(ObjectNode message, MediaContent media) {
-            putAttachment(message, media);
-        }
-
-        @Override
-        public void choice(ObjectNode message, ChoiceContent choice) {
-            MessengerChoiceRenderer.render(message, choice);
-        }
-
-        @Override
-        public String asText(Content content) {
-            if (content instanceof LocationContent location) {
-                return locationText(location);
-            }
-            return content instanceof ContactsContent contacts ? contactsText(contacts) : null;
-        }
-    };
+    private static final SendApiContent CONTENT = new SendApiContent(MessengerMessageRenderer::putText,
+            MessengerMessageRenderer::putAttachment, MessengerChoiceRenderer::render, MessengerMessageRenderer::asText);
 
     /** The bodies to send, in order (see {@link SendApiMessage#bodies}). */
     static List<ObjectNode> render(OutboundMessage message) {
@@ -91,6 +69,13 @@ final class MessengerMessageRenderer {
         };
         message.putObject("attachment").put("type", type).putObject("payload")
                 .put("url", media.url()).put("is_reusable", media.mediaType() == MediaKind.STICKER);
+    }
+
+    private static String asText(Content content) {
+        if (content instanceof LocationContent location) {
+            return locationText(location);
+        }
+        return content instanceof ContactsContent contacts ? contactsText(contacts) : null;
     }
 
     /** Messenger has no location message a Page can send: name, address and a map link. */

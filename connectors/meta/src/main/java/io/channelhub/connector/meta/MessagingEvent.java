@@ -1,6 +1,7 @@
 package io.channelhub.connector.meta;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.channelhub.core.error.MalformedPayloadException;
 import io.channelhub.core.model.Party;
 import io.channelhub.core.model.UnsupportedContent;
 import io.channelhub.core.spi.InboundMessage;
@@ -94,6 +95,20 @@ public record MessagingEvent(String accountId, JsonNode event, boolean standby, 
             return Instant.ofEpochMilli(Long.parseLong(node.asText().trim()));
         }
         return fallback;
+    }
+
+    /** The {@code mid} of the event's {@code message}: no message is without one. */
+    public String requireMid(String channel) {
+        String mid = WebhookText.of(event.path("message"), "mid");
+        if (mid == null) {
+            throw new MalformedPayloadException(channel + " webhook message without mid");
+        }
+        return mid;
+    }
+
+    /** The person took a message back ({@code message.is_deleted}): an event naming it, with an id of its own. */
+    public InboundMessage asUnsendMessage(String mid, Instant fallbackTime) {
+        return asEventMessage(mid + "#deleted", "message_deleted", fallbackTime, Map.of("deletedMessageId", mid));
     }
 
     /** An id for an event without one: what it is, who, and Meta's timestamp, which a redelivery repeats. */

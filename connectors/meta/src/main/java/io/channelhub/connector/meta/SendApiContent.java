@@ -4,18 +4,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.channelhub.core.model.ChoiceContent;
 import io.channelhub.core.model.Content;
 import io.channelhub.core.model.MediaContent;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
-/** How a channel writes canonical content into the {@code message} object of a Send API body. */
-public interface SendApiContent {
-
-    /** Text within the channel's limits, else {@code unsupported_content}. */
-    void text(ObjectNode message, String text);
-
-    /** Media by url, as the channel's attachment types allow. */
-    void attachment(ObjectNode message, MediaContent media);
-
-    void choice(ObjectNode message, ChoiceContent choice);
-
-    /** Other content the channel sends as text (a location, contacts), or null when it cannot send it. */
-    String asText(Content content);
+/**
+ * How a channel writes canonical content into the {@code message} object of a Send API body.
+ *
+ * @param text       text within the channel's limits, else {@code unsupported_content}
+ * @param attachment media by url, as the channel's attachment types allow
+ * @param asText     other content the channel sends as text (a location, contacts), or null when it cannot
+ */
+public record SendApiContent(BiConsumer<ObjectNode, String> text, BiConsumer<ObjectNode, MediaContent> attachment,
+                             BiConsumer<ObjectNode, ChoiceContent> choice, Function<Content, String> asText) {
 }

@@ -39,21 +39,21 @@ public final class SendApiMessage {
         Content content = message.content();
         List<ObjectNode> bodies = new ArrayList<>();
         if (content instanceof TextContent text) {
-            writer.text(add(message, channel, bodies), text.text());
+            writer.text().accept(add(message, channel, bodies), text.text());
         } else if (content instanceof MediaContent media) {
-            writer.attachment(add(message, channel, bodies), media);
+            writer.attachment().accept(add(message, channel, bodies), media);
             if (media.caption() != null && !media.caption().isBlank()) {
-                writer.text(add(message, channel, bodies), media.caption());
+                writer.text().accept(add(message, channel, bodies), media.caption());
             }
         } else if (content instanceof ChoiceContent choice) {
-            writer.choice(add(message, channel, bodies), choice);
+            writer.choice().accept(add(message, channel, bodies), choice);
         } else {
-            String text = content == null ? null : writer.asText(content);
+            String text = content == null ? null : writer.asText().apply(content);
             if (text == null) {
                 throw unsupported(channel.id() + " cannot send "
                         + (content == null ? "empty" : content.kind().wireName()) + " content");
             }
-            writer.text(add(message, channel, bodies), text);
+            writer.text().accept(add(message, channel, bodies), text);
         }
         return bodies;
     }
