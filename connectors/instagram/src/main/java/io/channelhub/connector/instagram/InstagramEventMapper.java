@@ -3,20 +3,17 @@ package io.channelhub.connector.instagram;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.channelhub.connector.instagram.InstagramContentMapper.MappedMessage;
 import io.channelhub.connector.meta.MessagingEvent;
+import io.channelhub.connector.meta.MessagingEventMessages;
 import io.channelhub.connector.meta.SendApiMessage;
 import io.channelhub.connector.meta.WebhookFacts;
 import io.channelhub.connector.meta.WebhookText;
-import io.channelhub.core.model.ChoiceResponseContent;
-import io.channelhub.core.model.Content;
 import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.Party;
-import io.channelhub.core.model.ReactionContent;
 import io.channelhub.core.spi.InboundEvent;
 import io.channelhub.core.spi.InboundMessage;
 import io.channelhub.core.spi.StatusUpdate;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,34 +56,14 @@ final class InstagramEventMapper {
                 mapped.mediaSources(), metadata, echo);
     }
 
-    /** {@code action: unreact} removes the person's reaction: an empty emoji, as on every channel. */
+    /** A reaction of the person (see {@link MessagingEventMessages#reaction}), else an event. */
     static InboundMessage reaction(MessagingEvent event, Instant fallbackTime) {
-        JsonNode reaction = event.event().path("reaction");
-        String mid = WebhookText.of(reaction, "mid");
-        if (mid == null) {
-            return otherEvent(event, fallbackTime);
-        }
-        String action = "unreact".equals(WebhookText.of(reaction, "action")) ? "unreact" : "react";
-        String emoji = "unreact".equals(action) ? "" : reaction.path("emoji").asText("");
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        WebhookFacts.putIfPresent(metadata, "reaction", WebhookText.of(reaction, "reaction"));
-        return inbound(event, event.derivedId("reaction") + ":" + action + ":" + mid, fallbackTime,
-                new ReactionContent(emoji, mid), metadata);
+        return MessagingEventMessages.reaction(event, fallbackTime).orElseGet(() -> otherEvent(event, fallbackTime));
     }
 
-    /** A tap on a button of a generic template (or an icebreaker): its payload is the choice. */
+    /** A tap on a button (see {@link MessagingEventMessages#postback}), else an event. */
     static InboundMessage postback(MessagingEvent event, Instant fallbackTime) {
-        JsonNode postback = event.event().path("postback");
-        String title = WebhookText.of(postback, "title");
-        String payload = WebhookText.of(postback, "payload");
-        if (payload == null && title == null) {
-            return otherEvent(event, fallbackTime);
-        }
-        String mid = WebhookText.of(postback, "mid");
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        WebhookFacts.putObject(metadata, "referral", postback.path("referral"));
-        return inbound(event, mid != null ? mid : event.derivedId("postback"), fallbackTime,
-                new ChoiceResponseContent(payload != null ? payload : title, title), metadata);
+        return MessagingEventMessages.postback(event, fallbackTime).orElseGet(() -> otherEvent(event, fallbackTime));
     }
 
     /**
@@ -106,12 +83,5 @@ final class InstagramEventMapper {
             WebhookFacts.putObject(facts, "referral", event.event().path(kind));
         }
         return event.asEventMessage(event.derivedId(kind), kind, fallbackTime, facts);
-    }
-
-    private static InboundMessage inbound(MessagingEvent event, String providerId, Instant fallbackTime,
-                                          Content content, Map<String, Object> metadata) {
-        return new InboundMessage(new Party(event.contactId(), null), new Party(event.accountId(), null),
-                event.contactId(), providerId, event.timestamp(fallbackTime), content, null, List.of(), null,
-                List.of(), metadata);
     }
 }

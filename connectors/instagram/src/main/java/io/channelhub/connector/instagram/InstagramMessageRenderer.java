@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.channelhub.connector.meta.SendApiContent;
 import io.channelhub.connector.meta.SendApiMessage;
 import io.channelhub.core.error.PermanentChannelException;
-import io.channelhub.core.model.ChoiceContent;
-import io.channelhub.core.model.Content;
 import io.channelhub.core.model.MediaContent;
 import io.channelhub.core.model.ReactionContent;
 import io.channelhub.core.spi.OutboundMessage;

@@ -3,13 +3,12 @@ package io.channelhub.connector.messenger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.channelhub.connector.messenger.MessengerContentMapper.MappedMessage;
 import io.channelhub.connector.meta.MessagingEvent;
+import io.channelhub.connector.meta.MessagingEventMessages;
 import io.channelhub.connector.meta.SendApiMessage;
 import io.channelhub.connector.meta.WebhookFacts;
 import io.channelhub.connector.meta.WebhookText;
-import io.channelhub.core.model.ChoiceResponseContent;
 import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.Party;
-import io.channelhub.core.model.ReactionContent;
 import io.channelhub.core.model.TextContent;
 import io.channelhub.core.spi.InboundEvent;
 import io.channelhub.core.spi.InboundMessage;
@@ -86,37 +85,14 @@ final class MessengerEventMapper {
                 TextContent.of(text), mid, List.of(), null, List.of(), metadata);
     }
 
-    /** {@code action: unreact} removes the person's reaction: an empty emoji, as on every channel. */
+    /** A reaction of the person (see {@link MessagingEventMessages#reaction}), else an event. */
     static InboundMessage reaction(MessagingEvent event, Instant fallbackTime) {
-        JsonNode reaction = event.event().path("reaction");
-        String mid = WebhookText.of(reaction, "mid");
-        if (mid == null) {
-            return otherEvent(event, fallbackTime);
-        }
-        String action = reaction.path("action").asText("react");
-        String emoji = "unreact".equals(action) ? "" : reaction.path("emoji").asText("");
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        WebhookFacts.putIfPresent(metadata, "reaction", WebhookText.of(reaction, "reaction"));
-        return new InboundMessage(person(event), page(event), event.contactId(),
-                event.derivedId("reaction") + ":" + action + ":" + mid, event.timestamp(fallbackTime),
-                new ReactionContent(emoji, mid), null, List.of(), null, List.of(), metadata);
+        return MessagingEventMessages.reaction(event, fallbackTime).orElseGet(() -> otherEvent(event, fallbackTime));
     }
 
-    /** A tap on a button the Page sent (or Get Started): its payload is the choice; a new thread's ad referral. */
+    /** A tap on a button (see {@link MessagingEventMessages#postback}), else an event. */
     static InboundMessage postback(MessagingEvent event, Instant fallbackTime) {
-        JsonNode postback = event.event().path("postback");
-        String title = WebhookText.of(postback, "title");
-        String payload = WebhookText.of(postback, "payload");
-        if (payload == null && title == null) {
-            return otherEvent(event, fallbackTime);
-        }
-        String mid = WebhookText.of(postback, "mid");
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        WebhookFacts.putObject(metadata, "referral", postback.path("referral"));
-        return new InboundMessage(person(event), page(event), event.contactId(),
-                mid != null ? mid : event.derivedId("postback"), event.timestamp(fallbackTime),
-                new ChoiceResponseContent(payload != null ? payload : title, title), null, List.of(), null, List.of(),
-                metadata);
+        return MessagingEventMessages.postback(event, fallbackTime).orElseGet(() -> otherEvent(event, fallbackTime));
     }
 
     /**

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.channelhub.connector.meta.SendApiContent;
 import io.channelhub.connector.meta.SendApiMessage;
 import io.channelhub.core.error.PermanentChannelException;
-import io.channelhub.core.model.ChoiceContent;
 import io.channelhub.core.model.ContactCard;
 import io.channelhub.core.model.ContactsContent;
 import io.channelhub.core.model.Content;
