@@ -1,51 +1,26 @@
 package io.channelhub.connector.instagram;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.channelhub.connector.meta.GraphError;
+import io.channelhub.connector.meta.GraphThrottleHints;
 import io.channelhub.core.error.ChannelException;
 import io.channelhub.core.error.PermanentChannelException;
 import io.channelhub.core.error.TransientChannelException;
-import io.channelhub.core.model.TextContent;
-import io.channelhub.core.spi.ChannelConnector;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Instagram's send errors, by (code, subcode): what is retried, what fails for good, what marks the token bad. */
+/**
+ * Instagram's error table on the error bodies of its fixtures, by (code, subcode): what is retried, what fails
+ * for good, what marks the token bad. (The round trip through the Graph client is the sender's and the end to
+ * end tests'.)
+ */
 class InstagramErrorClassificationTest {
 
-    @RegisterExtension
-    static WireMockExtension graph = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private static final String MESSAGES = "/ig/v26.0/" + InstagramFixtures.ACCOUNT_ID + "/messages";
-
-    private ChannelConnector connector;
-
-    @BeforeEach
-    void setUp() {
-        connector = new InstagramConnectorFactory().create(InstagramFixtures.environment(graph.baseUrl(),
-                Map.of("timeout", "500ms")));
-    }
-
-    private ChannelException sendAgainst(int status, String fixture) {
-        graph.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json")
-                .withBody(InstagramFixtures.text("outbound/" + fixture))));
-        ChannelException e = catchThrowableOfType(() -> connector.sender().send(
-                InstagramFixtures.outbound(TextContent.of("Hello"), null), InstagramFixtures.tenant()),
-                ChannelException.class);
-        assertThat(e).as("send should fail").isNotNull();
-        assertThat(e.getMessage()).doesNotContain(InstagramFixtures.TOKEN).doesNotContain("Hello");
-        return e;
+    private static ChannelException classify(int status, String fixture) {
+        return InstagramErrorClassifier.TABLE.exception("Instagram Graph API", status,
+                GraphError.parse(InstagramFixtures.text("outbound/" + fixture)), GraphThrottleHints.NONE, null);
     }
 
     @ParameterizedTest(name = "{0} (HTTP {1}) -> {2} {3}")
@@ -60,9 +35,8 @@ class InstagramErrorClassificationTest {
             "error-190-token-expired.json,         401, permanent, authentication_failed,    190",
             "error-200-permission.json,            403, permanent, authentication_failed,    200",
     })
-    void sendErrorsAreClassifiedByCodeAndSubcode(String fixture, int status, String kind, String reason,
-                                                 String code) {
-        ChannelException e = sendAgainst(status, fixture);
+    void errorsAreClassifiedByCodeAndSubcode(String fixture, int status, String kind, String reason, String code) {
+        ChannelException e = classify(status, fixture);
         assertThat(e).isInstanceOf("transient".equals(kind) ? TransientChannelException.class
                 : PermanentChannelException.class);
         assertThat(e.reasonCode()).isEqualTo(reason);
@@ -71,13 +45,22 @@ class InstagramErrorClassificationTest {
     }
 
     @Test
-    void tokenAndPermissionErrorsMarkTheConnectorUnhealthyOthersDoNot() {
-        assertThat(((PermanentChannelException) sendAgainst(401, "error-190-token-expired.json"))
-                .credentialsRejected()).isTrue();
-        assertThat(((PermanentChannelException) sendAgainst(403, "error-200-permission.json"))
-                .credentialsRejected()).isTrue();
-        assertThat(((PermanentChannelException) sendAgainst(400, "error-10-2534022-outside-window.json"))
+    void onlyTokenAndPermissionErrorsRejectTheCredentials() {
+        assertThat(((PermanentChannelException) classify(401, "error-190-token-expired.json")).credentialsRejected())
+                .isTrue();
+        assertThat(((PermanentChannelException) classify(403, "error-200-permission.json")).credentialsRejected())
+                .isTrue();
+        assertThat(((PermanentChannelException) classify(400, "error-10-2534022-outside-window.json"))
                 .credentialsRejected()).isFalse();
+        assertThat(((PermanentChannelException) classify(400, "error-551-not-available.json"))
+                .credentialsRejected()).isFalse();
+    }
+
+    @Test
+    void theErrorMessageTextNeverDecides() {
+        String renamed = "{\"error\":{\"message\":\"(#10) Requires permission\",\"code\":10,\"error_subcode\":2534022}}";
+        assertThat(InstagramErrorClassifier.TABLE.exception("Instagram Graph API", 400, GraphError.parse(renamed),
+                GraphThrottleHints.NONE, null).reasonCode()).isEqualTo("outside_service_window");
     }
 
     @Test

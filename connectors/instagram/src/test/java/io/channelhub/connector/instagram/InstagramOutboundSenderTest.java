@@ -1,5 +1,6 @@
 package io.channelhub.connector.instagram;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
@@ -30,6 +31,7 @@ import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.model.TextContent;
 import io.channelhub.core.spi.ChannelConnector;
 import io.channelhub.core.spi.SendResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -191,6 +193,17 @@ class InstagramOutboundSenderTest {
             assertThat(e.reasonCode()).as(content.kind().wireName()).isEqualTo(ReasonCodes.UNSUPPORTED_CONTENT);
         }
         graph.verify(exactly(0), postRequestedFor(urlEqualTo(MESSAGES)));
+    }
+
+    @Test
+    void aThrottledSendIsTransientWithMetasRetryAfterAndNoTokenInItsMessage() {
+        graph.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(400).withHeader("Retry-After", "120")
+                .withBody(InstagramFixtures.text("outbound/error-613-rate.json"))));
+        TransientChannelException e = catchThrowableOfType(() -> send(TextContent.of("Hello"), null),
+                TransientChannelException.class);
+        assertThat(e.reasonCode()).isEqualTo(ReasonCodes.RATE_LIMITED);
+        assertThat(e.retryAfter()).contains(Duration.ofMinutes(2));
+        assertThat(e.getMessage()).doesNotContain(TOKEN);
     }
 
     @Test
