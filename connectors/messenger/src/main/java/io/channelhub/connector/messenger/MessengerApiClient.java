@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.channelhub.connector.meta.GraphApiConfig;
 import io.channelhub.connector.meta.GraphHttpClient;
-import java.io.InputStream;
+import io.channelhub.connector.meta.MetaCdnMediaFetcher;
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 
 /** The Send API and Page calls the connector makes, through the Meta family's Graph client. */
@@ -33,11 +32,8 @@ final class MessengerApiClient {
                 "page lookup");
     }
 
-    /**
-     * An attachment of an inbound message: Meta's CDN urls are signed and need no token, so none is sent to
-     * them.
-     */
-    HttpResponse<InputStream> download(String url) {
-        return graph.download(url, null);
+    /** Inbound attachments, from Meta's signed CDN urls. */
+    MetaCdnMediaFetcher mediaFetcher() {
+        return new MetaCdnMediaFetcher(graph, "Messenger");
     }
 }

@@ -42,7 +42,7 @@ public final class MessengerConnector extends MetaChannelConnector {
 
     MessengerConnector(MessengerApiClient api) {
         super(DESCRIPTOR, api.config(), new MessengerWebhookVerifier(), new MessengerInboundNormalizer(),
-                new MessengerOutboundSender(api), new MessengerMediaFetcher(api));
+                new MessengerOutboundSender(api), api.mediaFetcher());
         this.api = api;
     }
 

@@ -1,6 +1,7 @@
 package io.channelhub.connector.messenger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.channelhub.connector.meta.WebhookFacts;
 import io.channelhub.connector.meta.WebhookText;
 import io.channelhub.core.model.ChoiceResponseContent;
 import io.channelhub.core.model.Content;
@@ -56,7 +57,7 @@ final class MessengerContentMapper {
             if (kind != null && WebhookText.of(payload, "url") != null) {
                 media.add(new MediaContent(kind, null, null, null, null, null));
                 sources.add(new MediaSource(WebhookText.of(payload, "url"), null, null));
-                putIfPresent(metadata, "stickerId", WebhookText.of(payload, "sticker_id"));
+                WebhookFacts.putIfPresent(metadata, "stickerId", WebhookText.of(payload, "sticker_id"));
             } else if (SHARES.contains(type)) {
                 shares.add(share(type, attachment));
             } else if ("location".equals(type) && location == null) {
@@ -109,8 +110,8 @@ final class MessengerContentMapper {
         JsonNode payload = attachment.path("payload");
         Map<String, Object> share = new LinkedHashMap<>();
         share.put("type", type);
-        putIfPresent(share, "title", first(WebhookText.of(attachment, "title"), WebhookText.of(payload, "title")));
-        putIfPresent(share, "url", first(WebhookText.of(attachment, "url"), WebhookText.of(payload, "url")));
+        WebhookFacts.putIfPresent(share, "title", first(WebhookText.of(attachment, "title"), WebhookText.of(payload, "title")));
+        WebhookFacts.putIfPresent(share, "url", first(WebhookText.of(attachment, "url"), WebhookText.of(payload, "url")));
         return share;
     }
 
@@ -146,11 +147,5 @@ final class MessengerContentMapper {
 
     private static String text(Object value) {
         return value == null ? "" : value.toString();
-    }
-
-    private static void putIfPresent(Map<String, Object> map, String key, String value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 }

@@ -1,19 +1,15 @@
 package io.channelhub.connector.messenger;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.channelhub.connector.messenger.MessengerContentMapper.MappedMessage;
-import io.channelhub.connector.messenger.model.MessagingEvent;
+import io.channelhub.connector.meta.MessagingEvent;
+import io.channelhub.connector.meta.MessagingEventMessages;
+import io.channelhub.connector.meta.SendApiMessage;
+import io.channelhub.connector.meta.WebhookFacts;
 import io.channelhub.connector.meta.WebhookText;
-import io.channelhub.core.error.MalformedPayloadException;
-import io.channelhub.core.model.ChoiceResponseContent;
-import io.channelhub.core.model.Content;
 import io.channelhub.core.model.DeliveryStatus;
-import io.channelhub.core.model.HubJson;
 import io.channelhub.core.model.Party;
-import io.channelhub.core.model.ReactionContent;
 import io.channelhub.core.model.TextContent;
-import io.channelhub.core.model.UnsupportedContent;
 import io.channelhub.core.spi.InboundEvent;
 import io.channelhub.core.spi.InboundMessage;
 import io.channelhub.core.spi.StatusUpdate;
@@ -21,6 +17,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Maps the Page's messaging events other than statuses. Each becomes one inbound message with a provider id
@@ -32,51 +29,41 @@ import java.util.Map;
  */
 final class MessengerEventMapper {
 
-    /** Put into {@code message.metadata} of every send: the echo of a hub send comes back with it. */
-    static final String OWN_SEND_PREFIX = "channel-hub:";
-
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
-    };
-
     private MessengerEventMapper() {
     }
 
     static InboundEvent message(MessagingEvent event, Instant fallbackTime) {
         JsonNode message = event.event().path("message");
-        String mid = WebhookText.of(message, "mid");
-        if (mid == null) {
-            throw new MalformedPayloadException("messenger webhook message without mid");
-        }
+        String mid = event.requireMid("messenger");
         if (message.path("is_echo").asBoolean(false)) {
             return echo(event, message, mid, fallbackTime);
         }
         if (message.path("is_deleted").asBoolean(false)) {
-            return eventMessage(event, mid + "#deleted", "message_deleted", fallbackTime,
-                    Map.of("deletedMessageId", mid));
+            return event.asUnsendMessage(mid, fallbackTime);
         }
         MappedMessage mapped = MessengerContentMapper.map(message);
         Map<String, Object> metadata = new LinkedHashMap<>(mapped.metadata());
-        putObject(metadata, "referral", message.path("referral"));
-        return new InboundMessage(person(event), page(event), contact(event), mid, event.timestamp(fallbackTime),
+        WebhookFacts.putObject(metadata, "referral", message.path("referral"));
+        return new InboundMessage(person(event), page(event), event.contactId(), mid, event.timestamp(fallbackTime),
                 mapped.content(), WebhookText.of(message.path("reply_to"), "mid"), mapped.attachments(), null,
                 mapped.mediaSources(), metadata);
     }
 
     /**
-     * A message the Page sent. The hub's own sends come back naming the hub id (see {@link #OWN_SEND_PREFIX}) and
+     * A message the Page sent. The hub's own sends come back naming the hub id (see {@link SendApiMessage#ownSendId}) and
      * only confirm it was sent; anything else was written elsewhere (Meta Business Suite, another app) and is
      * an echo the hub records as an outbound message of the conversation.
      */
     private static InboundEvent echo(MessagingEvent event, JsonNode message, String mid, Instant fallbackTime) {
-        String tag = WebhookText.of(message, "metadata");
-        if (tag != null && tag.startsWith(OWN_SEND_PREFIX) && tag.length() > OWN_SEND_PREFIX.length()) {
-            return new StatusUpdate(mid, tag.substring(OWN_SEND_PREFIX.length()), DeliveryStatus.SENT, null,
+        Optional<String> hubId = SendApiMessage.ownSendId(message);
+        if (hubId.isPresent()) {
+            return new StatusUpdate(mid, hubId.get(), DeliveryStatus.SENT, null,
                     event.timestamp(fallbackTime), null);
         }
         MappedMessage mapped = MessengerContentMapper.map(message);
         Map<String, Object> metadata = new LinkedHashMap<>(mapped.metadata());
-        putIfPresent(metadata, "appId", WebhookText.of(message, "app_id"));
-        return new InboundMessage(page(event), new Party(contact(event), null), contact(event), mid,
+        WebhookFacts.putIfPresent(metadata, "appId", WebhookText.of(message, "app_id"));
+        return new InboundMessage(page(event), new Party(event.contactId(), null), event.contactId(), mid,
                 event.timestamp(fallbackTime), mapped.content(), WebhookText.of(message.path("reply_to"), "mid"),
                 mapped.attachments(), null, mapped.mediaSources(), metadata, true);
     }
@@ -93,42 +80,19 @@ final class MessengerEventMapper {
         metadata.put("event", "message_edit");
         metadata.put("editedMessageId", mid);
         metadata.put("numEdit", edit.path("num_edit").asInt(0));
-        return new InboundMessage(person(event), page(event), contact(event),
+        return new InboundMessage(person(event), page(event), event.contactId(),
                 mid + "#edit-" + edit.path("num_edit").asText("0"), event.timestamp(fallbackTime),
                 TextContent.of(text), mid, List.of(), null, List.of(), metadata);
     }
 
-    /** {@code action: unreact} removes the person's reaction: an empty emoji, as on every channel. */
+    /** A reaction of the person (see {@link MessagingEventMessages#reaction}), else an event. */
     static InboundMessage reaction(MessagingEvent event, Instant fallbackTime) {
-        JsonNode reaction = event.event().path("reaction");
-        String mid = WebhookText.of(reaction, "mid");
-        if (mid == null) {
-            return otherEvent(event, fallbackTime);
-        }
-        String action = reaction.path("action").asText("react");
-        String emoji = "unreact".equals(action) ? "" : reaction.path("emoji").asText("");
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        putIfPresent(metadata, "reaction", WebhookText.of(reaction, "reaction"));
-        return new InboundMessage(person(event), page(event), contact(event),
-                derivedId("reaction", event) + ":" + action + ":" + mid, event.timestamp(fallbackTime),
-                new ReactionContent(emoji, mid), null, List.of(), null, List.of(), metadata);
+        return MessagingEventMessages.reaction(event, fallbackTime).orElseGet(() -> otherEvent(event, fallbackTime));
     }
 
-    /** A tap on a button the Page sent (or Get Started): its payload is the choice; a new thread's ad referral. */
+    /** A tap on a button (see {@link MessagingEventMessages#postback}), else an event. */
     static InboundMessage postback(MessagingEvent event, Instant fallbackTime) {
-        JsonNode postback = event.event().path("postback");
-        String title = WebhookText.of(postback, "title");
-        String payload = WebhookText.of(postback, "payload");
-        if (payload == null && title == null) {
-            return otherEvent(event, fallbackTime);
-        }
-        String mid = WebhookText.of(postback, "mid");
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        putObject(metadata, "referral", postback.path("referral"));
-        return new InboundMessage(person(event), page(event), contact(event),
-                mid != null ? mid : derivedId("postback", event), event.timestamp(fallbackTime),
-                new ChoiceResponseContent(payload != null ? payload : title, title), null, List.of(), null, List.of(),
-                metadata);
+        return MessagingEventMessages.postback(event, fallbackTime).orElseGet(() -> otherEvent(event, fallbackTime));
     }
 
     /**
@@ -140,65 +104,25 @@ final class MessengerEventMapper {
         Map<String, Object> facts = new LinkedHashMap<>();
         JsonNode body = event.event().path(kind);
         if ("referral".equals(kind)) {
-            putObject(facts, "referral", body);
+            WebhookFacts.putObject(facts, "referral", body);
         } else if ("optin".equals(kind)) {
-            putIfPresent(facts, "optinType", WebhookText.of(body, "type"));
-            putIfPresent(facts, "optinStatus", WebhookText.of(body, "notification_messages_status"));
-            putIfPresent(facts, "optinPayload", WebhookText.of(body, "payload"));
+            WebhookFacts.putIfPresent(facts, "optinType", WebhookText.of(body, "type"));
+            WebhookFacts.putIfPresent(facts, "optinStatus", WebhookText.of(body, "notification_messages_status"));
+            WebhookFacts.putIfPresent(facts, "optinPayload", WebhookText.of(body, "payload"));
         }
-        return eventMessage(event, derivedId(kind, event), kind, fallbackTime, facts);
+        return event.asEventMessage(event.derivedId(kind), kind, fallbackTime, facts);
     }
 
     /** An event of a thread another app owns: passed on as such, never as the person's chat with the hub. */
     static InboundMessage standby(MessagingEvent event, Instant fallbackTime) {
-        String kind = event.kind();
-        String mid = WebhookText.of(event.event().path(kind), "mid");
-        return eventMessage(event, (mid != null ? mid : derivedId(kind, event)) + "#standby", "standby",
-                fallbackTime, Map.of("standbyEvent", kind));
-    }
-
-    private static InboundMessage eventMessage(MessagingEvent event, String providerId, String name,
-                                               Instant fallbackTime, Map<String, Object> facts) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("event", name);
-        metadata.putAll(facts);
-        Content content = new UnsupportedContent(name, event.event());
-        return new InboundMessage(person(event), page(event), contact(event), providerId,
-                event.timestamp(fallbackTime), content, null, List.of(), null, List.of(), metadata);
-    }
-
-    /** An id for an event without one: what it is, who, and Meta's timestamp, which a redelivery repeats. */
-    private static String derivedId(String kind, MessagingEvent event) {
-        return kind + ":" + contact(event) + ":" + event.event().path("timestamp").asText("");
-    }
-
-    /** The person of the conversation: the sender, or for what the Page did, the recipient. */
-    private static String contact(MessagingEvent event) {
-        String sender = event.senderId();
-        if (sender != null && !sender.equals(event.pageId())) {
-            return sender;
-        }
-        String recipient = event.recipientId();
-        return recipient != null && !recipient.equals(event.pageId()) ? recipient : event.pageId();
+        return event.asStandbyMessage(fallbackTime);
     }
 
     private static Party person(MessagingEvent event) {
-        return new Party(contact(event), null);
+        return new Party(event.contactId(), null);
     }
 
     private static Party page(MessagingEvent event) {
-        return new Party(event.pageId(), null);
-    }
-
-    private static void putObject(Map<String, Object> metadata, String key, JsonNode node) {
-        if (node.isObject()) {
-            metadata.put(key, HubJson.mapper().convertValue(node, JSON_OBJECT));
-        }
-    }
-
-    private static void putIfPresent(Map<String, Object> metadata, String key, String value) {
-        if (value != null) {
-            metadata.put(key, value);
-        }
+        return new Party(event.accountId(), null);
     }
 }

@@ -1,7 +1,7 @@
 package io.channelhub.connector.messenger;
 
-import io.channelhub.connector.messenger.model.MessagingEvent;
 import io.channelhub.connector.messenger.model.MessengerWebhookPayload;
+import io.channelhub.connector.meta.MessagingEvent;
 import io.channelhub.connector.meta.MetaWebhookBatch;
 import io.channelhub.core.error.MalformedPayloadException;
 import io.channelhub.core.spi.InboundEvent;
@@ -21,10 +21,10 @@ public final class MessengerInboundNormalizer implements InboundNormalizer {
     public List<InboundEvent> normalize(InboundPayload payload) throws MalformedPayloadException {
         List<InboundEvent> events = new ArrayList<>();
         for (MessagingEvent event : MessengerWebhookPayload.events(payload.body())) {
-            if (!MetaWebhookBatch.isForThisCopy(payload, event.pageId())) {
+            if (!MetaWebhookBatch.isForThisCopy(payload, event.accountId())) {
                 continue; // another tenant's Page in a platform-wide batch: queued for that tenant
             }
-            if (event.pageId() == null) {
+            if (event.accountId() == null) {
                 throw new MalformedPayloadException("messenger webhook entry without a Page id");
             }
             if (event.standby()) {

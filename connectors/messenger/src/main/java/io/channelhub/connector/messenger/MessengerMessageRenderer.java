@@ -1,23 +1,19 @@
 package io.channelhub.connector.messenger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.channelhub.connector.meta.SendApiContent;
+import io.channelhub.connector.meta.SendApiMessage;
 import io.channelhub.core.error.PermanentChannelException;
-import io.channelhub.core.model.ChoiceContent;
 import io.channelhub.core.model.ContactCard;
 import io.channelhub.core.model.ContactsContent;
 import io.channelhub.core.model.Content;
-import io.channelhub.core.model.HubJson;
 import io.channelhub.core.model.LocationContent;
 import io.channelhub.core.model.MediaContent;
 import io.channelhub.core.model.MediaKind;
 import io.channelhub.core.model.ReactionContent;
-import io.channelhub.core.model.ReasonCodes;
-import io.channelhub.core.model.TextContent;
-import io.channelhub.core.spi.MessageTag;
 import io.channelhub.core.spi.OutboundMessage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Renders an outbound message as Send API bodies for {@code POST /{version}/{page-id}/messages}. Reference:
@@ -30,31 +26,13 @@ final class MessengerMessageRenderer {
     private MessengerMessageRenderer() {
     }
 
-    /**
-     * The bodies to send, in order: one, or for media with a caption the attachment and then the caption as text
-     * (a Messenger attachment has no caption).
-     */
+    /** How Messenger writes each kind of content; location and contacts go as text. */
+    private static final SendApiContent CONTENT = new SendApiContent(MessengerMessageRenderer::putText,
+            MessengerMessageRenderer::putAttachment, MessengerChoiceRenderer::render, MessengerMessageRenderer::asText);
+
+    /** The bodies to send, in order (see {@link SendApiMessage#bodies}). */
     static List<ObjectNode> render(OutboundMessage message) {
-        Content content = message.content();
-        List<ObjectNode> bodies = new ArrayList<>();
-        if (content instanceof TextContent text) {
-            putText(envelope(message, bodies), text.text());
-        } else if (content instanceof MediaContent media) {
-            putAttachment(envelope(message, bodies), media);
-            if (media.caption() != null && !media.caption().isBlank()) {
-                putText(envelope(message, bodies), media.caption());
-            }
-        } else if (content instanceof ChoiceContent choice) {
-            MessengerChoiceRenderer.render(envelope(message, bodies), choice);
-        } else if (content instanceof LocationContent location) {
-            putText(envelope(message, bodies), locationText(location));
-        } else if (content instanceof ContactsContent contacts) {
-            putText(envelope(message, bodies), contactsText(contacts));
-        } else {
-            throw unsupported("messenger cannot send " + (content == null ? "empty" : content.kind().wireName())
-                    + " content");
-        }
-        return bodies;
+        return SendApiMessage.bodies(message, MessengerConnector.DESCRIPTOR, CONTENT);
     }
 
     /**
@@ -62,54 +40,9 @@ final class MessengerMessageRenderer {
      * https://developers.facebook.com/docs/messenger-platform/send-messages/sender-actions
      */
     static ObjectNode reaction(OutboundMessage message, ReactionContent reaction) {
-        if (reaction.messageId() == null || reaction.messageId().isBlank()) {
-            throw unsupported("messenger reaction needs the mid of the message reacted to");
-        }
         boolean remove = reaction.emoji() == null || reaction.emoji().isEmpty();
-        ObjectNode body = HubJson.mapper().createObjectNode();
-        body.putObject("recipient").put("id", recipient(message));
-        body.put("sender_action", remove ? "unreact" : "react");
-        ObjectNode payload = body.putObject("payload").put("message_id", reaction.messageId());
-        if (!remove) {
-            payload.put("reaction", reaction.emoji());
-        }
-        return body;
-    }
-
-    /**
-     * The recipient and {@code messaging_type} of every body, and the {@code message} object returned: inside the
-     * 24 h window {@code RESPONSE}; with a tag (the hub sets one only where the window needs it)
-     * {@code MESSAGE_TAG}. The hub id rides in {@code message.metadata}, so the echo of this send is known.
-     */
-    private static ObjectNode envelope(OutboundMessage message, List<ObjectNode> bodies) {
-        ObjectNode body = HubJson.mapper().createObjectNode();
-        body.putObject("recipient").put("id", recipient(message));
-        String tag = message.tag() == null ? null : message.tag().trim().toUpperCase(Locale.ROOT);
-        if (tag == null || tag.isEmpty()) {
-            body.put("messaging_type", "RESPONSE");
-        } else if (MessengerConnector.DESCRIPTOR.messageTag(tag).isPresent()) {
-            body.put("messaging_type", "MESSAGE_TAG").put("tag", tag);
-        } else {
-            throw new PermanentChannelException(ReasonCodes.TAG_NOT_ALLOWED, null,
-                    "messenger has no message tag '" + message.tag() + "'; it has "
-                            + MessengerConnector.DESCRIPTOR.messageTags().stream().map(MessageTag::name).toList());
-        }
-        ObjectNode payload = body.putObject("message");
-        if (message.id() != null) {
-            payload.put("metadata", MessengerEventMapper.OWN_SEND_PREFIX + message.id());
-        }
-        bodies.add(body);
-        return payload;
-    }
-
-    private static String recipient(OutboundMessage message) {
-        String address = message.to() == null || message.to().address() == null ? ""
-                : message.to().address().trim();
-        if (address.isEmpty()) {
-            throw new PermanentChannelException(ReasonCodes.INVALID_ADDRESS, null,
-                    "messenger message has no recipient");
-        }
-        return address;
+        return SendApiMessage.reaction(message, MessengerConnector.DESCRIPTOR, reaction.messageId(),
+                remove ? null : reaction.emoji());
     }
 
     static void putText(ObjectNode message, String text) {
@@ -135,6 +68,13 @@ final class MessengerMessageRenderer {
         };
         message.putObject("attachment").put("type", type).putObject("payload")
                 .put("url", media.url()).put("is_reusable", media.mediaType() == MediaKind.STICKER);
+    }
+
+    private static String asText(Content content) {
+        if (content instanceof LocationContent location) {
+            return locationText(location);
+        }
+        return content instanceof ContactsContent contacts ? contactsText(contacts) : null;
     }
 
     /** Messenger has no location message a Page can send: name, address and a map link. */
@@ -167,6 +107,6 @@ final class MessengerMessageRenderer {
     }
 
     static PermanentChannelException unsupported(String message) {
-        return new PermanentChannelException(ReasonCodes.UNSUPPORTED_CONTENT, null, message);
+        return SendApiMessage.unsupported(message);
     }
 }

@@ -1,7 +1,7 @@
 package io.channelhub.connector.messenger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.channelhub.connector.messenger.model.MessagingEvent;
+import io.channelhub.connector.meta.MessagingEvent;
 import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.spi.InboundEvent;
 import io.channelhub.core.spi.StatusUpdate;

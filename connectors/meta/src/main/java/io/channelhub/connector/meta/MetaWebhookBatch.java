@@ -61,6 +61,14 @@ public final class MetaWebhookBatch {
         }
     }
 
+    /** Every {@code entry[].id} of a body for {@code object}, in order; empty for anything unreadable. */
+    public static List<String> entryIds(byte[] body, String object) {
+        return accountIds(body, object, entry -> {
+            String id = WebhookText.of(entry, "id");
+            return id == null ? List.of() : List.of(id);
+        });
+    }
+
     /** False for an account's events in a copy the hub queued for another account of the same batch. */
     public static boolean isForThisCopy(InboundPayload payload, String accountId) {
         return payload.header(InboundPayload.ACCOUNT_HEADER).map(account -> account.equals(accountId)).orElse(true);

@@ -1,9 +1,7 @@
 package io.channelhub.connector.messenger.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.channelhub.connector.meta.MessagingEvent;
 import io.channelhub.connector.meta.MetaWebhookBatch;
-import io.channelhub.connector.meta.WebhookText;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,35 +12,21 @@ import java.util.List;
 public final class MessengerWebhookPayload {
     static final String OBJECT = "page";
 
+    /** The fields naming an event, in the order they are looked for (an echo is a {@code message}). */
+    private static final List<String> KINDS = List.of("message", "message_edit", "delivery", "read", "reaction",
+            "postback", "referral", "optin", "pass_thread_control", "take_thread_control", "request_thread_control",
+            "app_roles", "policy_enforcement", "account_linking");
+
     private MessengerWebhookPayload() {
     }
 
     /** Every messaging and standby event of the body; throws when the body is not a Page webhook at all. */
     public static List<MessagingEvent> events(byte[] body) {
-        List<MessagingEvent> events = new ArrayList<>();
-        for (JsonNode entry : MetaWebhookBatch.entries(body, OBJECT)) {
-            String pageId = WebhookText.of(entry, "id");
-            addEvents(events, pageId, entry.path("messaging"), false);
-            addEvents(events, pageId, entry.path("standby"), true);
-        }
-        return events;
+        return MessagingEvent.all(body, OBJECT, KINDS);
     }
 
     /** Every {@code entry[].id} of the body, in order; empty for anything unreadable. */
     public static List<String> pageIds(byte[] body) {
-        return MetaWebhookBatch.accountIds(body, OBJECT, entry -> {
-            String id = WebhookText.of(entry, "id");
-            return id == null ? List.of() : List.of(id);
-        });
-    }
-
-    private static void addEvents(List<MessagingEvent> events, String pageId, JsonNode array, boolean standby) {
-        if (array.isArray()) {
-            for (JsonNode event : array) {
-                if (event.isObject()) {
-                    events.add(new MessagingEvent(pageId, event, standby));
-                }
-            }
-        }
+        return MetaWebhookBatch.entryIds(body, OBJECT);
     }
 }

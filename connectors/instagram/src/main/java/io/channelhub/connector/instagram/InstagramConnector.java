@@ -1,0 +1,78 @@
+package io.channelhub.connector.instagram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.channelhub.connector.meta.GraphCredentialCheck;
+import io.channelhub.connector.meta.MetaChannelConnector;
+import io.channelhub.core.model.ContentType;
+import io.channelhub.core.spi.ChannelDescriptor;
+import io.channelhub.core.spi.CredentialCheck;
+import io.channelhub.core.spi.MessageTag;
+import io.channelhub.core.spi.TenantConnector;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Instagram Direct as a hub channel: Meta webhooks in ({@code object: instagram}), Instagram's send API out,
+ * through Instagram Login (graph.instagram.com) or a linked Facebook Page (graph.facebook.com) as the tenant's
+ * {@code instagramSetup} says. One instance shared by all tenants. Contacts are Instagram-scoped user ids
+ * (IGSIDs), opaque to the hub.
+ */
+public final class InstagramConnector extends MetaChannelConnector {
+
+    static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
+            "instagram",
+            "Instagram Direct",
+            ChannelDescriptor.AddressFormat.OPAQUE,
+            Set.of(ContentType.TEXT, ContentType.MEDIA, ContentType.REACTION, ContentType.CHOICE),
+            Duration.ofHours(24),
+            // outside the window only with a message tag, never by content type alone (PROTOCOLS §10.1)
+            Set.of(),
+            List.of(InstagramSettings.INSTAGRAM_ACCOUNT_ID, InstagramSettings.SETUP, InstagramSettings.API_VERSION),
+            List.of(InstagramSettings.PAGE_ACCESS_TOKEN, InstagramSettings.APP_SECRET,
+                    InstagramSettings.VERIFY_TOKEN),
+            Set.of(InstagramSettings.INSTAGRAM_ACCOUNT_ID),
+            List.of(Set.of(InstagramSettings.PAGE_ACCESS_TOKEN, InstagramSettings.APP_SECRET)),
+            InstagramSettings.INSTAGRAM_ACCOUNT_ID,
+            null,
+            // PROTOCOLS.md §10.1: HUMAN_AGENT up to 7 days, written by a person; CONFIRMED_EVENT_UPDATE is not
+            // available on Instagram
+            List.of(new MessageTag("HUMAN_AGENT", Duration.ofDays(7), true), MessageTag.anyTime("ACCOUNT_UPDATE"),
+                    MessageTag.anyTime("POST_PURCHASE_UPDATE")));
+
+    private final InstagramApiClient api;
+    private final InstagramTokenRefresh tokenRefresh;
+
+    InstagramConnector(InstagramApiClient api) {
+        super(DESCRIPTOR, api.config(), new InstagramWebhookVerifier(), new InstagramInboundNormalizer(),
+                new InstagramOutboundSender(api), api.mediaFetcher());
+        this.api = api;
+        this.tokenRefresh = new InstagramTokenRefresh(api);
+    }
+
+    @Override
+    public List<String> configurationProblems(TenantConnector connector) {
+        return InstagramSettings.problems(connector);
+    }
+
+    /** Looks up the tenant's account with its token: proves both, and shows ops the account's username. */
+    @Override
+    public CredentialCheck checkCredentials(TenantConnector connector) {
+        return GraphCredentialCheck.run(() -> {
+            InstagramSettings settings = InstagramSettings.of(connector, api.config().apiVersion());
+            String accountId = settings.requireAccountId(connector);
+            JsonNode account = api.account(settings, accountId);
+            String username = account.path("username").asText("");
+            return "Instagram account " + (username.isBlank() ? accountId : "@" + username + " (" + accountId + ")")
+                    + " is reachable with the " + settings.setup().settingValue() + " token";
+        });
+    }
+
+    /**
+     * A new long-lived Instagram user token for the tenant (setup {@code instagramLogin}), for the hub to store
+     * in place of the {@code pageAccessToken} secret. No SPI calls this yet: the hub needs a scheduler for it.
+     */
+    public RefreshedToken refreshToken(TenantConnector connector) {
+        return tokenRefresh.refresh(connector);
+    }
+}
