@@ -109,6 +109,8 @@ class BadInputCorpusTest extends H2HubTest {
     private static final String TEST_SECRET = "corpus-signing-secret";
     private static final String MSG_PAGE_MAIN = "190000000000101";
     private static final String MSG_SECRET = "corpus-messenger-secret-4b1c";
+    private static final String IG_ACCOUNT_MAIN = "17841400000000101";
+    private static final String IG_SECRET = "corpus-instagram-secret-9d2e";
     private static final String RBM_AGENT = "corpus-agent";
     private static final String RBM_TOKEN = "corpus-rbm-client-token";
     private static final String TEST_ACCOUNT_MAIN = "acct-corpus-main";
@@ -251,6 +253,8 @@ class BadInputCorpusTest extends H2HubTest {
                 Map.of("authToken", SMS_TOKEN));
         saveConnector(MAIN, "messenger", true, Map.of("pageId", MSG_PAGE_MAIN),
                 Map.of("pageAccessToken", "EAAG-corpus-page", "appSecret", MSG_SECRET));
+        saveConnector(MAIN, "instagram", true, Map.of("instagramAccountId", IG_ACCOUNT_MAIN),
+                Map.of("pageAccessToken", "IGcorpusUserToken", "appSecret", IG_SECRET));
         saveConnector(MAIN, "google", true, Map.of("agentId", RBM_AGENT,
                 "serviceAccountEmail", "rbm@corpus.iam.gserviceaccount.com"),
                 Map.of("serviceAccountKey", "{}", "clientToken", RBM_TOKEN));
@@ -373,6 +377,7 @@ class BadInputCorpusTest extends H2HubTest {
         private final List<Map<String, String>> smsForms = new ArrayList<>();
         private final List<byte[]> testBodies = new ArrayList<>();
         private final List<byte[]> messengerBodies = new ArrayList<>();
+        private final List<byte[]> instagramBodies = new ArrayList<>();
         private final List<byte[]> rbmData = new ArrayList<>();
         private String group;
 
@@ -403,6 +408,11 @@ class BadInputCorpusTest extends H2HubTest {
                 messengerBodies.add(utf8(new String(fixture("messenger/" + f), StandardCharsets.UTF_8)
                         .replace("104958162837465", MSG_PAGE_MAIN)));
             }
+            for (String f : List.of("text.json", "image.json", "quick-reply.json", "reaction.json", "story-mention.json",
+                    "echo-from-instagram-app.json")) {
+                instagramBodies.add(utf8(new String(fixture("instagram/" + f), StandardCharsets.UTF_8)
+                        .replace("17841405822304914", IG_ACCOUNT_MAIN)));
+            }
             for (String f : List.of("text.json", "user-file-image.json", "event-delivered.json",
                     "server-ttl-expiration-revoked.json")) {
                 rbmData.add(utf8(new String(fixture("google/" + f), StandardCharsets.UTF_8)
@@ -427,6 +437,7 @@ class BadInputCorpusTest extends H2HubTest {
             handshakes(500);
             smsWebhooks(1500);
             messengerWebhooks(600);
+            instagramWebhooks(500);
             rbmWebhooks(400);
             testChannelWebhooks(800);
             disabledConnectors(150);
@@ -476,6 +487,17 @@ class BadInputCorpusTest extends H2HubTest {
                 boolean platform = i % 4 == 0;
                 signedJsonWebhook(platform ? "/webhooks/messenger" : "/webhooks/messenger/" + MAIN,
                         "X-Hub-Signature-256", "sha256=", MSG_SECRET, original, body, !platform);
+            }
+        }
+
+        private void instagramWebhooks(int n) {
+            group("instagram");
+            for (int i = 0; i < n; i++) {
+                byte[] original = pick(instagramBodies);
+                Mutated body = i % 3 == 0 ? jsonTypeMutation(original) : byteMutation(original);
+                boolean platform = i % 4 == 0;
+                signedJsonWebhook(platform ? "/webhooks/instagram" : "/webhooks/instagram/" + MAIN,
+                        "X-Hub-Signature-256", "sha256=", IG_SECRET, original, body, !platform);
             }
         }
 
