@@ -436,8 +436,8 @@ class BadInputCorpusTest extends H2HubTest {
             whatsappPlatformWebhooks(800);
             handshakes(500);
             smsWebhooks(1500);
-            messengerWebhooks(600);
-            instagramWebhooks(500);
+            metaWebhooks("messenger", messengerBodies, MSG_SECRET, 600);
+            metaWebhooks("instagram", instagramBodies, IG_SECRET, 500);
             rbmWebhooks(400);
             testChannelWebhooks(800);
             disabledConnectors(150);
@@ -479,25 +479,15 @@ class BadInputCorpusTest extends H2HubTest {
             }
         }
 
-        private void messengerWebhooks(int n) {
-            group("messenger");
+        /** A Meta channel's webhooks (signed like WhatsApp's), per tenant and platform-wide. */
+        private void metaWebhooks(String channel, List<byte[]> bodies, String secret, int n) {
+            group(channel);
             for (int i = 0; i < n; i++) {
-                byte[] original = pick(messengerBodies);
+                byte[] original = pick(bodies);
                 Mutated body = i % 3 == 0 ? jsonTypeMutation(original) : byteMutation(original);
                 boolean platform = i % 4 == 0;
-                signedJsonWebhook(platform ? "/webhooks/messenger" : "/webhooks/messenger/" + MAIN,
-                        "X-Hub-Signature-256", "sha256=", MSG_SECRET, original, body, !platform);
-            }
-        }
-
-        private void instagramWebhooks(int n) {
-            group("instagram");
-            for (int i = 0; i < n; i++) {
-                byte[] original = pick(instagramBodies);
-                Mutated body = i % 3 == 0 ? jsonTypeMutation(original) : byteMutation(original);
-                boolean platform = i % 4 == 0;
-                signedJsonWebhook(platform ? "/webhooks/instagram" : "/webhooks/instagram/" + MAIN,
-                        "X-Hub-Signature-256", "sha256=", IG_SECRET, original, body, !platform);
+                signedJsonWebhook(platform ? "/webhooks/" + channel : "/webhooks/" + channel + "/" + MAIN,
+                        "X-Hub-Signature-256", "sha256=", secret, original, body, !platform);
             }
         }
 
