@@ -51,6 +51,16 @@ public interface ChannelConnector {
         return Optional.empty();
     }
 
+    /** Renews credentials that expire unless renewed (Instagram user tokens). */
+    default Optional<CredentialRenewal> credentialRenewal() {
+        return Optional.empty();
+    }
+
+    /** Tells the provider where to deliver webhooks, for providers the hub registers with (Telegram). */
+    default Optional<WebhookRegistration> webhookRegistration() {
+        return Optional.empty();
+    }
+
     /** Downloads media that inbound messages refer to by provider reference. */
     default Optional<MediaFetcher> mediaFetcher() {
         return Optional.empty();
