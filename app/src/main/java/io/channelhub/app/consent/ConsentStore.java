@@ -27,4 +27,12 @@ public class ConsentStore {
         contacts.setConsent(tenantId, channel, address, "opted_in", evidence, clock.instant());
         LOG.info("Opt-in recorded for tenant {} channel {} ({})", tenantId, channel, evidence);
     }
+
+    /** Consent to marketing messages only; the consent to other messages stays as it is. */
+    public void marketing(String tenantId, String channel, String address, boolean optedIn, String evidence) {
+        contacts.setMarketingConsent(tenantId, channel, address, optedIn ? "opted_in" : "opted_out", evidence,
+                clock.instant());
+        LOG.info("Marketing {} recorded for tenant {} channel {} ({})", optedIn ? "opt-in" : "opt-out", tenantId,
+                channel, evidence);
+    }
 }

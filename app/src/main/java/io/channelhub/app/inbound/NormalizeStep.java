@@ -10,6 +10,7 @@ import io.channelhub.core.error.MalformedPayloadException;
 import io.channelhub.core.model.HubJson;
 import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.spi.ChannelConnector;
+import io.channelhub.core.spi.ContactEvent;
 import io.channelhub.core.spi.InboundEvent;
 import io.channelhub.core.spi.InboundMessage;
 import io.channelhub.core.spi.InboundPayload;
@@ -27,8 +28,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The intake consumer: each queued raw payload → the connector's normalizer → canonical messages and
- * status events, published in the same JMS transaction. A batch of payloads shares one database
+ * The intake consumer: each queued raw payload → the connector's normalizer → canonical messages, status
+ * events and contact events, published in the same JMS transaction. A batch of payloads shares one database
  * transaction, committed before the JMS one: a crash between the two redelivers the batch, and the
  * recorder recognises its own earlier attempt. A payload the normalizer cannot read goes to the dead
  * letters with its raw body at once; an unexpected failure is retried by the broker and dead-lettered
@@ -40,16 +41,18 @@ class NormalizeStep implements BatchStep {
     private final ConnectorCatalog catalog;
     private final TenantConnectors connectors;
     private final InboundRecorder recorder;
+    private final ContactEventRecorder contactEvents;
     private final StatusMatcher statuses;
     private final DeadLetters deadLetters;
     private final HubProperties hub;
     private final TransactionTemplate transaction;
 
     NormalizeStep(ConnectorCatalog catalog, TenantConnectors connectors, InboundRecorder recorder,
-                  StatusMatcher statuses, DeadLetters deadLetters, HubProperties hub, TransactionTemplate transaction) {
+                  ContactEventRecorder contactEvents, StatusMatcher statuses, DeadLetters deadLetters, HubProperties hub, TransactionTemplate transaction) {
         this.catalog = catalog;
         this.connectors = connectors;
         this.recorder = recorder;
+        this.contactEvents = contactEvents;
         this.statuses = statuses;
         this.deadLetters = deadLetters;
         this.hub = hub;
@@ -99,6 +102,8 @@ class NormalizeStep implements BatchStep {
                 recorder.record(m, tc, receivedAt, message.messageId()).ifPresent(out::add);
             } else if (event instanceof StatusUpdate s) {
                 out.addAll(statuses.match(new StatusMatcher.Pending(tenantId, channel, s, 0), message.messageId()));
+            } else if (event instanceof ContactEvent c) {
+                contactEvents.record(c, tc, receivedAt, message.messageId()).ifPresent(out::add);
             }
         }
         return out;

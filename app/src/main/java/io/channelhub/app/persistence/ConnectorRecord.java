@@ -6,11 +6,13 @@ import java.util.Map;
 /**
  * A tenant's stored connector: settings in clear, secrets still encrypted.
  *
- * @param health {@code unknown}, {@code ok}, {@code unhealthy} (credentials refused) or {@code unreachable}
+ * @param health               {@code unknown}, {@code ok}, {@code unhealthy} (credentials refused) or
+ *                             {@code unreachable}
+ * @param credentialsRenewedAt when the hub last renewed an expiring credential (Instagram user tokens), or null
  */
 public record ConnectorRecord(String tenantId, String channel, boolean enabled, Map<String, String> settings,
                               String encryptedSecrets, String health, String healthDetail, String lastError,
-                              Instant lastErrorAt, Instant updatedAt) {
+                              Instant lastErrorAt, Instant updatedAt, Instant credentialsRenewedAt) {
 
     @Override
     public String toString() {

@@ -18,7 +18,8 @@ public class ConnectorRepository {
     private static final RowMapper<ConnectorRecord> ROW = (rs, i) -> new ConnectorRecord(rs.getString("tenant_id"),
             rs.getString("channel"), rs.getBoolean("enabled"), readMap(rs.getString("settings")),
             rs.getString("secrets"), rs.getString("health"), rs.getString("health_detail"),
-            rs.getString("last_error"), Db.instant(rs, "last_error_at"), Db.instant(rs, "updated_at"));
+            rs.getString("last_error"), Db.instant(rs, "last_error_at"), Db.instant(rs, "updated_at"),
+            Db.instant(rs, "credentials_renewed_at"));
     private final JdbcClient jdbc;
 
     public ConnectorRepository(JdbcClient jdbc) {
@@ -50,7 +51,8 @@ public class ConnectorRepository {
         String json = writeMap(settings);
         int updated = jdbc.sql("""
                         update connectors set enabled = ?, settings = ?, secrets = ?, routing_key = ?, health = 'unknown',
-                        health_detail = null, updated_at = ? where tenant_id = ? and channel = ?""")
+                        health_detail = null, credentials_renewed_at = null, updated_at = ?
+                        where tenant_id = ? and channel = ?""")
                 .params(enabled, json, encryptedSecrets, routingKey, Db.ts(now), tenantId, channel).update();
         if (updated == 0) {
             jdbc.sql("""
@@ -58,6 +60,18 @@ public class ConnectorRepository {
                             values (?, ?, ?, ?, ?, ?, 'unknown', ?)""")
                     .params(tenantId, channel, enabled, json, encryptedSecrets, routingKey, Db.ts(now)).update();
         }
+    }
+
+    /**
+     * Stores secrets the hub renewed, unless ops saved the connector since they were read ({@code expected}):
+     * the credential ops pasted wins over a renewal of the one it replaced.
+     */
+    public boolean storeRenewedSecrets(String tenantId, String channel, String expected, String encrypted,
+                                       Instant now) {
+        return jdbc.sql("""
+                        update connectors set secrets = ?, credentials_renewed_at = ?
+                        where tenant_id = ? and channel = ? and secrets = ?""")
+                .params(encrypted, Db.ts(now), tenantId, channel, expected).update() > 0;
     }
 
     public boolean setEnabled(String tenantId, String channel, boolean enabled, Instant now) {

@@ -71,6 +71,23 @@ public class ContactRepository {
         }
     }
 
+    /**
+     * Records consent to marketing messages only ({@code opted_in} or {@code opted_out}), beside the consent to
+     * any message, which it leaves as it is.
+     */
+    public void setMarketingConsent(String tenantId, String channel, String rawAddress, String consent,
+                                    String evidence, Instant at) {
+        String address = key(rawAddress);
+        int updated = jdbc.sql("""
+                        update contacts set marketing_consent = ?, marketing_consent_at = ?,
+                        marketing_consent_evidence = ? where tenant_id = ? and channel = ? and address = ?""")
+                .params(consent, Db.ts(at), Db.truncate(evidence, 1000), tenantId, channel, address).update();
+        if (updated == 0) {
+            insertIgnoringRace(tenantId, channel, address, "unknown", null, null, null);
+            setMarketingConsent(tenantId, channel, address, consent, evidence, at);
+        }
+    }
+
     /** False when another transaction inserted the contact first (without aborting a PostgreSQL transaction). */
     private boolean insertIgnoringRace(String tenantId, String channel, String address, String consent,
                                        Instant consentAt, String evidence, Instant lastInbound) {

@@ -20,6 +20,8 @@ public class ErasureRepository {
                         delete from message_status where message_id in
                         (select id from messages where tenant_id = ? and created_at < ?)""")
                 .params(tenantId, Db.ts(cutoff)).update();
+        jdbc.sql("delete from contact_events where tenant_id = ? and created_at < ?")
+                .params(tenantId, Db.ts(cutoff)).update();
         return jdbc.sql("delete from messages where tenant_id = ? and created_at < ?")
                 .params(tenantId, Db.ts(cutoff)).update();
     }
@@ -53,6 +55,8 @@ public class ErasureRepository {
                 .params(tenantId, address).update();
         jdbc.sql("delete from contacts where tenant_id = ? and address = ?")
                 .params(tenantId, ContactRepository.key(address)).update();
+        jdbc.sql("delete from contact_events where tenant_id = ? and contact_address = ?")
+                .params(tenantId, ContactRepository.key(address)).update();
         return messages;
     }
 
@@ -62,6 +66,7 @@ public class ErasureRepository {
                 "delete from message_status where message_id in (select id from messages where tenant_id = ?)",
                 "delete from messages where tenant_id = ?",
                 "delete from contacts where tenant_id = ?",
+                "delete from contact_events where tenant_id = ?",
                 "delete from idempotency_keys where tenant_id = ?",
                 "delete from usage_counters where tenant_id = ?",
                 "delete from dead_letters where tenant_id = ?",

@@ -25,8 +25,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import io.channelhub.routes.port.Renewals;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -50,6 +53,11 @@ class InstagramEndToEndTest extends ChannelHubTest {
         registry.add("hub.channels.instagram.base-url", PROVIDER::baseUrl);
         registry.add("hub.channels.instagram.instagram-base-url", () -> PROVIDER.baseUrl() + "/ig");
     }
+
+    @Autowired
+    Renewals renewals;
+    @Autowired
+    JdbcClient jdbc;
 
     String accountId;
     String igsid;
@@ -254,7 +262,60 @@ class InstagramEndToEndTest extends ChannelHubTest {
                 .isEqualTo("Hi! Yes, it is. When would you like to come by?");
     }
 
+    // ---- token lifecycle ------------------------------------------------------------------------------------
+
+    @Test
+    void aLongLivedTokenIsRenewedOnceDueStoredEncryptedAndUsedFromThenOn() throws Exception {
+        String refresh = "/ig/" + VERSION + "/refresh_access_token?grant_type=ig_refresh_token";
+        String renewedToken = "IGAA" + UUID.randomUUID().toString().replace("-", "");
+        PROVIDER.stubFor(get(urlEqualTo(refresh)).withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(okJson("{\"access_token\":\"" + renewedToken
+                        + "\",\"token_type\":\"bearer\",\"expires_in\":5183944}")));
+        renewals.renewDue();
+        PROVIDER.verify(0, getRequestedFor(urlEqualTo(refresh)).withHeader("Authorization", equalTo("Bearer " + token)));
+
+        saveTime(Instant.now().minus(Duration.ofHours(25)));
+        renewals.renewDue();
+        PROVIDER.verify(1, getRequestedFor(urlEqualTo(refresh)).withHeader("Authorization", equalTo("Bearer " + token)));
+        String stored = jdbc.sql("select secrets from connectors where tenant_id = ? and channel = 'instagram'")
+                .param(tenant).query(String.class).single();
+        assertThat(stored).doesNotContain(renewedToken).doesNotContain(token);
+        assertThat(connectorView("instagram").toString()).doesNotContain(renewedToken);
+
+        inboundText(Instant.now());
+        String id = submitAccepted(text("The renewed token sends this.", null, null));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(statusOf(id)));
+        PROVIDER.verify(1, postRequestedFor(urlEqualTo(messagesPath()))
+                .withHeader("Authorization", equalTo("Bearer " + renewedToken)));
+
+        renewals.renewDue();
+        PROVIDER.verify(0, getRequestedFor(urlEqualTo(refresh))
+                .withHeader("Authorization", equalTo("Bearer " + renewedToken)));
+    }
+
+    @Test
+    void aTokenThatCanNoLongerBeRenewedTurnsTheConnectorUnhealthyAndTellsThePlatform() throws Exception {
+        PROVIDER.stubFor(get(urlEqualTo("/ig/" + VERSION + "/refresh_access_token?grant_type=ig_refresh_token"))
+                .willReturn(MessengerEndToEndTest.json(400, fixture("instagram/error-190-token-expired.json"))));
+        saveTime(Instant.now().minus(Duration.ofDays(2)));
+        renewals.renewDue();
+
+        JsonNode connector = connectorView("instagram");
+        assertThat(connector.path("health").asText()).isEqualTo("unhealthy");
+        assertThat(connector.path("healthDetail").asText()).contains("reconnect").doesNotContain(token);
+        List<TextMessage> health = receive(platform, "hub.events",
+                "tenantId = '" + tenant + "' AND type = 'connector_health'", 1, 5_000);
+        assertThat(health).hasSize(1);
+        assertThat(json(health.get(0).getText()).path("health").asText()).isEqualTo("unhealthy");
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
+
+    /** Makes the connector look saved at {@code at}: its token's age counts from then. */
+    void saveTime(Instant at) {
+        jdbc.sql("update connectors set updated_at = ? where tenant_id = ? and channel = 'instagram'")
+                .params(java.sql.Timestamp.from(at), tenant).update();
+    }
 
     String messagesPath() {
         return "/ig/" + VERSION + "/" + accountId + "/messages";

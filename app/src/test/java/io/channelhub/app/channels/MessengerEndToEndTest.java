@@ -30,6 +30,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -50,6 +52,9 @@ class MessengerEndToEndTest extends ChannelHubTest {
     static void messengerProperties(DynamicPropertyRegistry registry) {
         registry.add("hub.channels.messenger.base-url", PROVIDER::baseUrl);
     }
+
+    @Autowired
+    JdbcClient jdbc;
 
     String pageId;
     String psid;
@@ -179,19 +184,60 @@ class MessengerEndToEndTest extends ChannelHubTest {
     }
 
     @Test
-    void anUnsendIsPassedOnAsAnEventNamingTheDeletedMessage() throws Exception {
+    void anUnsendIsAMessageDeletedEventNamingTheHubsMessageOnce() throws Exception {
+        String mid = "m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_QPpz5jdCK48PnKAjSdjfipqxqMvK8ma6AC8fplwlqLP_5cgXIbu7I3rBN0P";
         assertThat(postSigned("/webhooks/messenger/" + tenant, webhook("messenger/text.json"), appSecret)
                 .statusCode()).isEqualTo(200);
-        assertThat(inbound(1, 10_000)).hasSize(1);
-        String unsend = webhook("messenger/message-unsend.json").replace("m_unsent01",
-                "m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_QPpz5jdCK48PnKAjSdjfipqxqMvK8ma6AC8fplwlqLP_5cgXIbu7I3rBN0P");
-        assertThat(postSigned("/webhooks/messenger/" + tenant, unsend, appSecret).statusCode()).isEqualTo(200);
-        List<TextMessage> received = inbound(1, 10_000);
-        assertThat(received).as("the unsend is not taken for a repeat of the message").hasSize(1);
-        JsonNode m = json(received.get(0).getText());
-        assertThat(m.path("metadata").path("event").asText()).isEqualTo("message_deleted");
-        assertThat(m.path("metadata").path("deletedMessageId").asText()).startsWith("m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM");
-        assertThat(m.path("content").path("type").asText()).isEqualTo("unsupported");
+        String hubId = json(inbound(1, 10_000).get(0).getText()).path("id").asText();
+        String unsend = webhook("messenger/message-unsend.json").replace("m_unsent01", mid);
+        for (int i = 0; i < 2; i++) {
+            assertThat(postSigned("/webhooks/messenger/" + tenant, unsend, appSecret).statusCode()).isEqualTo(200);
+        }
+        List<TextMessage> deleted = receive(platform, "hub.events",
+                "tenantId = '" + tenant + "' AND type = 'message_deleted'", 2, 5_000);
+        assertThat(deleted).as("Meta's retry is no second event").hasSize(1);
+        JsonNode e = json(deleted.get(0).getText());
+        assertThat(e.path("type").asText()).isEqualTo("message_deleted");
+        assertThat(e.path("channel").asText()).isEqualTo("messenger");
+        assertThat(e.path("contact").asText()).isEqualTo(psid);
+        assertThat(e.path("messageId").asText()).isEqualTo(hubId);
+        assertThat(e.path("providerMessageId").asText()).isEqualTo(mid);
+        assertThat(e.path("conversationId").asText()).isNotBlank();
+        assertThat(deleted.get(0).getStringProperty("conversationId")).isEqualTo(e.path("conversationId").asText());
+        assertThat(inbound(1, 1_000)).as("an unsend is no chat message").isEmpty();
+    }
+
+    @Test
+    void notificationOptInsAreMarketingConsentAndAStopLeavesRepliesAllowed() throws Exception {
+        inboundText("Hoi");
+        assertThat(postSigned("/webhooks/messenger/" + tenant, webhook("messenger/optin-notification-messages.json"),
+                appSecret).statusCode()).isEqualTo(200);
+        assertThat(postSigned("/webhooks/messenger/" + tenant, webhook("messenger/optin-stop-notifications.json"),
+                appSecret).statusCode()).isEqualTo(200);
+        List<TextMessage> consent = receive(platform, "hub.events",
+                "tenantId = '" + tenant + "' AND type = 'consent_changed'", 2, 5_000);
+        assertThat(consent).extracting(m -> json(m.getText()).path("consent").asText())
+                .containsExactly("opted_in", "opted_out");
+        JsonNode stop = json(consent.get(1).getText());
+        assertThat(stop.path("consentScope").asText()).isEqualTo("marketing");
+        assertThat(stop.path("details").path("optinStatus").asText()).isEqualTo("STOP_NOTIFICATIONS");
+        assertThat(jdbc.sql("select marketing_consent from contacts where tenant_id = ? and address = ?")
+                .params(tenant, psid).query(String.class).single()).isEqualTo("opted_out");
+
+        String reply = submitAccepted(text("Graag gedaan!", "{}"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(statusOf(reply)));
+    }
+
+    @Test
+    void aStandbyMessageIsAnEventAndNeverTheHubsChat() throws Exception {
+        assertThat(postSigned("/webhooks/messenger/" + tenant, webhook("messenger/standby-message.json"), appSecret)
+                .statusCode()).isEqualTo(200);
+        List<TextMessage> standby = receive(platform, "hub.events",
+                "tenantId = '" + tenant + "' AND type = 'standby'", 1, 5_000);
+        assertThat(standby).hasSize(1);
+        assertThat(json(standby.get(0).getText()).path("details").path("event").path("message").path("text")
+                .asText()).isEqualTo("Hallo, ik heb een vraag over mijn bestelling");
+        assertThat(inbound(1, 1_000)).isEmpty();
     }
 
     // ---- outbound ------------------------------------------------------------------------------------------

@@ -35,8 +35,20 @@ public record ContactEvent(String type, String contactAddress, String providerEv
      * A consent the contact gave or withdrew on the channel.
      *
      * @param optedIn  true for an opt-in, false for an opt-out
+     * @param scope    what the consent is to: any message (a blocked bot) or marketing messages only (Messenger's
+     *                 notification messages)
      * @param evidence what shows it (the provider's event and its id), without personal data beyond the address
      */
-    public record ConsentChange(boolean optedIn, String evidence) {
+    public record ConsentChange(boolean optedIn, Scope scope, String evidence) {
+
+        /** A consent to any message on the channel. */
+        public ConsentChange(boolean optedIn, String evidence) {
+            this(optedIn, Scope.ALL, evidence);
+        }
+    }
+
+    /** What a consent is to. */
+    public enum Scope {
+        ALL, MARKETING
     }
 }

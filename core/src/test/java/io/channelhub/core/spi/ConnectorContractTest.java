@@ -110,6 +110,10 @@ public abstract class ConnectorContractTest {
                     // a report names the message, or (a bounce, a read watermark) the recipient it is about
                     assertThat(s.providerMessageId() != null || s.hubMessageId() != null || s.recipient() != null)
                             .as("a status names a message or a recipient").isTrue();
+                } else if (e instanceof ContactEvent c) {
+                    assertThat(c.type()).isNotBlank();
+                    assertThat(c.contactAddress()).isNotBlank();
+                    assertThat(c.providerEventId()).as("the duplicate key of a contact event").isNotBlank();
                 }
             }
         }

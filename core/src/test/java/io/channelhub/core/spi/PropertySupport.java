@@ -118,6 +118,11 @@ public final class PropertySupport {
                     assertThat(s.reason().code()).as("reason code of %s", body).isNotBlank();
                 }
                 assertSerializable(s, body);
+            } else if (event instanceof ContactEvent c) {
+                assertThat(nonBlank(c.type()) && nonBlank(c.contactAddress()) && nonBlank(c.providerEventId()))
+                        .as("a contact event names its type, contact and duplicate key: %s from %s", c, body).isTrue();
+                assertThat(c.timestamp()).as("contact event timestamp of %s", body).isNotNull();
+                assertSerializable(c, body);
             }
         }
     }

@@ -6,10 +6,12 @@ import io.channelhub.connector.meta.MetaChannelConnector;
 import io.channelhub.core.model.ContentType;
 import io.channelhub.core.spi.ChannelDescriptor;
 import io.channelhub.core.spi.CredentialCheck;
+import io.channelhub.core.spi.CredentialRenewal;
 import io.channelhub.core.spi.MessageTag;
 import io.channelhub.core.spi.TenantConnector;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,13 +43,13 @@ public final class InstagramConnector extends MetaChannelConnector {
                     MessageTag.anyTime("POST_PURCHASE_UPDATE")));
 
     private final InstagramApiClient api;
-    private final InstagramTokenRefresh tokenRefresh;
+    private final InstagramTokenRenewal tokenRenewal;
 
     InstagramConnector(InstagramApiClient api) {
         super(DESCRIPTOR, api.config(), new InstagramWebhookVerifier(), new InstagramInboundNormalizer(),
                 new InstagramOutboundSender(api), api.mediaFetcher());
         this.api = api;
-        this.tokenRefresh = new InstagramTokenRefresh(api);
+        this.tokenRenewal = new InstagramTokenRenewal(api);
     }
 
     @Override
@@ -68,11 +70,9 @@ public final class InstagramConnector extends MetaChannelConnector {
         });
     }
 
-    /**
-     * A new long-lived Instagram user token for the tenant (setup {@code instagramLogin}), for the hub to store
-     * in place of the {@code pageAccessToken} secret. No SPI calls this yet: the hub needs a scheduler for it.
-     */
-    public RefreshedToken refreshToken(TenantConnector connector) {
-        return tokenRefresh.refresh(connector);
+    /** Instagram user tokens (setup {@code instagramLogin}) last 60 days unless the hub refreshes them. */
+    @Override
+    public Optional<CredentialRenewal> credentialRenewal() {
+        return Optional.of(tokenRenewal);
     }
 }

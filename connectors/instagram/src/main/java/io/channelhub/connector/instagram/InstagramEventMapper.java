@@ -33,7 +33,7 @@ final class InstagramEventMapper {
         JsonNode message = event.event().path("message");
         String mid = event.requireMid("instagram");
         if (message.path("is_deleted").asBoolean(false)) {
-            return event.asUnsendMessage(mid, fallbackTime);
+            return event.asUnsend(mid, fallbackTime);
         }
         boolean echo = message.path("is_echo").asBoolean(false);
         Optional<String> hubId = echo ? SendApiMessage.ownSendId(message) : Optional.empty();

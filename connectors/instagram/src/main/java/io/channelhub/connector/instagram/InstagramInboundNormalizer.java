@@ -34,7 +34,7 @@ public final class InstagramInboundNormalizer implements InboundNormalizer {
 
     private static InboundEvent map(MessagingEvent event, InboundPayload payload) {
         if (event.standby()) {
-            return event.asStandbyMessage(payload.receivedAt());
+            return event.asStandby(payload.receivedAt());
         }
         return switch (event.kind()) {
             case "message" -> InstagramEventMapper.message(event, payload.receivedAt());

@@ -18,6 +18,8 @@ import io.channelhub.core.model.ContentType;
 import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.spi.ChannelDescriptor;
 import io.channelhub.core.spi.CredentialCheck;
+import io.channelhub.core.spi.CredentialRenewal;
+import io.channelhub.core.spi.TenantConnector;
 import io.channelhub.core.spi.MessageTag;
 import java.net.URI;
 import java.time.Duration;
@@ -115,21 +117,26 @@ class InstagramConnectorTest {
     void aLongLivedInstagramTokenIsRefreshedWithItself() {
         graph.stubFor(get(urlEqualTo(REFRESH)).withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .willReturn(okJson(InstagramFixtures.text("outbound/token-refreshed.json"))));
-        RefreshedToken refreshed = connector.refreshToken(tenant());
-        assertThat(refreshed.token()).isEqualTo("IGAAnewLongLivedToken987");
-        assertThat(refreshed.expiresIn()).isEqualTo(Duration.ofSeconds(5183944));
-        assertThat(refreshed.toString()).doesNotContain("IGAAnewLongLivedToken987");
+        CredentialRenewal renewal = connector.credentialRenewal().orElseThrow();
+        assertThat(renewal.renewEvery(tenant())).isEqualTo(Duration.ofHours(24));
+        CredentialRenewal.Renewed renewed = renewal.renew(tenant());
+        assertThat(renewed.secrets()).containsExactly(Map.entry("pageAccessToken", "IGAAnewLongLivedToken987"));
+        assertThat(renewed.validFor()).isEqualTo(Duration.ofSeconds(5183944));
+        assertThat(renewed.toString()).doesNotContain("IGAAnewLongLivedToken987");
     }
 
     @Test
     void anExpiredTokenCannotBeRefreshedAndAPageTokenIsNotRefreshedHere() {
         graph.stubFor(get(urlEqualTo(REFRESH)).willReturn(aResponse().withStatus(400)
                 .withBody(InstagramFixtures.text("outbound/error-190-token-expired.json"))));
-        PermanentChannelException expired = catchThrowableOfType(() -> connector.refreshToken(tenant()),
+        CredentialRenewal renewal = connector.credentialRenewal().orElseThrow();
+        PermanentChannelException expired = catchThrowableOfType(() -> renewal.renew(tenant()),
                 PermanentChannelException.class);
         assertThat(expired.credentialsRejected()).isTrue();
-        PermanentChannelException page = catchThrowableOfType(() -> connector.refreshToken(
-                tenant(Map.of("instagramSetup", "facebookPage"), Map.of())), PermanentChannelException.class);
+        TenantConnector pageSetup = tenant(Map.of("instagramSetup", "facebookPage"), Map.of());
+        assertThat(renewal.renewEvery(pageSetup)).as("a Page token is not renewed").isEqualTo(Duration.ZERO);
+        PermanentChannelException page = catchThrowableOfType(() -> renewal.renew(pageSetup),
+                PermanentChannelException.class);
         assertThat(page.reasonCode()).isEqualTo(ReasonCodes.INVALID_REQUEST);
     }
 }

@@ -15,6 +15,7 @@ import io.channelhub.core.model.MediaKind;
 import io.channelhub.core.model.ReactionContent;
 import io.channelhub.core.model.TextContent;
 import io.channelhub.core.model.UnsupportedContent;
+import io.channelhub.core.spi.ContactEvent;
 import io.channelhub.core.spi.InboundEvent;
 import io.channelhub.core.spi.InboundMessage;
 import io.channelhub.core.spi.InboundPayload;
@@ -40,6 +41,15 @@ class InstagramInboundNormalizerTest {
         List<InboundEvent> events = normalize(fixture);
         assertThat(events).hasSize(1).first().isInstanceOf(InboundMessage.class);
         return (InboundMessage) events.get(0);
+    }
+
+    private ContactEvent onlyContactEvent(String fixture) {
+        List<InboundEvent> events = normalize(fixture);
+        assertThat(events).hasSize(1).first().isInstanceOf(ContactEvent.class);
+        ContactEvent e = (ContactEvent) events.get(0);
+        assertThat(e.contactAddress()).isEqualTo(IGSID);
+        assertThat(e.timestamp()).isEqualTo(EVENT_TIME);
+        return e;
     }
 
     /** What every message of the person shares: who, to which account, when, not an echo. */
@@ -141,12 +151,11 @@ class InstagramInboundNormalizerTest {
     }
 
     @Test
-    void unsendIsAnEventNamingTheMessage() {
-        InboundMessage m = fromThePerson(only("unsend.json"));
-        assertThat(m.content()).isInstanceOf(UnsupportedContent.class);
-        assertThat(m.providerMessageId()).isEqualTo("aWdf-text-0009#deleted");
-        assertThat(m.metadata()).containsEntry("event", "message_deleted")
-                .containsEntry("deletedMessageId", "aWdf-text-0009");
+    void unsendIsAContactEventNamingTheMessage() {
+        ContactEvent e = onlyContactEvent("unsend.json");
+        assertThat(e.type()).isEqualTo(ContactEvent.MESSAGE_DELETED);
+        assertThat(e.providerEventId()).isEqualTo("aWdf-text-0009#deleted");
+        assertThat(e.providerMessageId()).isEqualTo("aWdf-text-0009");
     }
 
     @Test
@@ -189,9 +198,10 @@ class InstagramInboundNormalizerTest {
 
     @Test
     void standbyAndHandoverAreEventsNotChat() {
-        InboundMessage standby = fromThePerson(only("standby-message.json"));
-        assertThat(standby.metadata()).containsEntry("event", "standby").containsEntry("standbyEvent", "message");
-        assertThat(standby.providerMessageId()).isEqualTo("aWdf-standby-0012#standby");
+        ContactEvent standby = onlyContactEvent("standby-message.json");
+        assertThat(standby.type()).isEqualTo(ContactEvent.STANDBY);
+        assertThat(standby.details()).containsEntry("standbyEvent", "message");
+        assertThat(standby.providerEventId()).isEqualTo("aWdf-standby-0012#standby");
         assertThat(fromThePerson(only("pass-thread-control.json")).metadata())
                 .containsEntry("event", "pass_thread_control");
         assertThat(fromThePerson(only("unknown-event.json")).metadata()).containsEntry("event", "message_poll");

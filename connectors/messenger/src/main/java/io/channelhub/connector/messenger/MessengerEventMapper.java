@@ -10,6 +10,7 @@ import io.channelhub.connector.meta.WebhookText;
 import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.Party;
 import io.channelhub.core.model.TextContent;
+import io.channelhub.core.spi.ContactEvent;
 import io.channelhub.core.spi.InboundEvent;
 import io.channelhub.core.spi.InboundMessage;
 import io.channelhub.core.spi.StatusUpdate;
@@ -23,8 +24,8 @@ import java.util.Optional;
  * Maps the Page's messaging events other than statuses. Each becomes one inbound message with a provider id
  * of its own: Meta's {@code mid} where the event is a message, otherwise one derived from what the event is
  * about, so a redelivered event is recognised as a repeat while an unsend, an edit or a reaction is never
- * taken for a repeat of the message it concerns. Events that are no chat (unsend, opt-ins, referrals,
- * handover, standby) carry {@code metadata.event} naming them and keep their raw JSON.
+ * taken for a repeat of the message it concerns. Unsends and opt-ins are contact events; other events that are
+ * no chat (referrals, handover) carry {@code metadata.event} naming them and keep their raw JSON.
  * https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/
  */
 final class MessengerEventMapper {
@@ -39,7 +40,7 @@ final class MessengerEventMapper {
             return echo(event, message, mid, fallbackTime);
         }
         if (message.path("is_deleted").asBoolean(false)) {
-            return event.asUnsendMessage(mid, fallbackTime);
+            return event.asUnsend(mid, fallbackTime);
         }
         MappedMessage mapped = MessengerContentMapper.map(message);
         Map<String, Object> metadata = new LinkedHashMap<>(mapped.metadata());
@@ -96,8 +97,8 @@ final class MessengerEventMapper {
     }
 
     /**
-     * Events that are no chat message: referrals of an existing thread, opt-ins to notification messages,
-     * handover, app roles, policy enforcement, account linking, and kinds Meta adds later.
+     * Events that are no chat message: referrals of an existing thread, handover, app roles, policy
+     * enforcement, account linking, and kinds Meta adds later.
      */
     static InboundMessage otherEvent(MessagingEvent event, Instant fallbackTime) {
         String kind = event.kind();
@@ -105,17 +106,37 @@ final class MessengerEventMapper {
         JsonNode body = event.event().path(kind);
         if ("referral".equals(kind)) {
             WebhookFacts.putObject(facts, "referral", body);
-        } else if ("optin".equals(kind)) {
-            WebhookFacts.putIfPresent(facts, "optinType", WebhookText.of(body, "type"));
-            WebhookFacts.putIfPresent(facts, "optinStatus", WebhookText.of(body, "notification_messages_status"));
-            WebhookFacts.putIfPresent(facts, "optinPayload", WebhookText.of(body, "payload"));
         }
         return event.asEventMessage(event.derivedId(kind), kind, fallbackTime, facts);
     }
 
-    /** An event of a thread another app owns: passed on as such, never as the person's chat with the hub. */
-    static InboundMessage standby(MessagingEvent event, Instant fallbackTime) {
-        return event.asStandbyMessage(fallbackTime);
+    /**
+     * {@code messaging_optins}: the person asked for notification messages (marketing messages outside the
+     * window), stopped or resumed them, or ticked a checkbox plugin. A notification opt-in is consent to marketing
+     * only, so {@code STOP_NOTIFICATIONS} never stops the replies the person asks for; a plugin opt-in is consent
+     * to be messaged at all. The notification token goes to the platform in the details, never into the
+     * evidence, which is logged.
+     * https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/messaging_optins
+     */
+    static ContactEvent optin(MessagingEvent event, Instant fallbackTime) {
+        JsonNode body = event.event().path("optin");
+        String type = WebhookText.of(body, "type");
+        String status = WebhookText.of(body, "notification_messages_status");
+        Map<String, Object> details = new LinkedHashMap<>();
+        WebhookFacts.putIfPresent(details, "optinType", type);
+        WebhookFacts.putIfPresent(details, "optinStatus", status);
+        WebhookFacts.putIfPresent(details, "optinPayload", WebhookText.of(body, "payload"));
+        WebhookFacts.putIfPresent(details, "title", WebhookText.of(body, "title"));
+        WebhookFacts.putIfPresent(details, "notificationMessagesToken",
+                WebhookText.of(body, "notification_messages_token"));
+        WebhookFacts.putIfPresent(details, "tokenExpiresAt", WebhookText.of(body, "token_expiry_timestamp"));
+        WebhookFacts.putIfPresent(details, "ref", WebhookText.of(body, "ref"));
+        boolean optedIn = !"STOP_NOTIFICATIONS".equals(status);
+        String evidence = "messaging_optins " + (type != null ? type : "plugin")
+                + (status != null ? " " + status : "");
+        ContactEvent.Scope scope = "notification_messages".equals(type) ? ContactEvent.Scope.MARKETING
+                : ContactEvent.Scope.ALL;
+        return event.asConsentChange(new ContactEvent.ConsentChange(optedIn, scope, evidence), fallbackTime, details);
     }
 
     private static Party person(MessagingEvent event) {

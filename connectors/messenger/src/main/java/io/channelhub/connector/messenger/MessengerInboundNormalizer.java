@@ -28,7 +28,7 @@ public final class MessengerInboundNormalizer implements InboundNormalizer {
                 throw new MalformedPayloadException("messenger webhook entry without a Page id");
             }
             if (event.standby()) {
-                events.add(MessengerEventMapper.standby(event, payload.receivedAt()));
+                events.add(event.asStandby(payload.receivedAt()));
                 continue;
             }
             switch (event.kind()) {
@@ -37,6 +37,7 @@ public final class MessengerInboundNormalizer implements InboundNormalizer {
                 case "message_edit" -> events.add(MessengerEventMapper.edit(event, payload.receivedAt()));
                 case "reaction" -> events.add(MessengerEventMapper.reaction(event, payload.receivedAt()));
                 case "postback" -> events.add(MessengerEventMapper.postback(event, payload.receivedAt()));
+                case "optin" -> events.add(MessengerEventMapper.optin(event, payload.receivedAt()));
                 default -> events.add(MessengerEventMapper.otherEvent(event, payload.receivedAt()));
             }
         }

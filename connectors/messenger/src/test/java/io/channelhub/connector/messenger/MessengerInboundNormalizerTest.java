@@ -15,6 +15,8 @@ import io.channelhub.core.model.MediaKind;
 import io.channelhub.core.model.ReactionContent;
 import io.channelhub.core.model.TextContent;
 import io.channelhub.core.model.UnsupportedContent;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.channelhub.core.spi.ContactEvent;
 import io.channelhub.core.spi.InboundEvent;
 import io.channelhub.core.spi.InboundMessage;
 import io.channelhub.core.spi.InboundPayload;
@@ -43,6 +45,16 @@ class MessengerInboundNormalizerTest {
         assertThat(events).hasSize(1);
         assertThat(events.get(0)).isInstanceOf(InboundMessage.class);
         return (InboundMessage) events.get(0);
+    }
+
+    private ContactEvent onlyContactEvent(String fixture) {
+        List<InboundEvent> events = normalize(fixture);
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0)).isInstanceOf(ContactEvent.class);
+        ContactEvent e = (ContactEvent) events.get(0);
+        assertThat(e.contactAddress()).isEqualTo(PSID);
+        assertThat(e.timestamp()).isEqualTo(EVENT_TIME);
+        return e;
     }
 
     /** What every message from the person shares: who, to which Page, when. */
@@ -216,28 +228,29 @@ class MessengerInboundNormalizerTest {
         }
 
         @Test
-        void anUnsendIsAnEventNamingTheDeletedMessage() {
-            InboundMessage m = only("message-unsend.json");
-            fromThePerson(m);
-            assertThat(m.providerMessageId()).isEqualTo("m_unsent01#deleted");
-            assertThat(m.metadata()).containsEntry("event", "message_deleted").containsEntry("deletedMessageId", "m_unsent01");
-            assertThat(m.content()).isInstanceOfSatisfying(UnsupportedContent.class,
-                    u -> assertThat(u.providerType()).isEqualTo("message_deleted"));
+        void anUnsendIsAContactEventNamingTheDeletedMessage() {
+            ContactEvent e = onlyContactEvent("message-unsend.json");
+            assertThat(e.type()).isEqualTo(ContactEvent.MESSAGE_DELETED);
+            assertThat(e.providerEventId()).isEqualTo("m_unsent01#deleted");
+            assertThat(e.providerMessageId()).isEqualTo("m_unsent01");
+            assertThat(e.consent()).isNull();
         }
 
         @ParameterizedTest(name = "{0}")
         @CsvSource({
-                "optin-notification-messages.json, RESUME_NOTIFICATIONS",
-                "optin-stop-notifications.json,    STOP_NOTIFICATIONS",
+                "optin-notification-messages.json, RESUME_NOTIFICATIONS, true",
+                "optin-stop-notifications.json,    STOP_NOTIFICATIONS,   false",
         })
-        void optInsAreEventsWithTheirStatus(String fixture, String status) {
-            InboundMessage m = only(fixture);
-            fromThePerson(m);
-            assertThat(m.metadata()).containsEntry("event", "optin").containsEntry("optinType", "notification_messages")
-                    .containsEntry("optinStatus", status).containsEntry("optinPayload", "price-drop-golf");
-            assertThat(m.content()).isInstanceOfSatisfying(UnsupportedContent.class,
-                    u -> assertThat(u.raw().path("optin").path("notification_messages_token").asText())
-                            .isEqualTo("7151718349836590"));
+        void optInsAreConsentChanges(String fixture, String status, boolean optedIn) {
+            ContactEvent e = onlyContactEvent(fixture);
+            assertThat(e.type()).isEqualTo(ContactEvent.CONSENT_CHANGED);
+            assertThat(e.consent().optedIn()).isEqualTo(optedIn);
+            assertThat(e.consent().scope()).as("notification messages are marketing").isEqualTo(ContactEvent.Scope.MARKETING);
+            assertThat(e.consent().evidence()).isEqualTo("messaging_optins notification_messages " + status)
+                    .doesNotContain("7151718349836590");
+            assertThat(e.details()).containsEntry("optinType", "notification_messages")
+                    .containsEntry("optinStatus", status).containsEntry("optinPayload", "price-drop-golf")
+                    .containsEntry("notificationMessagesToken", "7151718349836590");
         }
 
         @Test
@@ -248,13 +261,13 @@ class MessengerInboundNormalizerTest {
         }
 
         @Test
-        void aStandbyMessageIsAnEventNotTheHubsChat() {
-            InboundMessage m = only("standby-message.json");
-            fromThePerson(m);
-            assertThat(m.providerMessageId()).isEqualTo("m_standby01#standby");
-            assertThat(m.metadata()).containsEntry("event", "standby").containsEntry("standbyEvent", "message");
-            assertThat(m.content()).isInstanceOfSatisfying(UnsupportedContent.class, u -> assertThat(
-                    u.raw().path("message").path("text").asText()).isEqualTo("Hallo, ik heb een vraag over mijn bestelling"));
+        void aStandbyMessageIsAContactEventNotTheHubsChat() {
+            ContactEvent e = onlyContactEvent("standby-message.json");
+            assertThat(e.type()).isEqualTo(ContactEvent.STANDBY);
+            assertThat(e.providerEventId()).isEqualTo("m_standby01#standby");
+            assertThat(e.details()).containsEntry("standbyEvent", "message");
+            assertThat(((JsonNode) e.details().get("event")).path("message").path("text").asText())
+                    .isEqualTo("Hallo, ik heb een vraag over mijn bestelling");
         }
 
         @Test
@@ -268,8 +281,13 @@ class MessengerInboundNormalizerTest {
         @Test
         void aRedeliveredEventGetsTheSameId() {
             for (String fixture : List.of("postback-get-started-referral.json", "reaction.json", "referral-shortlink.json",
-                    "optin-notification-messages.json", "pass-thread-control.json")) {
+                    "pass-thread-control.json")) {
                 assertThat(only(fixture).providerMessageId()).as(fixture).isEqualTo(only(fixture).providerMessageId());
+            }
+            for (String fixture : List.of("optin-notification-messages.json", "optin-stop-notifications.json",
+                    "message-unsend.json", "standby-message.json")) {
+                assertThat(onlyContactEvent(fixture).providerEventId()).as(fixture)
+                        .isEqualTo(onlyContactEvent(fixture).providerEventId());
             }
         }
     }

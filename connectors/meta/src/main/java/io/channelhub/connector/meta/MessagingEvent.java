@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.channelhub.core.error.MalformedPayloadException;
 import io.channelhub.core.model.Party;
 import io.channelhub.core.model.UnsupportedContent;
+import io.channelhub.core.spi.ContactEvent;
 import io.channelhub.core.spi.InboundMessage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,8 +108,9 @@ public record MessagingEvent(String accountId, JsonNode event, boolean standby, 
     }
 
     /** The person took a message back ({@code message.is_deleted}): an event naming it, with an id of its own. */
-    public InboundMessage asUnsendMessage(String mid, Instant fallbackTime) {
-        return asEventMessage(mid + "#deleted", "message_deleted", fallbackTime, Map.of("deletedMessageId", mid));
+    public ContactEvent asUnsend(String mid, Instant fallbackTime) {
+        return new ContactEvent(ContactEvent.MESSAGE_DELETED, contactId(), mid + "#deleted", timestamp(fallbackTime),
+                mid, null, Map.of());
     }
 
     /** An id for an event without one: what it is, who, and Meta's timestamp, which a redelivery repeats. */
@@ -130,11 +132,21 @@ public record MessagingEvent(String accountId, JsonNode event, boolean standby, 
                 metadata);
     }
 
-    /** An event of a thread another app owns: passed on as such, never as the person's chat with the hub. */
-    public InboundMessage asStandbyMessage(Instant fallbackTime) {
+    /**
+     * An event of a thread another app owns (the handover protocol): passed on as such, with its raw JSON, never as
+     * the person's chat with the hub, which must not answer it.
+     */
+    public ContactEvent asStandby(Instant fallbackTime) {
         String kind = kind();
         String mid = WebhookText.of(event.path(kind), "mid");
-        return asEventMessage((mid != null ? mid : derivedId(kind)) + "#standby", "standby", fallbackTime,
-                Map.of("standbyEvent", kind));
+        return new ContactEvent(ContactEvent.STANDBY, contactId(), (mid != null ? mid : derivedId(kind)) + "#standby",
+                timestamp(fallbackTime), mid, null, Map.of("standbyEvent", kind, "event", event));
+    }
+
+    /** The person gave or withdrew consent ({@code optin}, a blocked thread): an event the consent store takes. */
+    public ContactEvent asConsentChange(ContactEvent.ConsentChange change, Instant fallbackTime,
+                                        Map<String, Object> details) {
+        return new ContactEvent(ContactEvent.CONSENT_CHANGED, contactId(), derivedId(kind()), timestamp(fallbackTime),
+                null, change, details);
     }
 }
