@@ -8,6 +8,7 @@ import io.channelhub.app.persistence.UsageRepository;
 import io.channelhub.app.registry.ActiveTenants;
 import io.channelhub.app.usage.UsageMeter;
 import io.channelhub.app.registry.TenantConnectors;
+import io.channelhub.app.registry.WebhookRegistrations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -42,11 +43,12 @@ class TenantAdminController {
     private final ActiveTenants activeTenants;
     private final ContactErasure erasure;
     private final UsageMeter usageMeter;
+    private final WebhookRegistrations registrations;
     private final Clock clock;
 
     TenantAdminController(TenantRepository tenants, ConnectorRepository connectors, TenantConnectors cache,
                           UsageRepository usage, ActiveTenants activeTenants, ContactErasure erasure,
-                          UsageMeter usageMeter, Clock clock) {
+                          UsageMeter usageMeter, WebhookRegistrations registrations, Clock clock) {
         this.tenants = tenants;
         this.connectors = connectors;
         this.cache = cache;
@@ -54,6 +56,7 @@ class TenantAdminController {
         this.activeTenants = activeTenants;
         this.erasure = erasure;
         this.usageMeter = usageMeter;
+        this.registrations = registrations;
         this.clock = clock;
     }
 
@@ -102,6 +105,7 @@ class TenantAdminController {
     ResponseEntity<Tenant> delete(@PathVariable String tenantId) {
         tenants.find(tenantId).orElseThrow(() -> ApiProblem.notFound("unknown tenant"));
         Instant now = clock.instant();
+        registrations.unregisterAll(tenantId);
         connectors.disableAll(tenantId, now);
         tenants.markOffboarding(tenantId, now.plus(OFFBOARDING_GRACE), now);
         cache.invalidateTenant(tenantId);

@@ -1,6 +1,5 @@
 package io.channelhub.app.registry;
 
-import io.channelhub.app.HubProperties;
 import io.channelhub.app.outbound.TenantCircuitBreakers;
 import io.channelhub.app.persistence.ConnectorRecord;
 import io.channelhub.app.persistence.ConnectorRepository;
@@ -46,7 +45,7 @@ public class ConnectorAdmin {
     private final ConnectorHealth health;
     private final UsageRepository usage;
     private final UsageMeter usageMeter;
-    private final HubProperties hub;
+    private final WebhookRegistrations registrations;
     private final Clock clock;
     private final ExecutorService checks = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "credential-check");
@@ -56,7 +55,7 @@ public class ConnectorAdmin {
 
     public ConnectorAdmin(ConnectorCatalog catalog, ConnectorRepository repository, TenantConnectors connectors,
                           TenantCircuitBreakers breakers, ConnectorHealth health, UsageRepository usage,
-                          UsageMeter usageMeter, HubProperties hub, Clock clock) {
+                          UsageMeter usageMeter, WebhookRegistrations registrations, Clock clock) {
         this.catalog = catalog;
         this.repository = repository;
         this.connectors = connectors;
@@ -64,7 +63,7 @@ public class ConnectorAdmin {
         this.health = health;
         this.usage = usage;
         this.usageMeter = usageMeter;
-        this.hub = hub;
+        this.registrations = registrations;
         this.clock = clock;
     }
 
@@ -135,6 +134,13 @@ public class ConnectorAdmin {
             throw new ConnectorRejected(404, "connector not configured");
         }
         connectors.invalidate(tenantId, channel);
+        connectors.resolve(tenantId, channel).ifPresent(resolved -> {
+            if (enabled) {
+                record(resolved.config(), registrations.register(resolved, CredentialCheck.skipped(null)), false);
+            } else {
+                registrations.unregister(resolved);
+            }
+        });
         return view(repository.find(tenantId, channel).orElseThrow());
     }
 
@@ -151,15 +157,22 @@ public class ConnectorAdmin {
         try {
             result = future.get(CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            future.thenAccept(late -> record(config, late));
+            future.thenAccept(late -> record(config, late, true));
             result = CredentialCheck.unreachable("the provider did not answer within " + CHECK_TIMEOUT_SECONDS + " s");
         } catch (Exception e) {
             result = CredentialCheck.unreachable("the check was interrupted");
         }
-        record(config, result);
+        CredentialCheck checked = result;
+        connectors.resolve(config.tenantId(), config.channel()).ifPresentOrElse(
+                resolved -> record(config, registrations.register(resolved, checked), true),
+                () -> record(config, checked, true));
     }
 
-    private void record(TenantConnector config, CredentialCheck result) {
+    /** @param skippedMeansUnknown false where a skipped check must leave the health as it was (an enable) */
+    private void record(TenantConnector config, CredentialCheck result, boolean skippedMeansUnknown) {
+        if (result.outcome() == CredentialCheck.Outcome.SKIPPED && !skippedMeansUnknown) {
+            return;
+        }
         String outcome = switch (result.outcome()) {
             case OK -> "ok";
             case REJECTED -> "unhealthy";
@@ -172,9 +185,8 @@ public class ConnectorAdmin {
     private ConnectorView view(ConnectorRecord r) {
         Map<String, String> masked = new TreeMap<>();
         connectors.decryptSecrets(r).keySet().forEach(k -> masked.put(k, "***"));
-        String base = hub.publicBaseUrl().replaceAll("/+$", "");
         boolean webhooks = catalog.find(r.channel()).flatMap(ChannelConnector::webhooks).isPresent();
-        String webhookUrl = webhooks ? base + "/webhooks/" + r.channel() + "/" + r.tenantId() : null;
+        String webhookUrl = webhooks ? registrations.url(r.tenantId(), r.channel()) : null;
         List<Map<String, Object>> counters = usage.ofTenant(r.tenantId()).stream()
                 .filter(row -> r.channel().equals(row.get("channel")))
                 .map(row -> (Map<String, Object>) new LinkedHashMap<>(row)).toList();

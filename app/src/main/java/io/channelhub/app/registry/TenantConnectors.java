@@ -61,6 +61,10 @@ public class TenantConnectors {
                 .toList();
     }
 
+    public List<ResolvedConnector> ofTenant(String tenantId) {
+        return repository.ofTenant(tenantId).stream().map(this::resolve).flatMap(Optional::stream).toList();
+    }
+
     public List<ResolvedConnector> enabledOf(String channel) {
         return repository.enabledOfChannel(channel).stream().map(this::resolve).flatMap(Optional::stream).toList();
     }

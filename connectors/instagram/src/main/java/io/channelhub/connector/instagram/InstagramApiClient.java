@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.channelhub.connector.meta.GraphApiConfig;
 import io.channelhub.connector.meta.GraphHttpClient;
+import io.channelhub.connector.meta.GraphPermissions;
 import io.channelhub.connector.meta.MetaCdnMediaFetcher;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The Graph calls of the Instagram connector, through the Meta family's client, on the host of the tenant's
@@ -43,6 +45,18 @@ final class InstagramApiClient {
     }
 
     /** {@code GET /{ig-id}?fields=id,username}: proves token and account in one cheap call. */
+    /**
+     * Appends to a passed lookup what the token may do. Only Page tokens can be inspected (graph.facebook.com's
+     * debug_token); graph.instagram.com has no such call, so an Instagram user token's lookup stands alone.
+     */
+    String permissions(InstagramSettings settings, String detail) {
+        if (settings.setup() == InstagramSetup.INSTAGRAM_LOGIN) {
+            return detail;
+        }
+        return GraphPermissions.check(facebookGraph, settings.token(), settings.apiVersion(),
+                List.of("instagram_manage_messages"), detail);
+    }
+
     JsonNode account(InstagramSettings settings, String accountId) {
         return graph(settings).get(settings.token(), settings.apiVersion(), accountId + "?fields=id,username",
                 "account lookup");

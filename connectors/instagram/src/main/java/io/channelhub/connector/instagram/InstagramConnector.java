@@ -65,8 +65,9 @@ public final class InstagramConnector extends MetaChannelConnector {
             String accountId = settings.requireAccountId(connector);
             JsonNode account = api.account(settings, accountId);
             String username = account.path("username").asText("");
-            return "Instagram account " + (username.isBlank() ? accountId : "@" + username + " (" + accountId + ")")
-                    + " is reachable with the " + settings.setup().settingValue() + " token";
+            return api.permissions(settings, "Instagram account "
+                    + (username.isBlank() ? accountId : "@" + username + " (" + accountId + ")")
+                    + " is reachable with the " + settings.setup().settingValue() + " token");
         });
     }
 

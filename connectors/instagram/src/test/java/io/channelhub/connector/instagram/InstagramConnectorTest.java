@@ -95,8 +95,19 @@ class InstagramConnectorTest {
 
         graph.stubFor(get(urlEqualTo("/v26.0/" + LOOKUP)).willReturn(okJson(
                 InstagramFixtures.text("outbound/account.json"))));
-        assertThat(connector.checkCredentials(tenant(Map.of("instagramSetup", "facebookPage"), Map.of())).detail())
-                .endsWith("with the facebookPage token");
+        // a Page token can be inspected: the check names the messaging permission, or refuses a token without it
+        String debug = "/v26.0/debug_token?input_token=" + TOKEN;
+        graph.stubFor(get(urlEqualTo(debug)).willReturn(okJson(
+                "{\"data\":{\"type\":\"PAGE\",\"is_valid\":true,\"scopes\":[\"instagram_basic\","
+                        + "\"instagram_manage_messages\",\"pages_show_list\"]}}")));
+        TenantConnector pageSetup = tenant(Map.of("instagramSetup", "facebookPage"), Map.of());
+        assertThat(connector.checkCredentials(pageSetup).detail())
+                .endsWith("with the facebookPage token; permissions instagram_manage_messages granted");
+        graph.stubFor(get(urlEqualTo(debug)).willReturn(okJson(
+                "{\"data\":{\"type\":\"PAGE\",\"is_valid\":true,\"scopes\":[\"instagram_basic\"]}}")));
+        CredentialCheck lacking = connector.checkCredentials(pageSetup);
+        assertThat(lacking.outcome()).isEqualTo(CredentialCheck.Outcome.REJECTED);
+        assertThat(lacking.detail()).contains("instagram_manage_messages").doesNotContain(TOKEN);
     }
 
     @Test

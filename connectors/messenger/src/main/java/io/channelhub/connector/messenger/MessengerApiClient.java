@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.channelhub.connector.meta.GraphApiConfig;
 import io.channelhub.connector.meta.GraphHttpClient;
+import io.channelhub.connector.meta.GraphPermissions;
 import io.channelhub.connector.meta.MetaCdnMediaFetcher;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.List;
 
 /** The Send API and Page calls the connector makes, through the Meta family's Graph client. */
 final class MessengerApiClient {
@@ -30,6 +32,12 @@ final class MessengerApiClient {
     JsonNode page(MessengerSettings settings, String pageId) {
         return graph.get(settings.pageAccessToken(), settings.apiVersion(), pageId + "?fields=id,name",
                 "page lookup");
+    }
+
+    /** Appends to a passed lookup what the Page token may do; a token without {@code pages_messaging} is refused. */
+    String permissions(MessengerSettings settings, String detail) {
+        return GraphPermissions.check(graph, settings.pageAccessToken(), settings.apiVersion(),
+                List.of("pages_messaging"), detail);
     }
 
     /** Inbound attachments, from Meta's signed CDN urls. */

@@ -58,8 +58,8 @@ public final class MessengerConnector extends MetaChannelConnector {
             MessengerSettings settings = MessengerSettings.of(connector, api.config().apiVersion());
             String pageId = settings.requirePageId(connector);
             String name = api.page(settings, pageId).path("name").asText("");
-            return "Page " + (name.isBlank() ? pageId : "'" + name + "' (" + pageId + ")")
-                    + " is reachable with the page access token";
+            return api.permissions(settings, "Page " + (name.isBlank() ? pageId : "'" + name + "' (" + pageId + ")")
+                    + " is reachable with the page access token");
         });
     }
 }

@@ -28,6 +28,11 @@ public final class GraphAccessToken {
         return new GraphAccessToken(value);
     }
 
+    /** The token itself, for the one call that takes it as a parameter (debug_token); only {@link GraphHttpClient}. */
+    String value() {
+        return value;
+    }
+
     /** The {@code Authorization} header value; only {@link GraphHttpClient} reads it. */
     String bearer() {
         return "Bearer " + value;

@@ -9,6 +9,7 @@ import io.channelhub.core.model.ReasonCodes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -80,6 +81,16 @@ public final class GraphHttpClient {
     /** {@code GET /{version}/{pathAndQuery}}; returns the parsed answer. */
     public JsonNode get(GraphAccessToken token, String version, String pathAndQuery, String what) {
         return readJson(exchange(request(config.uri(version, pathAndQuery), token).GET().build(), token), what);
+    }
+
+    /**
+     * {@code GET /{version}/debug_token?input_token=…} with the token itself: what it may do ({@code data.scopes}),
+     * for the credential check. The token is in the query as Meta requires; no error built here quotes the URL.
+     * https://developers.facebook.com/docs/graph-api/reference/debug_token
+     */
+    public JsonNode debugToken(GraphAccessToken token, String version) {
+        String query = "debug_token?input_token=" + URLEncoder.encode(token.value(), StandardCharsets.UTF_8);
+        return get(token, version, query, "token inspection");
     }
 
     /**

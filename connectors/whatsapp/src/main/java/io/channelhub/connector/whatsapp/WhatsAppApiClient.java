@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.channelhub.connector.meta.GraphApiConfig;
 import io.channelhub.connector.meta.GraphHttpClient;
+import io.channelhub.connector.meta.GraphPermissions;
 import io.channelhub.connector.whatsapp.model.MediaUrl;
 import io.channelhub.core.error.PermanentChannelException;
 import io.channelhub.core.model.ReasonCodes;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.List;
 
 /** The few Cloud API calls the connector makes, through the Meta family's Graph client and WhatsApp's error table. */
 final class WhatsAppApiClient {
@@ -28,6 +30,12 @@ final class WhatsAppApiClient {
     /** {@code POST /{version}/{phone-number-id}/messages}; returns the parsed answer. */
     JsonNode sendMessage(WhatsAppSettings settings, String phoneNumberId, ObjectNode body) {
         return graph.post(settings.accessToken(), settings.apiVersion(), phoneNumberId + "/messages", body, "send");
+    }
+
+    /** Appends to a passed lookup what the token may do; one without {@code whatsapp_business_messaging} is refused. */
+    String permissions(WhatsAppSettings settings, String detail) {
+        return GraphPermissions.check(graph, settings.accessToken(), settings.apiVersion(),
+                List.of("whatsapp_business_messaging"), detail);
     }
 
     /** {@code GET /{version}/{phone-number-id}?fields=id}: a cheap call that proves token and number. */

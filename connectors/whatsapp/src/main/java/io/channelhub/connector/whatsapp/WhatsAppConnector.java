@@ -52,7 +52,7 @@ public final class WhatsAppConnector extends MetaChannelConnector {
             WhatsAppSettings settings = WhatsAppSettings.of(connector, api.config().apiVersion());
             String phoneNumberId = settings.requirePhoneNumberId(connector);
             api.phoneNumber(settings, phoneNumberId);
-            return "phone number " + phoneNumberId + " is reachable with the access token";
+            return api.permissions(settings, "phone number " + phoneNumberId + " is reachable with the access token");
         });
     }
 }
