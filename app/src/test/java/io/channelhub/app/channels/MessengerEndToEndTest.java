@@ -243,6 +243,24 @@ class MessengerEndToEndTest extends ChannelHubTest {
     // ---- outbound ------------------------------------------------------------------------------------------
 
     @Test
+    void typingAndMarkSeenAreSenderActionsSentAtOnce() throws Exception {
+        String path = "/api/v1/tenants/" + tenant + "/channels/messenger/contacts/" + psid + "/signals";
+        for (String signal : List.of("typing_on", "mark_seen")) {
+            assertThat(send("POST", path, PLATFORM, "{\"signal\":\"" + signal + "\"}").statusCode())
+                    .isEqualTo(204);
+            PROVIDER.verify(1, postRequestedFor(urlEqualTo(messagesPath()))
+                    .withHeader("Authorization", equalTo("Bearer " + pageToken))
+                    .withRequestBody(equalToJson("{\"recipient\":{\"id\":\"" + psid + "\"},\"sender_action\":\""
+                            + signal + "\"}")));
+        }
+        HttpResponse<String> bad = send("POST", path, PLATFORM, "{\"signal\":\"dancing\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("typing_on");
+        assertThat(send("POST", path.replace("/messenger/", "/sms/"), PLATFORM, "{\"signal\":\"typing_on\"}")
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aReplyInsideTheWindowIsSentAsResponseAndDeliveryAndReadFollowIt() throws Exception {
         inboundText("Is de auto nog beschikbaar?");
         String mid = "m_" + digits(30);

@@ -51,6 +51,11 @@ public interface ChannelConnector {
         return Optional.empty();
     }
 
+    /** Shows the contact that the business is typing or has seen their messages (Messenger, Instagram). */
+    default Optional<ConversationSignals> signals() {
+        return Optional.empty();
+    }
+
     /** Renews credentials that expire unless renewed (Instagram user tokens). */
     default Optional<CredentialRenewal> credentialRenewal() {
         return Optional.empty();

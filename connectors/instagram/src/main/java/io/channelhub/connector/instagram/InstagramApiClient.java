@@ -44,7 +44,6 @@ final class InstagramApiClient {
         return graph(settings).post(settings.token(), settings.apiVersion(), path, body, "send");
     }
 
-    /** {@code GET /{ig-id}?fields=id,username}: proves token and account in one cheap call. */
     /**
      * Appends to a passed lookup what the token may do. Only Page tokens can be inspected (graph.facebook.com's
      * debug_token); graph.instagram.com has no such call, so an Instagram user token's lookup stands alone.
@@ -57,6 +56,7 @@ final class InstagramApiClient {
                 List.of("instagram_manage_messages"), detail);
     }
 
+    /** {@code GET /{ig-id}?fields=id,username}: proves token and account in one cheap call. */
     JsonNode account(InstagramSettings settings, String accountId) {
         return graph(settings).get(settings.token(), settings.apiVersion(), accountId + "?fields=id,username",
                 "account lookup");

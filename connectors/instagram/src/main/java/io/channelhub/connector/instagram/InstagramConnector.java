@@ -3,8 +3,10 @@ package io.channelhub.connector.instagram;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.channelhub.connector.meta.GraphCredentialCheck;
 import io.channelhub.connector.meta.MetaChannelConnector;
+import io.channelhub.connector.meta.MetaSenderActions;
 import io.channelhub.core.model.ContentType;
 import io.channelhub.core.spi.ChannelDescriptor;
+import io.channelhub.core.spi.ConversationSignals;
 import io.channelhub.core.spi.CredentialCheck;
 import io.channelhub.core.spi.CredentialRenewal;
 import io.channelhub.core.spi.MessageTag;
@@ -69,6 +71,15 @@ public final class InstagramConnector extends MetaChannelConnector {
                     + (username.isBlank() ? accountId : "@" + username + " (" + accountId + ")")
                     + " is reachable with the " + settings.setup().settingValue() + " token");
         });
+    }
+
+    /** Typing and mark-seen as sender actions to the account's send endpoint. */
+    @Override
+    public Optional<ConversationSignals> signals() {
+        return Optional.of(new MetaSenderActions((connector, body) -> {
+            InstagramSettings settings = InstagramSettings.of(connector, api.config().apiVersion());
+            api.send(settings, settings.requireAccountId(connector), body);
+        }));
     }
 
     /** Instagram user tokens (setup {@code instagramLogin}) last 60 days unless the hub refreshes them. */

@@ -2,13 +2,16 @@ package io.channelhub.connector.messenger;
 
 import io.channelhub.connector.meta.GraphCredentialCheck;
 import io.channelhub.connector.meta.MetaChannelConnector;
+import io.channelhub.connector.meta.MetaSenderActions;
 import io.channelhub.core.model.ContentType;
 import io.channelhub.core.spi.ChannelDescriptor;
+import io.channelhub.core.spi.ConversationSignals;
 import io.channelhub.core.spi.CredentialCheck;
 import io.channelhub.core.spi.MessageTag;
 import io.channelhub.core.spi.TenantConnector;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -49,6 +52,15 @@ public final class MessengerConnector extends MetaChannelConnector {
     @Override
     public List<String> configurationProblems(TenantConnector connector) {
         return MessengerSettings.problems(connector);
+    }
+
+    /** Typing and mark-seen as sender actions to the Page's send endpoint. */
+    @Override
+    public Optional<ConversationSignals> signals() {
+        return Optional.of(new MetaSenderActions((connector, body) -> {
+            MessengerSettings settings = MessengerSettings.of(connector, api.config().apiVersion());
+            api.send(settings, settings.requirePageId(connector), body);
+        }));
     }
 
     /** Looks up the tenant's Page with its token: proves both, and shows ops which Page it is. */
