@@ -143,8 +143,10 @@ final class TelegramMessageRenderer {
             }
             ObjectNode body = body(chatId).put("phone_number", card.phones().get(0))
                     .put("first_name", name == null ? card.phones().get(0) : name);
-            if (card.phones().size() > 1 || !card.emails().isEmpty()) {
-                body.put("vcard", TelegramVcard.of(name, card.phones(), card.emails()));
+            String vcard = card.phones().size() > 1 || !card.emails().isEmpty()
+                    ? TelegramVcard.of(name, card.phones(), card.emails()) : null;
+            if (vcard != null) {
+                body.put("vcard", vcard);
             }
             calls.add(new BotApiRequest("sendContact", body));
         }

@@ -10,6 +10,7 @@ final class TelegramVcard {
     private TelegramVcard() {
     }
 
+    /** The card, or null when it would exceed Telegram's size limit (the first phone still goes). */
     static String of(String name, List<String> phones, List<String> emails) {
         StringBuilder card = new StringBuilder("BEGIN:VCARD\r\nVERSION:3.0\r\n");
         card.append("FN:").append(escape(name == null ? phones.get(0) : name)).append("\r\n");
@@ -17,7 +18,7 @@ final class TelegramVcard {
         emails.forEach(e -> card.append("EMAIL:").append(escape(e)).append("\r\n"));
         card.append("END:VCARD");
         String text = card.toString();
-        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_BYTES ? text : "";
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_BYTES ? text : null;
     }
 
     private static String escape(String value) {
