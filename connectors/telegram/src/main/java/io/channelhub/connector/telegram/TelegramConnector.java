@@ -1,0 +1,120 @@
+package io.channelhub.connector.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.channelhub.core.model.ContentType;
+import io.channelhub.core.model.HubJson;
+import io.channelhub.core.spi.ChannelConnector;
+import io.channelhub.core.spi.ChannelDescriptor;
+import io.channelhub.core.spi.CredentialCheck;
+import io.channelhub.core.spi.InboundNormalizer;
+import io.channelhub.core.spi.MediaFetcher;
+import io.channelhub.core.spi.OutboundSender;
+import io.channelhub.core.spi.TenantConnector;
+import io.channelhub.core.spi.WebhookRegistration;
+import io.channelhub.core.spi.WebhookVerifier;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Telegram bots (Bot API) as a hub channel: each tenant's own bot, updates by webhook
+ * ({@code POST /webhooks/telegram/{tenantId}}, registered by the hub with {@code setWebhook} and authenticated
+ * by the {@code X-Telegram-Bot-Api-Secret-Token} header), sends by Bot API methods. Contacts are private chats,
+ * addressed by chat id. Telegram has no customer-service window: a bot may write whenever the person has not
+ * blocked it.
+ */
+public final class TelegramConnector implements ChannelConnector {
+    static final String CHANNEL = "telegram";
+
+    static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
+            CHANNEL,
+            "Telegram",
+            ChannelDescriptor.AddressFormat.OPAQUE,
+            Set.of(ContentType.TEXT, ContentType.MEDIA, ContentType.LOCATION, ContentType.CHOICE,
+                    ContentType.CONTACTS, ContentType.REACTION),
+            null,
+            Set.of(),
+            List.of(TelegramSettings.BOT_USERNAME),
+            List.of(TelegramSettings.BOT_TOKEN, TelegramSettings.WEBHOOK_SECRET),
+            Set.of(),
+            List.of(Set.of(TelegramSettings.BOT_TOKEN, TelegramSettings.WEBHOOK_SECRET)),
+            // per-tenant webhooks only: every bot has its own token and URL, so no payload needs routing
+            null);
+
+    private final TelegramApiClient api;
+    private final TelegramWebhookVerifier verifier = new TelegramWebhookVerifier();
+    private final TelegramInboundNormalizer normalizer = new TelegramInboundNormalizer();
+    private final TelegramOutboundSender sender;
+    private final TelegramMediaFetcher mediaFetcher;
+    private final TelegramWebhookRegistration registration;
+
+    TelegramConnector(TelegramApiClient api) {
+        this.api = api;
+        this.sender = new TelegramOutboundSender(api);
+        this.mediaFetcher = new TelegramMediaFetcher(api);
+        this.registration = new TelegramWebhookRegistration(api);
+    }
+
+    @Override
+    public ChannelDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Optional<WebhookVerifier> webhooks() {
+        return Optional.of(verifier);
+    }
+
+    @Override
+    public InboundNormalizer normalizer() {
+        return normalizer;
+    }
+
+    @Override
+    public OutboundSender sender() {
+        return sender;
+    }
+
+    @Override
+    public Optional<MediaFetcher> mediaFetcher() {
+        return Optional.of(mediaFetcher);
+    }
+
+    @Override
+    public Optional<WebhookRegistration> webhookRegistration() {
+        return Optional.of(registration);
+    }
+
+    /** Asks {@code getMe}: proves the token and shows ops which bot it is. */
+    @Override
+    public CredentialCheck checkCredentials(TenantConnector connector) {
+        return TelegramBotCalls.run(connector, tc -> {
+            JsonNode me = api.call("getMe", HubJson.mapper().createObjectNode(), tc);
+            String bot = TelegramBotCalls.describeBot(me);
+            String actual = BotJson.text(me, "username").orElse("");
+            return TelegramSettings.botUsername(tc).filter(expected -> !expected.equalsIgnoreCase(actual))
+                    .map(expected -> "the token belongs to bot " + bot + ", but the botUsername setting says @"
+                            + expected)
+                    .orElse("bot " + bot + " answers with the bot token");
+        });
+    }
+
+    @Override
+    public List<String> configurationProblems(TenantConnector connector) {
+        return TelegramSettings.problems(connector);
+    }
+
+    /**
+     * Answers a button tap ({@code answerCallbackQuery}) so the button stops spinning in the person's app. The
+     * normalizer makes no calls, so the hub calls this after queuing the {@code choice_response} whose
+     * {@code metadata.callbackQueryId} it takes. Telegram accepts an answer only for a short while after the
+     * tap; failures are thrown classified like a send's, and are harmless to drop.
+     */
+    public void acknowledgeCallback(TenantConnector connector, String callbackQueryId) {
+        if (callbackQueryId == null || callbackQueryId.isBlank()) {
+            throw TelegramErrorClassifier.invalidRequest("answerCallbackQuery needs a callback query id");
+        }
+        api.call("answerCallbackQuery", HubJson.mapper().createObjectNode().put("callback_query_id", callbackQueryId),
+                connector);
+    }
+}
