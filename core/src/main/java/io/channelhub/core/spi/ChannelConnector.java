@@ -56,6 +56,11 @@ public interface ChannelConnector {
         return Optional.empty();
     }
 
+    /** Acknowledges inbound interactions the provider waits for (Telegram's button taps). */
+    default Optional<InboundAcknowledgement> acknowledgement() {
+        return Optional.empty();
+    }
+
     /** Renews credentials that expire unless renewed (Instagram user tokens). */
     default Optional<CredentialRenewal> credentialRenewal() {
         return Optional.empty();

@@ -5,6 +5,8 @@ import io.channelhub.core.model.ContentType;
 import io.channelhub.core.model.HubJson;
 import io.channelhub.core.spi.ChannelConnector;
 import io.channelhub.core.spi.ChannelDescriptor;
+import io.channelhub.core.spi.InboundAcknowledgement;
+import io.channelhub.core.spi.InboundMessage;
 import io.channelhub.core.spi.CredentialCheck;
 import io.channelhub.core.spi.InboundNormalizer;
 import io.channelhub.core.spi.MediaFetcher;
@@ -106,15 +108,23 @@ public final class TelegramConnector implements ChannelConnector {
 
     /**
      * Answers a button tap ({@code answerCallbackQuery}) so the button stops spinning in the person's app. The
-     * normalizer makes no calls, so the hub calls this after queuing the {@code choice_response} whose
-     * {@code metadata.callbackQueryId} it takes. Telegram accepts an answer only for a short while after the
-     * tap; failures are thrown classified like a send's, and are harmless to drop.
+     * normalizer makes no calls, so the hub acknowledges after queuing the {@code choice_response}, whose
+     * {@code metadata.callbackQueryId} this takes.
      */
-    public void acknowledgeCallback(TenantConnector connector, String callbackQueryId) {
-        if (callbackQueryId == null || callbackQueryId.isBlank()) {
-            throw TelegramErrorClassifier.invalidRequest("answerCallbackQuery needs a callback query id");
-        }
-        api.call("answerCallbackQuery", HubJson.mapper().createObjectNode().put("callback_query_id", callbackQueryId),
-                connector);
+    @Override
+    public Optional<InboundAcknowledgement> acknowledgement() {
+        return Optional.of(new InboundAcknowledgement() {
+            @Override
+            public boolean awaited(InboundMessage message) {
+                return message.metadata().get(TelegramCallbackMapper.CALLBACK_QUERY_ID) != null;
+            }
+
+            @Override
+            public void acknowledge(InboundMessage message, TenantConnector connector) {
+                String id = String.valueOf(message.metadata().get(TelegramCallbackMapper.CALLBACK_QUERY_ID));
+                api.call("answerCallbackQuery", HubJson.mapper().createObjectNode().put("callback_query_id", id),
+                        connector);
+            }
+        });
     }
 }

@@ -13,11 +13,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.channelhub.core.model.ChoiceResponseContent;
+import io.channelhub.core.model.Party;
+import io.channelhub.core.model.TextContent;
 import io.channelhub.core.spi.CredentialCheck;
 import io.channelhub.core.spi.CredentialCheck.Outcome;
+import io.channelhub.core.spi.InboundAcknowledgement;
+import io.channelhub.core.spi.InboundMessage;
 import io.channelhub.core.spi.WebhookRegistration;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,10 +155,18 @@ class TelegramBotManagementTest {
     }
 
     @Test
-    void aButtonTapIsAnswered() {
+    void aButtonTapIsAnsweredAndNothingElseAwaitsAnAnswer() {
         bot.stubFor(post(urlEqualTo(API + "answerCallbackQuery")).willReturn(
                 okJson(TelegramFixtures.text("outbound/ok-true.json"))));
-        connector.acknowledgeCallback(TelegramFixtures.tenant(), "3135896420398127583");
+        InboundAcknowledgement ack = connector.acknowledgement().orElseThrow();
+        InboundMessage tap = new InboundMessage(new Party("42", null), null, "42", "callback:3135896420398127583",
+                Instant.EPOCH, new ChoiceResponseContent("yes", "Yes"), null, List.of(), null, List.of(),
+                Map.of("callbackQueryId", "3135896420398127583"));
+        InboundMessage text = new InboundMessage(new Party("42", null), null, "42", "42:7", Instant.EPOCH,
+                TextContent.of("hi"), null, List.of(), null, List.of(), Map.of());
+        assertThat(ack.awaited(tap)).isTrue();
+        assertThat(ack.awaited(text)).isFalse();
+        ack.acknowledge(tap, TelegramFixtures.tenant());
         bot.verify(postRequestedFor(urlEqualTo(API + "answerCallbackQuery"))
                 .withRequestBody(equalToJson("{\"callback_query_id\": \"3135896420398127583\"}")));
     }
