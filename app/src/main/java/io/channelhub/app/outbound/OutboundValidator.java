@@ -1,5 +1,7 @@
 package io.channelhub.app.outbound;
 
+import io.channelhub.core.model.CardContent;
+import io.channelhub.core.model.CarouselContent;
 import io.channelhub.core.model.ChoiceContent;
 import io.channelhub.core.model.Content;
 import io.channelhub.core.model.ContentType;
@@ -20,10 +22,10 @@ import java.util.regex.Pattern;
  * scoped user id belongs to a known contact) is the gate's, at send time.
  */
 final class OutboundValidator {
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
+    static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]{1,64}@[^@\\s<>]{1,255}\\.[^@\\s<>.]{2,63}");
     private static final Pattern OPAQUE = Pattern.compile("[^\\s]{1,255}");
-    private static final int MAX_TEXT = 16_384;
+    static final int MAX_TEXT = 16_384;
     /** The longest a message may wait to matter (RBM's limit, CONTRACT §7). */
     static final Duration MAX_EXPIRY = Duration.ofDays(15);
 
@@ -71,10 +73,14 @@ final class OutboundValidator {
             problem = t.text() == null || t.text().isBlank() ? "text content needs 'text'"
                     : t.text().length() > MAX_TEXT ? "text longer than " + MAX_TEXT + " characters" : null;
         } else if (content instanceof MediaContent m) {
-            problem = m.url() == null || !m.url().startsWith("https://") ? "media content needs an https 'url'"
-                    : m.mediaType() == null ? "media content needs 'mediaType'" : null;
+            problem = RichContentRules.media(m, "content");
         } else if (content instanceof ChoiceContent c) {
-            problem = c.choices().isEmpty() || c.text() == null ? "choice content needs 'text' and 'choices'" : null;
+            problem = c.choices().isEmpty() || c.text() == null ? "choice content needs 'text' and 'choices'"
+                    : RichContentRules.choices(c.choices(), "content.choices");
+        } else if (content instanceof CardContent c) {
+            problem = RichContentRules.card(c, "content");
+        } else if (content instanceof CarouselContent c) {
+            problem = RichContentRules.carousel(c);
         } else if (content instanceof TemplateContent t) {
             problem = t.name() == null || t.name().isBlank() ? "template content needs 'name'" : null;
         }

@@ -180,6 +180,34 @@ class GoogleEndToEndTest extends ChannelHubTest {
     }
 
     @Test
+    void aSubmittedCardReachesRbmAsAStandaloneCardWithItsActions() throws Exception {
+        String id = submitAccepted("{\"channel\":\"google\",\"to\":\"" + CONTACT + "\",\"content\":{\"type\":\"card\","
+                + "\"title\":\"Golf 8 GTI\",\"description\":\"32.500 euro\",\"media\":{\"mediaType\":\"image\","
+                + "\"url\":\"https://cdn.example.com/golf.jpg\"},\"choices\":[{\"id\":\"book\",\"title\":\"Proefrit\"},"
+                + "{\"id\":\"call\",\"title\":\"Bel ons\",\"action\":{\"type\":\"dial\","
+                + "\"phoneNumber\":\"+31201234567\"}}]}}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(statusOf(id)));
+        PROVIDER.verify(1, postRequestedFor(urlPathEqualTo("/v1/phones/" + CONTACT + "/agentMessages"))
+                .withQueryParam("messageId", equalTo(id))
+                .withRequestBody(equalToJson("""
+                        {"contentMessage":{"richCard":{"standaloneCard":{"cardOrientation":"VERTICAL","cardContent":{
+                          "title":"Golf 8 GTI","description":"32.500 euro",
+                          "media":{"height":"MEDIUM","contentInfo":{"fileUrl":"https://cdn.example.com/golf.jpg",
+                            "forceRefresh":false}},
+                          "suggestions":[{"reply":{"text":"Proefrit","postbackData":"book"}},
+                            {"action":{"text":"Bel ons","postbackData":"call",
+                              "dialAction":{"phoneNumber":"+31201234567"}}}]}}}}}""")));
+    }
+
+    @Test
+    void aCarouselOfOneCardIsRefusedNamingTheField() {
+        var response = submit("{\"channel\":\"google\",\"to\":\"" + CONTACT + "\",\"content\":{\"type\":\"carousel\","
+                + "\"cards\":[{\"title\":\"Golf\"}]}}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("content.cards");
+    }
+
+    @Test
     void aSubmissionReachesRbmAsTheAgentAndItsEventsFollowIt() throws Exception {
         String id = submitAccepted("{\"channel\":\"google\",\"to\":\"" + CONTACT + "\",\"content\":{\"type\":\"choice\","
                 + "\"text\":\"Wanneer wilt u een proefrit?\",\"choices\":[{\"id\":\"sat\",\"title\":\"Zaterdag\"},"

@@ -11,11 +11,14 @@ public record ChoiceContent(String text, List<Choice> choices) implements Conten
         choices = choices == null ? List.of() : List.copyOf(choices);
     }
 
-    /** The rendering for channels without buttons: the question, then one numbered line per option. */
+    /**
+     * The rendering for channels without buttons: the question, then one numbered line per option, an action's
+     * target spelled out after its title.
+     */
     public TextContent asNumberedText() {
         StringBuilder sb = new StringBuilder(text == null ? "" : text);
         for (int i = 0; i < choices.size(); i++) {
-            sb.append('\n').append(i + 1).append(". ").append(choices.get(i).title());
+            sb.append('\n').append(i + 1).append(". ").append(choices.get(i).asLine());
         }
         return TextContent.of(sb.toString());
     }

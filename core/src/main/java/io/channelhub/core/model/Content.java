@@ -17,11 +17,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = TemplateContent.class, name = "template"),
         @JsonSubTypes.Type(value = ReactionContent.class, name = "reaction"),
         @JsonSubTypes.Type(value = ContactsContent.class, name = "contacts"),
+        @JsonSubTypes.Type(value = CardContent.class, name = "card"),
+        @JsonSubTypes.Type(value = CarouselContent.class, name = "carousel"),
         @JsonSubTypes.Type(value = UnsupportedContent.class, name = "unsupported")
 })
 public sealed interface Content
         permits TextContent, MediaContent, LocationContent, ChoiceContent, ChoiceResponseContent, TemplateContent,
-        ReactionContent, ContactsContent, UnsupportedContent {
+        ReactionContent, ContactsContent, CardContent, CarouselContent, UnsupportedContent {
 
     @JsonIgnore
     ContentType kind();

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** The {@code content.type} values; connectors declare which they accept and produce. */
 public enum ContentType {
-    TEXT, MEDIA, LOCATION, CHOICE, CHOICE_RESPONSE, TEMPLATE, REACTION, CONTACTS, UNSUPPORTED;
+    TEXT, MEDIA, LOCATION, CHOICE, CHOICE_RESPONSE, TEMPLATE, REACTION, CONTACTS, CARD, CAROUSEL, UNSUPPORTED;
 
     @JsonValue
     public String wireName() {

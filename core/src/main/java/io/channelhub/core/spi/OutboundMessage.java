@@ -6,6 +6,7 @@ import io.channelhub.core.model.EmailHeaders;
 import io.channelhub.core.model.Party;
 import io.channelhub.core.model.SentBy;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,11 +40,22 @@ public record OutboundMessage(
         Map<String, Object> metadata,
         SentBy sentBy,
         String tag,
-        Instant expireAt) {
+        Instant expireAt,
+        List<String> deviceFeatures) {
 
     public OutboundMessage {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
         sentBy = sentBy == null ? SentBy.BOT : sentBy;
+        deviceFeatures = deviceFeatures == null ? null : List.copyOf(deviceFeatures);
+    }
+
+    /** A message whose contact's device features the hub does not know. */
+    public OutboundMessage(String id, String tenantId, String channel, Party from, Party to, String conversationId,
+                           Content content, Category category, String replyTo, EmailHeaders replyHeaders,
+                           String statusCallbackUrl, String unsubscribeUrl, Map<String, Object> metadata,
+                           SentBy sentBy, String tag, Instant expireAt) {
+        this(id, tenantId, channel, from, to, conversationId, content, category, replyTo, replyHeaders,
+                statusCallbackUrl, unsubscribeUrl, metadata, sentBy, tag, expireAt, null);
     }
 
     /** A message written by the hub's caller's automation, sent without a tag. */
@@ -51,6 +63,12 @@ public record OutboundMessage(
                            Content content, Category category, String replyTo, EmailHeaders replyHeaders,
                            String statusCallbackUrl, String unsubscribeUrl, Map<String, Object> metadata) {
         this(id, tenantId, channel, from, to, conversationId, content, category, replyTo, replyHeaders,
-                statusCallbackUrl, unsubscribeUrl, metadata, SentBy.BOT, null, null);
+                statusCallbackUrl, unsubscribeUrl, metadata, SentBy.BOT, null, null, null);
+    }
+
+    /** This message for a contact whose device shows {@code features} (null: not known). */
+    public OutboundMessage withDeviceFeatures(List<String> features) {
+        return new OutboundMessage(id, tenantId, channel, from, to, conversationId, content, category, replyTo,
+                replyHeaders, statusCallbackUrl, unsubscribeUrl, metadata, sentBy, tag, expireAt, features);
     }
 }

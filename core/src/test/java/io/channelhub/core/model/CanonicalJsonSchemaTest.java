@@ -72,6 +72,12 @@ class CanonicalJsonSchemaTest {
                 Arguments.of(ContentType.REACTION, new ReactionContent("", "wamid.HBgL")),
                 Arguments.of(ContentType.CONTACTS, new ContactsContent(List.of(new ContactCard("Jan Jansen",
                         List.of("+31612345678"), List.of("jan@example.nl")), new ContactCard("Piet", null, null)))),
+                Arguments.of(ContentType.CARD, RichContentJsonTest.card()),
+                Arguments.of(ContentType.CARD, new CardContent("Alleen een titel", null, null, null)),
+                Arguments.of(ContentType.CAROUSEL, new CarouselContent(List.of(RichContentJsonTest.card(),
+                        new CardContent(null, "Blauwe auto", new MediaContent(MediaKind.VIDEO,
+                                "https://cdn.example/blue.mp4", "video/mp4", null, null, null),
+                                List.of(new Choice("book", "Proefrit")))))),
                 Arguments.of(ContentType.UNSUPPORTED, new UnsupportedContent("order", raw)));
     }
 

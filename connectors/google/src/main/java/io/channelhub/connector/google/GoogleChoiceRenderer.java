@@ -7,16 +7,15 @@ import io.channelhub.core.model.ChoiceContent;
 import java.util.List;
 
 /**
- * Renders a choice as RBM suggested replies (at most 11, each text at most 25 characters, postback data at
- * most 2048), and as the hub's numbered text when the options do not fit. Limits:
+ * Renders a choice as RBM suggestions (at most 11, each text at most 25 characters, postback data at most
+ * 2048): suggested replies, or suggested actions for options with an action; as the hub's numbered text (action
+ * targets spelled out) when the options do not fit. Limits:
  * https://developers.google.com/business-communications/rcs-business-messaging/guides/build/messages/send
  * (suggested replies) and PROTOCOLS.md §3.3.
  */
 final class GoogleChoiceRenderer {
 
     static final int MAX_SUGGESTIONS = 11;
-    static final int MAX_SUGGESTION_TEXT = 25;
-    static final int MAX_POSTBACK_DATA = 2048;
 
     private GoogleChoiceRenderer() {
     }
@@ -26,9 +25,7 @@ final class GoogleChoiceRenderer {
         if (fitsAsReplies(choice)) {
             GoogleMessageRenderer.putText(contentMessage, choice.text());
             ArrayNode suggestions = contentMessage.putArray("suggestions");
-            for (Choice c : choice.choices()) {
-                suggestions.addObject().putObject("reply").put("text", c.title()).put("postbackData", postbackOf(c));
-            }
+            choice.choices().forEach(c -> suggestions.add(GoogleSuggestions.of(c)));
         } else {
             GoogleMessageRenderer.putText(contentMessage, choice.asNumberedText().text().strip());
         }
@@ -41,14 +38,7 @@ final class GoogleChoiceRenderer {
                 || choices.size() > MAX_SUGGESTIONS) {
             return false;
         }
-        long distinct = choices.stream().map(GoogleChoiceRenderer::postbackOf).distinct().count();
-        return distinct == choices.size() && choices.stream().allMatch(c -> c.title() != null && !c.title().isBlank()
-                && GoogleMessageRenderer.length(c.title()) <= MAX_SUGGESTION_TEXT
-                && GoogleMessageRenderer.length(postbackOf(c)) <= MAX_POSTBACK_DATA);
-    }
-
-    /** The option's id comes back as {@code postbackData} in the user's {@code suggestionResponse}. */
-    private static String postbackOf(Choice choice) {
-        return choice.id() != null && !choice.id().isBlank() ? choice.id() : String.valueOf(choice.title());
+        long distinct = choices.stream().map(GoogleSuggestions::postbackOf).distinct().count();
+        return distinct == choices.size() && choices.stream().allMatch(GoogleSuggestions::fits);
     }
 }

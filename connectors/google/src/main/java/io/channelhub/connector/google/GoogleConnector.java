@@ -30,7 +30,7 @@ public final class GoogleConnector implements ChannelConnector {
             ChannelDescriptor.AddressFormat.E164,
             // template is left to the hub, which sends its fallback text
             Set.of(ContentType.TEXT, ContentType.MEDIA, ContentType.CHOICE, ContentType.LOCATION,
-                    ContentType.CONTACTS),
+                    ContentType.CONTACTS, ContentType.CARD, ContentType.CAROUSEL),
             null,
             Set.of(),
             List.of(GoogleSettings.AGENT_ID, GoogleSettings.SERVICE_ACCOUNT_EMAIL, GoogleSettings.REGION,

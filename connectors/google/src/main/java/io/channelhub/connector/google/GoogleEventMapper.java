@@ -6,14 +6,16 @@ import io.channelhub.core.error.MalformedPayloadException;
 import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.Reason;
 import io.channelhub.core.model.ReasonCodes;
+import io.channelhub.core.spi.ContactEvent;
 import io.channelhub.core.spi.StatusUpdate;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * RBM's reports on messages the hub sent: {@code UserEvent} DELIVERED and READ from the device, and the
- * {@code ServerEvent}s of a message whose time to live ran out. The events name the RBM messageId, which
+ * {@code ServerEvent}s of a message whose time to live ran out; and the user's SUBSCRIBE / UNSUBSCRIBE. The events name the RBM messageId, which
  * is the hub message id (see {@link GoogleOutboundSender}).
  * https://developers.google.com/business-communications/rcs-business-messaging/guides/build/events/receive-events
  */
@@ -21,6 +23,8 @@ final class GoogleEventMapper {
 
     static final String TTL_EXPIRATION_REVOKED = "TTL_EXPIRATION_REVOKED";
     static final String TTL_EXPIRATION_REVOKE_FAILED = "TTL_EXPIRATION_REVOKE_FAILED";
+    static final String SUBSCRIBE = "SUBSCRIBE";
+    static final String UNSUBSCRIBE = "UNSUBSCRIBE";
 
     private GoogleEventMapper() {
     }
@@ -49,6 +53,28 @@ final class GoogleEventMapper {
                 "RBM revoked the message undelivered when its time to live ran out", TTL_EXPIRATION_REVOKED, false);
         return Optional.of(update(event, DeliveryStatus.FAILED, reason, RbmFields.text(event, "phoneNumber"),
                 receivedAt));
+    }
+
+    /**
+     * UNSUBSCRIBE and SUBSCRIBE: the user left or rejoined the agent in Google Messages' menu, a consent change
+     * keyed on the event id. Google also sends a synthetic text ("STOP"/"START", localised by country) with it;
+     * that text stays an ordinary message, for the hub's opt-out keywords treat every channel's texts alike.
+     * https://developers.google.com/business-communications/rcs-business-messaging/guides/build/events/receive-events#unsubscribe
+     */
+    static Optional<ContactEvent> consentEvent(String eventType, JsonNode event, Instant receivedAt) {
+        boolean optedIn = SUBSCRIBE.equals(eventType);
+        if (!optedIn && !UNSUBSCRIBE.equals(eventType)) {
+            return Optional.empty();
+        }
+        String sender = RbmFields.text(event, "senderPhoneNumber");
+        String eventId = RbmFields.text(event, "eventId");
+        if (sender == null || eventId == null) {
+            throw new MalformedPayloadException("RBM " + eventType + " event without senderPhoneNumber or eventId");
+        }
+        return Optional.of(new ContactEvent(ContactEvent.CONSENT_CHANGED, sender, eventId,
+                RbmFields.sendTime(event, receivedAt), null,
+                new ContactEvent.ConsentChange(optedIn, "RBM user event " + eventType + " " + eventId),
+                Map.of("eventType", eventType)));
     }
 
     static boolean isServerEvent(String eventType) {

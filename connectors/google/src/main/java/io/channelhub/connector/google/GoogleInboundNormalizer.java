@@ -19,7 +19,8 @@ import java.util.List;
  * (a consumer's text, file, location or tapped suggestion), a {@code UserEvent} (DELIVERED, READ,
  * IS_TYPING, …) or a {@code ServerEvent} (TTL expiry). A consumer message's provider id is its RBM
  * messageId, so a redelivered push gives no second canonical message. Typing indicators and agent launch
- * notifications yield nothing; other user events reach the platform as {@code unsupported}.
+ * notifications yield nothing; SUBSCRIBE / UNSUBSCRIBE are consent changes; other user events reach the platform
+ * as {@code unsupported}.
  */
 public final class GoogleInboundNormalizer implements InboundNormalizer {
 
@@ -42,6 +43,10 @@ public final class GoogleInboundNormalizer implements InboundNormalizer {
         }
         if ("IS_TYPING".equals(eventType)) {
             return List.of();
+        }
+        var consent = GoogleEventMapper.consentEvent(eventType, data, payload.receivedAt());
+        if (consent.isPresent()) {
+            return List.of(consent.get());
         }
         return GoogleEventMapper.userEvent(eventType, data, payload.receivedAt()).<List<InboundEvent>>map(List::of)
                 .orElseGet(() -> List.of(userMessage(data,

@@ -2,6 +2,8 @@ package io.channelhub.connector.google;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.channelhub.core.error.PermanentChannelException;
+import io.channelhub.core.model.CardContent;
+import io.channelhub.core.model.CarouselContent;
 import io.channelhub.core.model.Category;
 import io.channelhub.core.model.ChoiceContent;
 import io.channelhub.core.model.ContactCard;
@@ -37,9 +39,13 @@ final class GoogleMessageRenderer {
     }
 
     static ObjectNode render(OutboundMessage message, GoogleSettings settings) {
+        return render(message, message.content(), settings);
+    }
+
+    /** {@code message} with {@code content} in place of its own: the content fitted to the contact's device. */
+    static ObjectNode render(OutboundMessage message, Content content, GoogleSettings settings) {
         ObjectNode agentMessage = HubJson.mapper().createObjectNode();
         ObjectNode contentMessage = agentMessage.putObject("contentMessage");
-        Content content = message.content();
         if (content instanceof TextContent text) {
             putText(contentMessage, text.text());
         } else if (content instanceof MediaContent media) {
@@ -50,6 +56,10 @@ final class GoogleMessageRenderer {
             location(contentMessage, location);
         } else if (content instanceof ContactsContent contacts) {
             putText(contentMessage, contactsText(contacts));
+        } else if (content instanceof CardContent card) {
+            GoogleCardRenderer.standalone(contentMessage, card, message.metadata().get(THUMBNAIL_URL));
+        } else if (content instanceof CarouselContent carousel) {
+            GoogleCardRenderer.carousel(contentMessage, carousel);
         } else {
             throw unsupported("content type " + (content == null ? "null" : content.kind().wireName())
                     + " cannot be sent by RBM");
@@ -93,11 +103,7 @@ final class GoogleMessageRenderer {
             if (length(caption) > MAX_CARD_DESCRIPTION) {
                 throw unsupported("an RBM card description is limited to " + MAX_CARD_DESCRIPTION + " characters");
             }
-            ObjectNode card = contentMessage.putObject("richCard").putObject("standaloneCard");
-            card.put("cardOrientation", "VERTICAL");
-            ObjectNode cardContent = card.putObject("cardContent");
-            cardContent.put("description", caption);
-            cardContent.putObject("media").put("height", "MEDIUM").set("contentInfo", contentInfo);
+            GoogleCardRenderer.standalone(contentMessage, new CardContent(null, caption, media, null), thumbnail);
         } else {
             contentMessage.set("contentInfo", contentInfo);
         }

@@ -10,7 +10,8 @@ import io.channelhub.core.spi.TenantConnector;
 /**
  * Sends one message through the RBM API as the tenant's agent: one {@code agentMessages.create} per call,
  * with the hub message id as RBM's {@code messageId}. That id is also the provider id: RBM's DELIVERED and
- * READ events name it, and a retry after a lost answer reuses it, so Google never delivers twice.
+ * READ events name it, and a retry after a lost answer reuses it, so Google never delivers twice. Content is
+ * first fitted to the features of the contact's device when the hub knows them ({@link GoogleFeatureDegradation}).
  */
 final class GoogleOutboundSender implements OutboundSender {
 
@@ -29,7 +30,8 @@ final class GoogleOutboundSender implements OutboundSender {
         }
         GoogleSettings settings = GoogleSettings.of(connector);
         String msisdn = GoogleAddresses.requireE164(message.to());
-        var body = GoogleMessageRenderer.render(message, settings);
+        var content = GoogleFeatureDegradation.fit(message.content(), message.deviceFeatures());
+        var body = GoogleMessageRenderer.render(message, content, settings);
         api.createAgentMessage(settings, tokens.bearer(connector), msisdn, message.id(), body);
         return SendResult.of(message.id());
     }

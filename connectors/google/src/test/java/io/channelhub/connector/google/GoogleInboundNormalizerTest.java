@@ -17,6 +17,7 @@ import io.channelhub.core.model.MediaKind;
 import io.channelhub.core.model.Party;
 import io.channelhub.core.model.TextContent;
 import io.channelhub.core.model.UnsupportedContent;
+import io.channelhub.core.spi.ContactEvent;
 import io.channelhub.core.spi.InboundEvent;
 import io.channelhub.core.spi.InboundMessage;
 import io.channelhub.core.spi.MediaSource;
@@ -145,9 +146,44 @@ class GoogleInboundNormalizerTest {
     }
 
     @Test
+    void unsubscribeIsAnOptOutKeyedOnTheEventId() {
+        List<InboundEvent> events = normalizer.normalize(inbound("event-unsubscribe.json"));
+        assertThat(events).hasSize(1);
+        ContactEvent event = (ContactEvent) events.get(0);
+        assertThat(event.type()).isEqualTo(ContactEvent.CONSENT_CHANGED);
+        assertThat(event.contactAddress()).isEqualTo(USER);
+        assertThat(event.providerEventId()).isEqualTo("Ms9rRlHol9TV-ih1TIupkiLj");
+        assertThat(event.timestamp()).isEqualTo(Instant.parse("2026-11-20T10:25:00Z"));
+        assertThat(event.consent().optedIn()).isFalse();
+        assertThat(event.consent().evidence()).contains("UNSUBSCRIBE").contains("Ms9rRlHol9TV-ih1TIupkiLj");
+        assertThat(event.details()).isEqualTo(Map.of("eventType", "UNSUBSCRIBE"));
+    }
+
+    @Test
+    void subscribeIsAnOptIn() {
+        ContactEvent event = (ContactEvent) normalizer.normalize(inbound("event-subscribe.json")).get(0);
+        assertThat(event.type()).isEqualTo(ContactEvent.CONSENT_CHANGED);
+        assertThat(event.consent().optedIn()).isTrue();
+        assertThat(event.providerEventId()).isEqualTo("Mt2sSmIpm0UW-ji2UJvqljMk");
+    }
+
+    @Test
+    void theStopTextGoogleSendsWithAnUnsubscribeStaysATextForTheHubsKeywords() {
+        byte[] data = GoogleFixtures.bytes("inbound/text.json");
+        String stop = new String(data, StandardCharsets.UTF_8).replaceAll("\"text\"\\s*:\\s*\"[^\"]*\"", "\"text\": \"STOP\"");
+        List<InboundEvent> events = normalizer.normalize(payload(GoogleFixtures.envelope(
+                stop.getBytes(StandardCharsets.UTF_8))));
+        assertThat(events).singleElement().isInstanceOf(InboundMessage.class);
+        assertThat(((InboundMessage) events.get(0)).content()).isEqualTo(TextContent.of("STOP"));
+    }
+
+    @Test
     void otherUserEventsReachThePlatformAsUnsupported() {
-        InboundMessage m = message("event-unsubscribe.json");
-        assertThat(((UnsupportedContent) m.content()).providerType()).isEqualTo("event:UNSUBSCRIBE");
+        byte[] data = GoogleFixtures.bytes("inbound/event-unsubscribe.json");
+        String other = new String(data, StandardCharsets.UTF_8).replace("UNSUBSCRIBE", "SOMETHING_NEW");
+        InboundMessage m = (InboundMessage) normalizer.normalize(payload(GoogleFixtures.envelope(
+                other.getBytes(StandardCharsets.UTF_8)))).get(0);
+        assertThat(((UnsupportedContent) m.content()).providerType()).isEqualTo("event:SOMETHING_NEW");
         assertThat(m.providerMessageId()).isEqualTo("Ms9rRlHol9TV-ih1TIupkiLj");
         assertThat(m.from().address()).isEqualTo(USER);
     }

@@ -51,7 +51,7 @@ class GoogleNormalizerPropertiesTest {
             "eventType", "sendTime", "agentId", "text", "userFile", "payload", "thumbnail", "fileUri", "mimeType",
             "fileName", "fileSizeBytes", "location", "latitude", "longitude", "suggestionResponse", "postbackData",
             "type", "carrier");
-    private static final List<String> EVENT_TYPES = List.of("DELIVERED", "READ", "IS_TYPING", "UNSUBSCRIBE",
+    private static final List<String> EVENT_TYPES = List.of("DELIVERED", "READ", "IS_TYPING", "UNSUBSCRIBE", "SUBSCRIBE",
             "TTL_EXPIRATION_REVOKED", "TTL_EXPIRATION_REVOKE_FAILED", "EVENT_TYPE_UNSPECIFIED");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

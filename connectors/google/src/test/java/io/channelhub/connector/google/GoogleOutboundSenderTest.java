@@ -133,7 +133,8 @@ class GoogleOutboundSenderTest {
         assertBody("""
                 {"contentMessage":{"richCard":{"standaloneCard":{"cardOrientation":"VERTICAL","cardContent":{
                   "description":"Uw nieuwe Golf",
-                  "media":{"height":"MEDIUM","contentInfo":{"fileUrl":"https://cdn.example.com/golf.jpg"}}}}}}}""");
+                  "media":{"height":"MEDIUM","contentInfo":{"fileUrl":"https://cdn.example.com/golf.jpg",
+                    "forceRefresh":false}}}}}}}""");
     }
 
     @Test

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Renders a choice as a generic template (one element: the text as its title up to 80 characters, 1–3
  * postback buttons; it stays in the thread), else as quick replies (up to 13; they disappear once one is
- * tapped), else as numbered text. Button and quick-reply titles up to 20 characters, payloads up to 1,000. A tap
+ * tapped), else as numbered text. Options with actions (a URL, a map) are template buttons or, when they do not fit,
+ * spelled out in the numbered text. Button and quick-reply titles up to 20 characters, payloads up to 1,000. A tap
  * comes back as a postback or a quick-reply payload: the choice's id. PROTOCOLS.md §10.1 (templates).
  */
 final class InstagramChoiceRenderer {
@@ -27,7 +28,9 @@ final class InstagramChoiceRenderer {
         String text = choice.text() == null ? "" : choice.text();
         List<Choice> choices = choice.choices();
         boolean titled = !text.isBlank() && eachHasAShortTitle(choices);
-        if (titled && choices.size() <= MAX_BUTTONS && InstagramMessageRenderer.length(text) <= MAX_ELEMENT_TITLE) {
+        if (choices.stream().anyMatch(c -> c.action() != null)) {
+            actions(message, text, choices);
+        } else if (titled && choices.size() <= MAX_BUTTONS && InstagramMessageRenderer.length(text) <= MAX_ELEMENT_TITLE) {
             ObjectNode element = message.putObject("attachment").put("type", "template").putObject("payload")
                     .put("template_type", "generic").putArray("elements").addObject().put("title", text);
             ArrayNode buttons = element.putArray("buttons");
@@ -41,6 +44,22 @@ final class InstagramChoiceRenderer {
                     .put("payload", payloadOf(c)));
         } else {
             InstagramMessageRenderer.putText(message, choice.asNumberedText().text().strip());
+        }
+    }
+
+    /**
+     * Options with actions can only be template buttons (quick replies carry a payload only): a generic template
+     * when all fit, else the numbered text with each action's target spelled out.
+     */
+    private static void actions(ObjectNode message, String text, List<Choice> choices) {
+        var buttons = InstagramCardRenderer.buttons(choices);
+        if (!text.isBlank() && InstagramMessageRenderer.length(text) <= MAX_ELEMENT_TITLE && buttons.isPresent()
+                && !buttons.get().isEmpty()) {
+            message.putObject("attachment").put("type", "template").putObject("payload")
+                    .put("template_type", "generic").putArray("elements").addObject().put("title", text)
+                    .set("buttons", buttons.get());
+        } else {
+            InstagramMessageRenderer.putText(message, new ChoiceContent(text, choices).asNumberedText().text().strip());
         }
     }
 

@@ -28,7 +28,8 @@ public final class InstagramConnector extends MetaChannelConnector {
             "instagram",
             "Instagram Direct",
             ChannelDescriptor.AddressFormat.OPAQUE,
-            Set.of(ContentType.TEXT, ContentType.MEDIA, ContentType.REACTION, ContentType.CHOICE),
+            Set.of(ContentType.TEXT, ContentType.MEDIA, ContentType.REACTION, ContentType.CHOICE, ContentType.CARD,
+                    ContentType.CAROUSEL),
             Duration.ofHours(24),
             // outside the window only with a message tag, never by content type alone (PROTOCOLS §10.1)
             Set.of(),

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.channelhub.connector.meta.SendApiContent;
 import io.channelhub.connector.meta.SendApiMessage;
 import io.channelhub.core.error.PermanentChannelException;
+import io.channelhub.core.model.CardContent;
+import io.channelhub.core.model.CarouselContent;
 import io.channelhub.core.model.MediaContent;
 import io.channelhub.core.model.ReactionContent;
 import io.channelhub.core.spi.OutboundMessage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -33,6 +36,12 @@ final class InstagramMessageRenderer {
 
     /** The bodies to send, in order (see {@link SendApiMessage#bodies}). */
     static List<ObjectNode> render(OutboundMessage message) {
+        if (message.content() instanceof CardContent || message.content() instanceof CarouselContent) {
+            List<ObjectNode> bodies = new ArrayList<>();
+            InstagramCardRenderer.render(SendApiMessage.add(message, InstagramConnector.DESCRIPTOR, bodies),
+                    message.content());
+            return bodies;
+        }
         return SendApiMessage.bodies(message, InstagramConnector.DESCRIPTOR, CONTENT);
     }
 

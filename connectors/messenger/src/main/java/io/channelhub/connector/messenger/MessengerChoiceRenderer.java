@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Renders a choice as a button template (1–3 postback buttons, text up to 640 characters: the buttons stay in
  * the thread), else as quick replies (up to 13, text up to 2,000: they disappear once one is tapped), else as
- * numbered text. Titles up to 20 characters, payloads up to 1,000. A tap comes back as a postback or a
+ * numbered text. Options with actions (a URL, a number to call, a map) are buttons of the template or, when
+ * they do not fit, spelled out in the numbered text. Titles up to 20 characters, payloads up to 1,000. A tap comes back as a postback or a
  * quick-reply payload: the choice's id. Limits:
  * https://developers.facebook.com/docs/messenger-platform/send-messages/buttons and
  * https://developers.facebook.com/docs/messenger-platform/reference/buttons/quick-replies
@@ -30,7 +31,9 @@ final class MessengerChoiceRenderer {
         List<Choice> choices = choice.choices();
         String text = choice.text();
         boolean hasText = text != null && !text.isBlank();
-        if (hasText && fits(choices, MAX_BUTTONS) && length(text) <= MAX_BUTTON_TEXT) {
+        if (choices.stream().anyMatch(c -> c.action() != null)) {
+            actions(message, choice);
+        } else if (hasText && fits(choices, MAX_BUTTONS) && length(text) <= MAX_BUTTON_TEXT) {
             ObjectNode payload = message.putObject("attachment").put("type", "template").putObject("payload");
             payload.put("template_type", "button").put("text", text);
             ArrayNode buttons = payload.putArray("buttons");
@@ -46,6 +49,22 @@ final class MessengerChoiceRenderer {
             MessengerMessageRenderer.putText(message, choice.asNumberedText().text().strip());
         }
         return message;
+    }
+
+    /**
+     * Options with actions can only be template buttons (quick replies carry a payload only): a button template
+     * when all fit, else the numbered text with each action's target spelled out.
+     */
+    private static void actions(ObjectNode message, ChoiceContent choice) {
+        String text = choice.text();
+        var buttons = MessengerCardRenderer.buttons(choice.choices());
+        if (text != null && !text.isBlank() && length(text) <= MAX_BUTTON_TEXT && buttons.isPresent()
+                && !buttons.get().isEmpty()) {
+            ObjectNode payload = message.putObject("attachment").put("type", "template").putObject("payload");
+            payload.put("template_type", "button").put("text", text).set("buttons", buttons.get());
+        } else {
+            MessengerMessageRenderer.putText(message, choice.asNumberedText().text().strip());
+        }
     }
 
     /** Some options, no more than {@code max}, each with a short title and payload, payloads distinct. */

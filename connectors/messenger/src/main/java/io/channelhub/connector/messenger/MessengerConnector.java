@@ -27,7 +27,7 @@ public final class MessengerConnector extends MetaChannelConnector {
             ChannelDescriptor.AddressFormat.OPAQUE,
             // location and contacts go as text; choices as buttons or quick replies
             Set.of(ContentType.TEXT, ContentType.MEDIA, ContentType.LOCATION, ContentType.CONTACTS,
-                    ContentType.REACTION, ContentType.CHOICE),
+                    ContentType.REACTION, ContentType.CHOICE, ContentType.CARD, ContentType.CAROUSEL),
             Duration.ofHours(24),
             // outside the window only with a message tag, never by content type alone (PROTOCOLS §2.5, §10.1)
             Set.of(),

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.channelhub.connector.meta.SendApiContent;
 import io.channelhub.connector.meta.SendApiMessage;
 import io.channelhub.core.error.PermanentChannelException;
+import io.channelhub.core.model.CardContent;
+import io.channelhub.core.model.CarouselContent;
 import io.channelhub.core.model.ContactCard;
 import io.channelhub.core.model.ContactsContent;
 import io.channelhub.core.model.Content;
@@ -32,6 +34,12 @@ final class MessengerMessageRenderer {
 
     /** The bodies to send, in order (see {@link SendApiMessage#bodies}). */
     static List<ObjectNode> render(OutboundMessage message) {
+        if (message.content() instanceof CardContent || message.content() instanceof CarouselContent) {
+            List<ObjectNode> bodies = new ArrayList<>();
+            MessengerCardRenderer.render(SendApiMessage.add(message, MessengerConnector.DESCRIPTOR, bodies),
+                    message.content());
+            return bodies;
+        }
         return SendApiMessage.bodies(message, MessengerConnector.DESCRIPTOR, CONTENT);
     }
 

@@ -1,0 +1,134 @@
+package io.channelhub.connector.instagram;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.channelhub.connector.instagram.InstagramFixtures.HUB_ID;
+import static io.channelhub.connector.instagram.InstagramFixtures.outbound;
+import static io.channelhub.connector.instagram.InstagramFixtures.tenant;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.channelhub.core.model.CardContent;
+import io.channelhub.core.model.CarouselContent;
+import io.channelhub.core.model.Choice;
+import io.channelhub.core.model.ChoiceAction;
+import io.channelhub.core.model.ChoiceContent;
+import io.channelhub.core.model.Content;
+import io.channelhub.core.model.MediaContent;
+import io.channelhub.core.model.MediaKind;
+import io.channelhub.core.spi.ChannelConnector;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Cards, carousels and action buttons as Instagram's generic template. */
+class InstagramCardSenderTest {
+
+    @RegisterExtension
+    static WireMockExtension graph = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private static final String MESSAGES = "/ig/v26.0/" + InstagramFixtures.ACCOUNT_ID + "/messages";
+    private static final MediaContent PHOTO = new MediaContent(MediaKind.IMAGE, "https://cdn.example.com/golf.jpg",
+            "image/jpeg", null, null, null);
+
+    private ChannelConnector connector;
+
+    @BeforeEach
+    void setUp() {
+        connector = new InstagramConnectorFactory().create(InstagramFixtures.environment(graph.baseUrl(), Map.of()));
+        graph.stubFor(post(urlEqualTo(MESSAGES)).willReturn(okJson(InstagramFixtures.text("outbound/send-accepted.json"))));
+    }
+
+    private void send(Content content) {
+        connector.sender().send(outbound(content, null), tenant());
+    }
+
+    private static void sent(String message) {
+        graph.verify(postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(equalToJson(
+                "{\"recipient\":{\"id\":\"" + InstagramFixtures.IGSID + "\"},\"messaging_type\":\"RESPONSE\",\"message\":" + message + "}")));
+    }
+
+    @Test
+    void aCardIsAGenericTemplateOfOneElementWithItsButtons() {
+        send(new CardContent("Golf 8 GTI", "Nog beschikbaar, 32.500 euro", PHOTO, List.of(
+                new Choice("book", "Proefrit"),
+                new Choice("web", "Website", new ChoiceAction.OpenUrl("https://dealer.example/golf")))));
+        sent("""
+                {"attachment":{"type":"template","payload":{"template_type":"generic","elements":[
+                  {"title":"Golf 8 GTI","subtitle":"Nog beschikbaar, 32.500 euro",
+                   "image_url":"https://cdn.example.com/golf.jpg",
+                   "buttons":[
+                     {"type":"postback","title":"Proefrit","payload":"book"},
+                     {"type":"web_url","title":"Website","url":"https://dealer.example/golf"}]}]}},
+                 "metadata":"channel-hub:%s"}""".formatted(HUB_ID));
+    }
+
+    @Test
+    void aCardWithACallButtonIsTextBecauseInstagramHasNone() {
+        send(new CardContent("Golf", null, null, List.of(new Choice("call", "Bel ons",
+                new ChoiceAction.Dial("+31201234567")))));
+        sent("""
+                {"text":"Golf\\n\\n1. Bel ons: +31201234567","metadata":"channel-hub:%s"}""".formatted(HUB_ID));
+    }
+
+    @Test
+    void aCarouselIsOneElementPerCardAndAViewLocationIsAMapLink() {
+        send(new CarouselContent(List.of(
+                new CardContent("Golf", null, PHOTO, List.of(new Choice("golf", "Deze"))),
+                new CardContent(null, "Showroom Damrak", null, List.of(new Choice("map", "Route",
+                        new ChoiceAction.ViewLocation(52.3676, 4.9041, "Showroom", null)))))));
+        sent("""
+                {"attachment":{"type":"template","payload":{"template_type":"generic","elements":[
+                  {"title":"Golf","image_url":"https://cdn.example.com/golf.jpg",
+                   "buttons":[{"type":"postback","title":"Deze","payload":"golf"}]},
+                  {"title":"Showroom Damrak",
+                   "buttons":[{"type":"web_url","title":"Route",
+                     "url":"https://www.google.com/maps/search/?api=1&query=52.3676%%2C4.9041"}]}]}},
+                 "metadata":"channel-hub:%s"}""".formatted(HUB_ID));
+    }
+
+    @Test
+    void aCardMessengerCannotShowWholeIsTheHubsText() {
+        send(new CardContent("Golf", "Open dag", null, List.of(new Choice("cal", "In agenda",
+                new ChoiceAction.Calendar(Instant.parse("2026-12-05T10:00:00Z"), Instant.parse("2026-12-05T11:00:00Z"),
+                        "Open dag", null)))));
+        sent("""
+                {"text":"Golf\\n\\nOpen dag\\n\\n1. In agenda: Open dag, 2026-12-05 10:00–11:00 UTC",
+                 "metadata":"channel-hub:%s"}""".formatted(HUB_ID));
+    }
+
+    @Test
+    void aTitleOverEightyCharactersMakesTheCarouselText() {
+        send(new CarouselContent(List.of(new CardContent("x".repeat(81), null, null, null),
+                new CardContent("B", null, null, null))));
+        sent("{\"text\":\"1. " + "x".repeat(81) + "\\n\\n2. B\",\"metadata\":\"channel-hub:" + HUB_ID + "\"}");
+    }
+
+    @Test
+    void aChoiceWithActionsIsAGenericTemplateElement() {
+        send(new ChoiceContent("Vragen over de Golf?", List.of(new Choice("yes", "Ja"),
+                new Choice("web", "Website", new ChoiceAction.OpenUrl("https://dealer.example/golf")))));
+        sent("""
+                {"attachment":{"type":"template","payload":{"template_type":"generic","elements":[
+                  {"title":"Vragen over de Golf?",
+                   "buttons":[{"type":"postback","title":"Ja","payload":"yes"},
+                    {"type":"web_url","title":"Website","url":"https://dealer.example/golf"}]}]}},
+                 "metadata":"channel-hub:%s"}""".formatted(HUB_ID));
+    }
+
+    @Test
+    void aChoiceWithAnActionNoButtonCarriesIsNumberedTextWithTheTarget() {
+        send(new ChoiceContent("Waar ben je?", List.of(new Choice("loc", "Deel je locatie",
+                new ChoiceAction.ShareLocation()), new Choice("web", "Website",
+                new ChoiceAction.OpenUrl("https://dealer.example")))));
+        sent("""
+                {"text":"Waar ben je?\\n1. Deel je locatie\\n2. Website: https://dealer.example",
+                 "metadata":"channel-hub:%s"}""".formatted(HUB_ID));
+    }
+}
