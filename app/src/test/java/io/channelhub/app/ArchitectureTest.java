@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final List<String> CHANNEL_NAMES = List.of("whatsapp", "sms", "email", "messenger", "instagram",
-            "google");
+            "google", "telegram");
     /** Connector modules shared by a family of channels (Meta's Graph API); a channel may use its family's. */
     private static final String FAMILY_PACKAGES = "io.channelhub.connector.meta..";
     private static JavaClasses classes;

@@ -42,17 +42,20 @@ class NormalizeStep implements BatchStep {
     private final TenantConnectors connectors;
     private final InboundRecorder recorder;
     private final ContactEventRecorder contactEvents;
+    private final InboundAcknowledgements acknowledgements;
     private final StatusMatcher statuses;
     private final DeadLetters deadLetters;
     private final HubProperties hub;
     private final TransactionTemplate transaction;
 
     NormalizeStep(ConnectorCatalog catalog, TenantConnectors connectors, InboundRecorder recorder,
-                  ContactEventRecorder contactEvents, StatusMatcher statuses, DeadLetters deadLetters, HubProperties hub, TransactionTemplate transaction) {
+                  ContactEventRecorder contactEvents, InboundAcknowledgements acknowledgements,
+                  StatusMatcher statuses, DeadLetters deadLetters, HubProperties hub, TransactionTemplate transaction) {
         this.catalog = catalog;
         this.connectors = connectors;
         this.recorder = recorder;
         this.contactEvents = contactEvents;
+        this.acknowledgements = acknowledgements;
         this.statuses = statuses;
         this.deadLetters = deadLetters;
         this.hub = hub;
@@ -99,7 +102,10 @@ class NormalizeStep implements BatchStep {
         List<Outgoing> out = new ArrayList<>();
         for (InboundEvent event : events) {
             if (event instanceof InboundMessage m) {
-                recorder.record(m, tc, receivedAt, message.messageId()).ifPresent(out::add);
+                recorder.record(m, tc, receivedAt, message.messageId()).ifPresent(recorded -> {
+                    out.add(recorded);
+                    acknowledgements.afterCommit(connector, m, tc);
+                });
             } else if (event instanceof StatusUpdate s) {
                 out.addAll(statuses.match(new StatusMatcher.Pending(tenantId, channel, s, 0), message.messageId()));
             } else if (event instanceof ContactEvent c) {

@@ -24,6 +24,7 @@ import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.HubJson;
 import io.channelhub.core.model.Reason;
 import io.channelhub.core.model.ReasonCodes;
+import io.channelhub.core.spi.CapabilityLookup.ContactCapabilities;
 import io.channelhub.core.spi.OutboundMessage;
 import io.channelhub.core.spi.SendResult;
 import io.channelhub.routes.HubQueues;
@@ -174,11 +175,15 @@ class DispatchStep implements QueueStep {
                 message.metadata(), message.sentBy(), verdict.tag(), message.expireAt());
         long start = System.nanoTime();
         try {
-            reach.of(connector, record.contactAddress()).filter(c -> !c.reachable()).ifPresent(c -> {
+            Optional<ContactCapabilities> capabilities = reach.of(connector, record.contactAddress());
+            if (capabilities.filter(c -> !c.reachable()).isPresent()) {
                 throw new PermanentChannelException(ReasonCodes.NOT_REACHABLE_ON_CHANNEL, null,
                         "the contact cannot be reached on " + record.channel());
-            });
-            SendResult result = connector.connector().sender().send(out, connector.config());
+            }
+            // the device's features, where the provider told them, so the connector fits the content to it
+            SendResult result = connector.connector().sender().send(
+                    out.withDeviceFeatures(capabilities.map(ContactCapabilities::features).orElse(null)),
+                    connector.config());
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             usage.count(record.tenantId(), record.channel(), "outbound", Math.max(1, result.billableUnits()));
             return events.transition(record, DeliveryStatus.SENT, null, result.providerMessageId(), clock.instant(),

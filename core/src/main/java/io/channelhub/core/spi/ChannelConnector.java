@@ -57,7 +57,7 @@ public interface ChannelConnector {
     }
 
     /** Acknowledges inbound interactions the provider waits for (Telegram's button taps). */
-    default Optional<InboundAcknowledgement> acknowledgement() {
+    default Optional<InboundAcknowledgement> inboundAcknowledgement() {
         return Optional.empty();
     }
 

@@ -19,7 +19,7 @@ import java.util.Optional;
  * and whose title is the button's text, looked up in the keyboard Telegram sends back with the query.
  * The provider id is {@code callback:<query id>}: Telegram's query ids are unique and repeat on redelivery.
  * Telegram shows a spinner on the button until the bot answers the query: the hub does that with
- * {@link TelegramConnector#acknowledgement}, given {@code metadata.callbackQueryId}.
+ * {@link TelegramConnector#inboundAcknowledgement}, given {@code metadata.callbackQueryId}.
  */
 final class TelegramCallbackMapper {
     static final String CALLBACK_QUERY_ID = "callbackQueryId";

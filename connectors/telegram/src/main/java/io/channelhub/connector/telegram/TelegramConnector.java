@@ -112,7 +112,7 @@ public final class TelegramConnector implements ChannelConnector {
      * {@code metadata.callbackQueryId} this takes.
      */
     @Override
-    public Optional<InboundAcknowledgement> acknowledgement() {
+    public Optional<InboundAcknowledgement> inboundAcknowledgement() {
         return Optional.of(new InboundAcknowledgement() {
             @Override
             public boolean awaited(InboundMessage message) {

@@ -158,7 +158,7 @@ class TelegramBotManagementTest {
     void aButtonTapIsAnsweredAndNothingElseAwaitsAnAnswer() {
         bot.stubFor(post(urlEqualTo(API + "answerCallbackQuery")).willReturn(
                 okJson(TelegramFixtures.text("outbound/ok-true.json"))));
-        InboundAcknowledgement ack = connector.acknowledgement().orElseThrow();
+        InboundAcknowledgement ack = connector.inboundAcknowledgement().orElseThrow();
         InboundMessage tap = new InboundMessage(new Party("42", null), null, "42", "callback:3135896420398127583",
                 Instant.EPOCH, new ChoiceResponseContent("yes", "Yes"), null, List.of(), null, List.of(),
                 Map.of("callbackQueryId", "3135896420398127583"));
