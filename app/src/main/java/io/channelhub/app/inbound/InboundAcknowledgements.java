@@ -6,6 +6,7 @@ import io.channelhub.core.spi.InboundMessage;
 import io.channelhub.core.spi.TenantConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,7 @@ class InboundAcknowledgements {
     private static final Logger LOG = LoggerFactory.getLogger(InboundAcknowledgements.class);
     private final TaskExecutor executor;
 
-    InboundAcknowledgements(TaskExecutor executor) {
+    InboundAcknowledgements(@Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.executor = executor;
     }
 
