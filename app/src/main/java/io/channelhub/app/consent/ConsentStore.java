@@ -1,7 +1,9 @@
 package io.channelhub.app.consent;
 
 import io.channelhub.app.persistence.ContactRepository;
+import io.channelhub.core.spi.ContactEvent;
 import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,11 +30,16 @@ public class ConsentStore {
         LOG.info("Opt-in recorded for tenant {} channel {} ({})", tenantId, channel, evidence);
     }
 
-    /** Consent to marketing messages only; the consent to other messages stays as it is. */
-    public void marketing(String tenantId, String channel, String address, boolean optedIn, String evidence) {
-        contacts.setMarketingConsent(tenantId, channel, address, optedIn ? "opted_in" : "opted_out", evidence,
-                clock.instant());
-        LOG.info("Marketing {} recorded for tenant {} channel {} ({})", optedIn ? "opt-in" : "opt-out", tenantId,
-                channel, evidence);
+    /**
+     * A consent a provider reported (a notification opt-in, a blocked bot), taken only if nothing later is
+     * recorded: its time is the provider's, since such events arrive concurrently and out of order.
+     */
+    public void reported(String tenantId, String channel, String address, ContactEvent.ConsentChange change,
+                         Instant at) {
+        boolean marketing = change.scope() == ContactEvent.Scope.MARKETING;
+        contacts.setConsentIfNewer(tenantId, channel, address, marketing, change.optedIn() ? "opted_in" : "opted_out",
+                change.evidence(), at);
+        LOG.info("{}{} reported for tenant {} channel {} ({})", marketing ? "Marketing " : "",
+                change.optedIn() ? "opt-in" : "opt-out", tenantId, channel, change.evidence());
     }
 }

@@ -54,15 +54,10 @@ class ContactEventRecorder {
                     .map(stored -> outgoing(tenantId, channel, conversationId, event.type(), stored.body()));
         }
         if (event.consent() != null) {
-            String evidence = channel + " " + event.type() + " " + event.providerEventId() + ": "
-                    + event.consent().evidence();
-            if (event.consent().scope() == ContactEvent.Scope.MARKETING) {
-                consent.marketing(tenantId, channel, event.contactAddress(), event.consent().optedIn(), evidence);
-            } else if (event.consent().optedIn()) {
-                consent.optIn(tenantId, channel, event.contactAddress(), evidence);
-            } else {
-                consent.optOut(tenantId, channel, event.contactAddress(), evidence);
-            }
+            ContactEvent.ConsentChange change = new ContactEvent.ConsentChange(event.consent().optedIn(),
+                    event.consent().scope(), channel + " " + event.type() + " " + event.providerEventId() + ": "
+                    + event.consent().evidence());
+            consent.reported(tenantId, channel, event.contactAddress(), change, notice.timestamp());
         }
         return Optional.of(outgoing(tenantId, channel, conversationId, event.type(), body));
     }

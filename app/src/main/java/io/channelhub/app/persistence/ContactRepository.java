@@ -72,20 +72,26 @@ public class ContactRepository {
     }
 
     /**
-     * Records consent to marketing messages only ({@code opted_in} or {@code opted_out}), beside the consent to
-     * any message, which it leaves as it is.
+     * Records a consent a provider reported at {@code at} ({@code opted_in} or {@code opted_out}), unless a later
+     * one is recorded already: providers deliver events concurrently and out of order (a block and the unblock a
+     * second later), and the contact's latest word must win.
+     *
+     * @param marketing true for the consent to marketing messages only, beside the consent to any message
      */
-    public void setMarketingConsent(String tenantId, String channel, String rawAddress, String consent,
-                                    String evidence, Instant at) {
+    public void setConsentIfNewer(String tenantId, String channel, String rawAddress, boolean marketing,
+                                  String consent, String evidence, Instant at) {
         String address = key(rawAddress);
-        int updated = jdbc.sql("""
-                        update contacts set marketing_consent = ?, marketing_consent_at = ?,
-                        marketing_consent_evidence = ? where tenant_id = ? and channel = ? and address = ?""")
-                .params(consent, Db.ts(at), Db.truncate(evidence, 1000), tenantId, channel, address).update();
-        if (updated == 0) {
-            insertIgnoringRace(tenantId, channel, address, "unknown", null, null, null);
-            setMarketingConsent(tenantId, channel, address, consent, evidence, at);
-        }
+        insertIgnoringRace(tenantId, channel, address, "unknown", null, null, null);
+        String sql = marketing
+                ? """
+                update contacts set marketing_consent = ?, marketing_consent_at = ?, marketing_consent_evidence = ?
+                where tenant_id = ? and channel = ? and address = ?
+                and (marketing_consent_at is null or marketing_consent_at <= ?)"""
+                : """
+                update contacts set consent = ?, consent_at = ?, consent_evidence = ?
+                where tenant_id = ? and channel = ? and address = ? and (consent_at is null or consent_at <= ?)""";
+        jdbc.sql(sql).params(consent, Db.ts(at), Db.truncate(evidence, 1000), tenantId, channel, address, Db.ts(at))
+                .update();
     }
 
     /** False when another transaction inserted the contact first (without aborting a PostgreSQL transaction). */

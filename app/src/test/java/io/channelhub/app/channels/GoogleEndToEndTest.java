@@ -1,10 +1,13 @@
 package io.channelhub.app.channels;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -197,6 +200,35 @@ class GoogleEndToEndTest extends ChannelHubTest {
                           "suggestions":[{"reply":{"text":"Proefrit","postbackData":"book"}},
                             {"action":{"text":"Bel ons","postbackData":"call",
                               "dialAction":{"phoneNumber":"+31201234567"}}}]}}}}}""")));
+    }
+
+    @Test
+    void aDeviceWithoutCarouselsOrOpenUrlGetsTheContentFittedNotAFailedSend() throws Exception {
+        String contact = "+316" + digits(8);
+        PROVIDER.stubFor(get(urlPathEqualTo("/v1/phones/" + contact + "/capabilities")).atPriority(1)
+                .willReturn(okJson("{\"features\":[\"RICHCARD_STANDALONE\",\"ACTION_DIAL\"]}")));
+        String carousel = submitAccepted("{\"channel\":\"google\",\"to\":\"" + contact + "\",\"content\":{"
+                + "\"type\":\"carousel\",\"cards\":[{\"title\":\"Golf\",\"description\":\"32.500 euro\"},"
+                + "{\"title\":\"Polo\",\"description\":\"21.900 euro\"}]}}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(statusOf(carousel)));
+        PROVIDER.verify(1, postRequestedFor(urlPathEqualTo("/v1/phones/" + contact + "/agentMessages"))
+                .withQueryParam("messageId", equalTo(carousel))
+                .withRequestBody(matchingJsonPath("$.contentMessage.text", containing("Golf")))
+                .withRequestBody(matchingJsonPath("$.contentMessage.text", containing("Polo")))
+                .withRequestBody(notContaining("richCard")));
+
+        String card = submitAccepted("{\"channel\":\"google\",\"to\":\"" + contact + "\",\"content\":{"
+                + "\"type\":\"card\",\"title\":\"Golf\",\"choices\":[{\"id\":\"web\",\"title\":\"Website\","
+                + "\"action\":{\"type\":\"open_url\",\"url\":\"https://dealer.example/golf\"}},{\"id\":\"call\","
+                + "\"title\":\"Bel ons\",\"action\":{\"type\":\"dial\",\"phoneNumber\":\"+31201234567\"}}]}}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(statusOf(card)));
+        PROVIDER.verify(1, postRequestedFor(urlPathEqualTo("/v1/phones/" + contact + "/agentMessages"))
+                .withQueryParam("messageId", equalTo(card))
+                .withRequestBody(matchingJsonPath("$.contentMessage.richCard.standaloneCard.cardContent.description",
+                        containing("https://dealer.example/golf")))
+                .withRequestBody(matchingJsonPath(
+                        "$.contentMessage.richCard.standaloneCard.cardContent.suggestions[0].action.dialAction"))
+                .withRequestBody(notContaining("openUrlAction")));
     }
 
     @Test

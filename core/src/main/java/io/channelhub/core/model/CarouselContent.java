@@ -1,10 +1,17 @@
 package io.channelhub.core.model;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Two to ten {@link CardContent cards} side by side; channels without carousels get {@link #asText()}. */
-public record CarouselContent(List<CardContent> cards) implements Content {
+public record CarouselContent(
+        // written with "type":"card" like any content; read without it too, the field saying what they are
+        @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type",
+                defaultImpl = CardContent.class)
+        @JsonSubTypes(@JsonSubTypes.Type(value = CardContent.class, name = "card")) List<CardContent> cards)
+        implements Content {
 
     public static final int MIN_CARDS = 2;
     public static final int MAX_CARDS = 10;

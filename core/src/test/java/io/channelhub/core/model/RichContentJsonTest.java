@@ -80,6 +80,14 @@ class RichContentJsonTest {
     void aCarouselRoundTrips() throws Exception {
         CarouselContent carousel = new CarouselContent(List.of(card(), new CardContent("B", "b", null, null)));
         assertThat(JSON.readValue(JSON.writeValueAsString(carousel), Content.class)).isEqualTo(carousel);
+        assertThat(JSON.writeValueAsString(carousel)).contains("\"type\":\"card\"");
+    }
+
+    @Test
+    void aCarouselsCardsNeedNoTypeOfTheirOwn() throws Exception {
+        assertThat(JSON.readValue("{\"type\":\"carousel\",\"cards\":[{\"title\":\"A\"},{\"title\":\"B\"}]}",
+                Content.class)).isEqualTo(new CarouselContent(List.of(new CardContent("A", null, null, null),
+                new CardContent("B", null, null, null))));
     }
 
     @ParameterizedTest
