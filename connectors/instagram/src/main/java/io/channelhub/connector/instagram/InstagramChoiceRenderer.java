@@ -52,7 +52,7 @@ final class InstagramChoiceRenderer {
      * when all fit, else the numbered text with each action's target spelled out.
      */
     private static void actions(ObjectNode message, String text, List<Choice> choices) {
-        var buttons = InstagramCardRenderer.buttons(choices);
+        var buttons = InstagramMessageRenderer.TEMPLATE.buttons(choices);
         if (!text.isBlank() && InstagramMessageRenderer.length(text) <= MAX_ELEMENT_TITLE && buttons.isPresent()
                 && !buttons.get().isEmpty()) {
             message.putObject("attachment").put("type", "template").putObject("payload")

@@ -1,6 +1,7 @@
 package io.channelhub.connector.instagram;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.channelhub.connector.meta.GenericTemplate;
 import io.channelhub.connector.meta.SendApiContent;
 import io.channelhub.connector.meta.SendApiMessage;
 import io.channelhub.core.error.PermanentChannelException;
@@ -34,12 +35,16 @@ final class InstagramMessageRenderer {
     private static final SendApiContent CONTENT = new SendApiContent(InstagramMessageRenderer::putText,
             InstagramMessageRenderer::putAttachment, InstagramChoiceRenderer::render, content -> null);
 
+    /** Cards and carousels; Instagram has no call buttons */
+    static final GenericTemplate TEMPLATE = new GenericTemplate(false);
+
     /** The bodies to send, in order (see {@link SendApiMessage#bodies}). */
     static List<ObjectNode> render(OutboundMessage message) {
         if (message.content() instanceof CardContent || message.content() instanceof CarouselContent) {
             List<ObjectNode> bodies = new ArrayList<>();
-            InstagramCardRenderer.render(SendApiMessage.add(message, InstagramConnector.DESCRIPTOR, bodies),
-                    message.content());
+            ObjectNode body = SendApiMessage.add(message, InstagramConnector.DESCRIPTOR, bodies);
+            TEMPLATE.attachment(message.content()).ifPresentOrElse(a -> body.set("attachment", a),
+                    () -> putText(body, GenericTemplate.asText(message.content())));
             return bodies;
         }
         return SendApiMessage.bodies(message, InstagramConnector.DESCRIPTOR, CONTENT);

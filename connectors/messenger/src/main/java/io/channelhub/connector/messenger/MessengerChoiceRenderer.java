@@ -57,7 +57,7 @@ final class MessengerChoiceRenderer {
      */
     private static void actions(ObjectNode message, ChoiceContent choice) {
         String text = choice.text();
-        var buttons = MessengerCardRenderer.buttons(choice.choices());
+        var buttons = MessengerMessageRenderer.TEMPLATE.buttons(choice.choices());
         if (text != null && !text.isBlank() && length(text) <= MAX_BUTTON_TEXT && buttons.isPresent()
                 && !buttons.get().isEmpty()) {
             ObjectNode payload = message.putObject("attachment").put("type", "template").putObject("payload");

@@ -1,6 +1,7 @@
 package io.channelhub.connector.messenger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.channelhub.connector.meta.GenericTemplate;
 import io.channelhub.connector.meta.SendApiContent;
 import io.channelhub.connector.meta.SendApiMessage;
 import io.channelhub.core.error.PermanentChannelException;
@@ -32,12 +33,16 @@ final class MessengerMessageRenderer {
     private static final SendApiContent CONTENT = new SendApiContent(MessengerMessageRenderer::putText,
             MessengerMessageRenderer::putAttachment, MessengerChoiceRenderer::render, MessengerMessageRenderer::asText);
 
+    /** Cards and carousels; with call buttons */
+    static final GenericTemplate TEMPLATE = new GenericTemplate(true);
+
     /** The bodies to send, in order (see {@link SendApiMessage#bodies}). */
     static List<ObjectNode> render(OutboundMessage message) {
         if (message.content() instanceof CardContent || message.content() instanceof CarouselContent) {
             List<ObjectNode> bodies = new ArrayList<>();
-            MessengerCardRenderer.render(SendApiMessage.add(message, MessengerConnector.DESCRIPTOR, bodies),
-                    message.content());
+            ObjectNode body = SendApiMessage.add(message, MessengerConnector.DESCRIPTOR, bodies);
+            TEMPLATE.attachment(message.content()).ifPresentOrElse(a -> body.set("attachment", a),
+                    () -> putText(body, GenericTemplate.asText(message.content())));
             return bodies;
         }
         return SendApiMessage.bodies(message, MessengerConnector.DESCRIPTOR, CONTENT);
