@@ -68,7 +68,10 @@ final class MessengerMessageRenderer {
         message.put("text", text);
     }
 
-    /** Media goes by url, which Meta fetches; a sticker is an image, a document a file. */
+    /**
+     * Media goes by url, which Meta fetches, marked reusable so that the sender can send the same file again by
+     * its attachment id; a sticker is an image, a document a file.
+     */
     private static void putAttachment(ObjectNode message, MediaContent media) {
         if (media.mediaType() == null || media.url() == null || media.url().isBlank()) {
             throw unsupported("messenger media message needs a mediaType and a url");
@@ -80,7 +83,7 @@ final class MessengerMessageRenderer {
             case DOCUMENT -> "file";
         };
         message.putObject("attachment").put("type", type).putObject("payload")
-                .put("url", media.url()).put("is_reusable", media.mediaType() == MediaKind.STICKER);
+                .put("url", media.url()).put("is_reusable", true);
     }
 
     private static String asText(Content content) {

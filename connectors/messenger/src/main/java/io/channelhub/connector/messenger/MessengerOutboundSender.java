@@ -3,20 +3,24 @@ package io.channelhub.connector.messenger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.channelhub.connector.meta.WebhookText;
+import io.channelhub.core.error.ChannelException;
 import io.channelhub.core.error.TransientChannelException;
 import io.channelhub.core.model.ReactionContent;
 import io.channelhub.core.spi.OutboundMessage;
 import io.channelhub.core.spi.OutboundSender;
 import io.channelhub.core.spi.SendResult;
 import io.channelhub.core.spi.TenantConnector;
+import java.util.Optional;
 
 /**
  * Sends one message through the Send API with the tenant's Page token: one {@code POST …/messages} per body,
- * classified failures, no retries (the hub's routes own the retry policy).
+ * classified failures, no retries (the hub's routes own the retry policy). A file the Page sent before goes by
+ * its reusable attachment id.
  */
 public final class MessengerOutboundSender implements OutboundSender {
 
     private final MessengerApiClient api;
+    private final MessengerAttachmentIds attachmentIds = new MessengerAttachmentIds();
 
     MessengerOutboundSender(MessengerApiClient api) {
         this.api = api;
@@ -33,8 +37,17 @@ public final class MessengerOutboundSender implements OutboundSender {
         }
         String first = null;
         for (ObjectNode body : MessengerMessageRenderer.render(message)) {
-            // {"recipient_id":"<PSID>","message_id":"m_…"}
-            String mid = WebhookText.of(api.send(settings, pageId, body), "message_id");
+            Optional<String> reusedUrl = attachmentIds.reuse(pageId, body);
+            JsonNode answer;
+            try {
+                answer = api.send(settings, pageId, body);
+            } catch (ChannelException e) {
+                reusedUrl.ifPresent(url -> attachmentIds.forget(pageId, url)); // a retry goes by URL
+                throw e;
+            }
+            // {"recipient_id":"<PSID>","message_id":"m_…"[,"attachment_id":"…" for a file sent by URL]}
+            attachmentIds.remember(pageId, body, answer);
+            String mid = WebhookText.of(answer, "message_id");
             if (mid == null) {
                 throw TransientChannelException.unavailable(
                         "Messenger accepted the request but returned no message id", null);

@@ -1,8 +1,10 @@
 package io.channelhub.connector.messenger;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -14,6 +16,7 @@ import static io.channelhub.connector.messenger.MessengerFixtures.PSID;
 import static io.channelhub.connector.messenger.MessengerFixtures.outbound;
 import static io.channelhub.connector.messenger.MessengerFixtures.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -103,9 +106,32 @@ class MessengerOutboundSenderTest {
                 "application/pdf", "offerte.pdf", "Uw offerte", null), null);
         assertThat(result.providerMessageId()).isEqualTo(MID);
         sent(envelope(RESPONSE, "{\"attachment\":{\"type\":\"file\",\"payload\":{\"url\":"
-                + "\"https://cdn.example.com/offerte.pdf\",\"is_reusable\":false}}," + OWN + "}"));
+                + "\"https://cdn.example.com/offerte.pdf\",\"is_reusable\":true}}," + OWN + "}"));
         sent(envelope(RESPONSE, "{\"text\":\"Uw offerte\"," + OWN + "}"));
         graph.verify(exactly(2), postRequestedFor(urlEqualTo(MESSAGES)));
+    }
+
+    @Test
+    void aFileThePageSentBeforeGoesByItsReusableAttachmentIdAndByUrlAgainOnceMetaRefusesIt() {
+        String url = "https://cdn.example.com/brochure-golf.pdf";
+        MediaContent brochure = new MediaContent(MediaKind.DOCUMENT, url, "application/pdf", null, null, null);
+        graph.stubFor(post(urlEqualTo(MESSAGES)).withRequestBody(matchingJsonPath("$.message.attachment.payload.url"))
+                .willReturn(okJson(MessengerFixtures.text("outbound/send-accepted-reusable.json"))));
+        send(brochure, null);
+        send(brochure, null);
+        sent(envelope(RESPONSE, "{\"attachment\":{\"type\":\"file\",\"payload\":{\"url\":\"" + url
+                + "\",\"is_reusable\":true}}," + OWN + "}"));
+        sent(envelope(RESPONSE, "{\"attachment\":{\"type\":\"file\",\"payload\":{\"attachment_id\":"
+                + "\"1857777774821032\"}}," + OWN + "}"));
+        graph.verify(exactly(2), postRequestedFor(urlEqualTo(MESSAGES)));
+
+        graph.stubFor(post(urlEqualTo(MESSAGES)).withRequestBody(matchingJsonPath("$.message.attachment.payload.attachment_id"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody(MessengerFixtures.text("outbound/error-100-no-matching-user.json"))));
+        catchThrowable(() -> send(brochure, null));
+        send(brochure, null);
+        graph.verify(exactly(2), postRequestedFor(urlEqualTo(MESSAGES))
+                .withRequestBody(matchingJsonPath("$.message.attachment.payload.url", equalTo(url))));
     }
 
     @Test
