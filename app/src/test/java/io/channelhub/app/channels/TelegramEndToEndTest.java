@@ -192,6 +192,25 @@ class TelegramEndToEndTest extends ChannelHubTest {
                 .withRequestBody(equalToJson("{\"drop_pending_updates\":false}")));
     }
 
+    @Test
+    void aNewWebhookSecretIsRegisteredAndTheOldOneRefusedAtOnce() throws Exception {
+        String old = webhookSecret;
+        webhookSecret = "rotated_" + UUID.randomUUID().toString().replace("-", "");
+        // the bot token is left out: secrets not given are kept
+        JsonNode saved = putConnector("telegram", "{\"enabled\":true,\"settings\":{\"botUsername\":"
+                + "\"devries_auto_bot\"},\"secrets\":{\"webhookSecret\":\"" + webhookSecret + "\"}}");
+        assertThat(saved.path("health").asText()).isEqualTo("ok");
+        assertThat(saved.path("secrets").path("botToken").asText()).isEqualTo("***");
+        PROVIDER.verify(1, postRequestedFor(urlEqualTo(bot("setWebhook"))).withRequestBody(equalToJson("""
+                {"url":"%s","secret_token":"%s","allowed_updates":%s,"drop_pending_updates":false}"""
+                .formatted(webhookUrl(), webhookSecret, ALLOWED_UPDATES))));
+
+        String body = update("telegram/inbound/text.json");
+        assertThat(postUpdate(body, old).statusCode()).as("the old secret").isEqualTo(401);
+        assertThat(postUpdate(body, webhookSecret).statusCode()).isEqualTo(200);
+        assertThat(inbound(1, 10_000)).hasSize(1);
+    }
+
     // ---- webhook authentication -----------------------------------------------------------------------
 
     @Test
@@ -451,6 +470,49 @@ class TelegramEndToEndTest extends ChannelHubTest {
         assertThat(keyboard.get(0)).hasSize(1);
         assertThat(keyboard.get(0).get(0).path("callback_data").asText()).isEqualTo("slot-sat-10");
         assertThat(keyboard.get(1).get(0).path("text").asText()).isEqualTo("Maandag 14:00");
+    }
+
+    @Test
+    void aReplyNamingTheHubIdOfAnInboundMessageQuotesItInTheChat() throws Exception {
+        assertThat(postUpdate(update("telegram/inbound/text.json"), webhookSecret).statusCode()).isEqualTo(200);
+        String inboundId = json(inbound(1, 10_000).get(0).getText()).path("id").asText();
+        String id = submitAccepted("{\"channel\":\"telegram\",\"to\":\"" + chat + "\",\"replyTo\":\"" + inboundId
+                + "\",\"content\":{\"type\":\"text\",\"text\":\"Ja, hij is er nog.\"}}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(statusOf(id)));
+        PROVIDER.verify(1, postRequestedFor(urlEqualTo(bot("sendMessage"))).withRequestBody(equalToJson("""
+                {"chat_id":%s,"text":"Ja, hij is er nog.",
+                 "reply_parameters":{"message_id":1365,"allow_sending_without_reply":true}}""".formatted(chat))));
+    }
+
+    @Test
+    void anImageIsSentWithSendPhotoByItsUrl() throws Exception {
+        PROVIDER.stubFor(post(urlEqualTo(bot("sendPhoto"))).willReturn(okJson(
+                fixture("telegram/outbound/send-photo-ok.json").replace(FIXTURE_CHAT, chat))));
+        String id = submitAccepted("{\"channel\":\"telegram\",\"to\":\"" + chat + "\",\"content\":{\"type\":"
+                + "\"media\",\"mediaType\":\"image\",\"url\":\"https://cdn.example.com/golf.jpg\","
+                + "\"caption\":\"De Golf GTI\"}}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(statusOf(id)));
+        PROVIDER.verify(1, postRequestedFor(urlEqualTo(bot("sendPhoto"))).withRequestBody(equalToJson("""
+                {"chat_id":%s,"photo":"https://cdn.example.com/golf.jpg","caption":"De Golf GTI"}""".formatted(chat))));
+        assertThat(view(id).path("providerMessageId").asText()).isEqualTo(chat + ":1402");
+        PROVIDER.verify(0, postRequestedFor(urlEqualTo(bot("sendMessage"))));
+    }
+
+    @Test
+    void aTokenRevokedSinceTheSaveFailsTheSendAndMarksTheConnectorUnhealthy() throws Exception {
+        PROVIDER.stubFor(post(urlEqualTo(bot("sendMessage"))).atPriority(1).willReturn(json(401,
+                fixture("telegram/outbound/error-401-unauthorized.json"))));
+        String id = submitAccepted(text("Hallo"));
+        List<JsonNode> failed = events("failed", 1, 10_000);
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).path("messageId").asText()).isEqualTo(id);
+        assertThat(failed.get(0).path("reason").path("code").asText()).isEqualTo("authentication_failed");
+        assertThat(failed.get(0).toString()).doesNotContain(botToken);
+        await().atMost(Duration.ofSeconds(5)).until(() -> "unhealthy".equals(connectorView("telegram").path("health")
+                .asText()));
+        JsonNode view = connectorView("telegram");
+        assertThat(view.toString()).doesNotContain(botToken).doesNotContain(botToken.substring(botToken.indexOf(':') + 1));
+        assertThat(view.path("healthDetail").asText()).contains("sendMessage").contains("401");
     }
 
     @Test
