@@ -338,6 +338,29 @@ class TelegramEndToEndTest extends ChannelHubTest {
     }
 
     @Test
+    void aDocumentKeepsItsNameAndTheTypeTheUpdateGave() throws Exception {
+        byte[] pdf = "%PDF-1.7\n% offerte\n".repeat(200).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String filePath = "documents/file_" + digits(4) + ".pdf";
+        PROVIDER.stubFor(post(urlEqualTo(bot("getFile"))).withRequestBody(equalToJson(
+                "{\"file_id\":\"BQACAgQAAxkBAAIBaGdR-doc\"}")).willReturn(okJson("{\"ok\":true,\"result\":{"
+                + "\"file_id\":\"BQACAgQAAxkBAAIBaGdR-doc\",\"file_unique_id\":\"AgADdBgAAu\",\"file_size\":"
+                + pdf.length + ",\"file_path\":\"" + filePath + "\"}}")));
+        PROVIDER.stubFor(get(urlEqualTo("/file/bot" + botToken + "/" + filePath)).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/octet-stream").withBody(pdf)));
+
+        assertThat(postUpdate(update("telegram/inbound/document.json"), webhookSecret).statusCode()).isEqualTo(200);
+
+        JsonNode content = json(inbound(1, 15_000).get(0).getText()).path("content");
+        assertThat(content.path("type").asText()).isEqualTo("media");
+        assertThat(content.path("mediaType").asText()).isEqualTo("document");
+        assertThat(content.path("mimeType").asText()).isEqualTo("application/pdf");
+        assertThat(content.path("filename").asText()).isEqualTo("offerte-golf.pdf");
+        assertThat(content.path("caption").asText()).isEqualTo("Offerte");
+        assertThat(content.path("sizeBytes").asLong()).isEqualTo(pdf.length);
+        assertThat(getPublished(content.path("url").asText(), PLATFORM).body()).isEqualTo(pdf);
+    }
+
+    @Test
     void aButtonTapIsAChoiceResponseAndTheHubAnswersTheCallbackQuery() throws Exception {
         String body = update("telegram/inbound/callback-query.json");
         for (int i = 0; i < 2; i++) {
