@@ -479,6 +479,28 @@ class TelegramEndToEndTest extends ChannelHubTest {
     }
 
     @Test
+    void aTextOverTelegramsLimitGoesAsSeveralMessagesInOrder() throws Exception {
+        String first = ("Eerste alinea. " + "woord ".repeat(600)).strip();
+        String second = ("Tweede alinea. " + "zin ".repeat(300)).strip();
+        assertThat(first.length()).isLessThanOrEqualTo(4096);
+        assertThat(first.length() + 2 + second.length()).isGreaterThan(4096);
+        String id = submitAccepted(text(first + "\\n\\n" + second));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(statusOf(id)));
+        List<String> texts = new ArrayList<>();
+        List<ServeEvent> events = new ArrayList<>(PROVIDER.getAllServeEvents());
+        Collections.reverse(events);
+        for (ServeEvent e : events) {
+            if (e.getRequest().getUrl().equals(bot("sendMessage"))) {
+                JsonNode body = json(e.getRequest().getBodyAsString());
+                assertThat(body.path("chat_id").asText()).isEqualTo(chat);
+                texts.add(body.path("text").asText());
+            }
+        }
+        assertThat(texts).containsExactly(first, second);
+        assertThat(view(id).path("providerMessageId").asText()).isEqualTo(chat + ":1401");
+    }
+
+    @Test
     void aChoiceIsAnInlineKeyboardOneButtonPerRow() throws Exception {
         String id = submitAccepted("{\"channel\":\"telegram\",\"to\":\"" + chat + "\",\"content\":{\"type\":\"choice\","
                 + "\"text\":\"Wanneer wilt u langskomen?\",\"choices\":[{\"id\":\"slot-sat-10\",\"title\":\"Zaterdag 10:00\"},"
