@@ -113,6 +113,10 @@ class BadInputCorpusTest extends H2HubTest {
     private static final String IG_SECRET = "corpus-instagram-secret-9d2e";
     private static final String RBM_AGENT = "corpus-agent";
     private static final String RBM_TOKEN = "corpus-rbm-client-token";
+    private static final String TG_BOT_TOKEN = "6100000001:AAHcorpus-bot-token_main";
+    private static final String TG_SECRET = "corpus-telegram-webhook-secret_5e7a";
+    private static final String TG_SECRET_OFF = "corpus-telegram-off-secret_5e7b";
+    private static final String TG_HEADER = "X-Telegram-Bot-Api-Secret-Token";
     private static final String TEST_ACCOUNT_MAIN = "acct-corpus-main";
     private static final String TEST_ACCOUNT_OFF = "acct-corpus-off";
     private static final String SPOILING_KEY = "k".repeat(300);
@@ -260,6 +264,11 @@ class BadInputCorpusTest extends H2HubTest {
                 Map.of("serviceAccountKey", "{}", "clientToken", RBM_TOKEN));
         saveConnector(OFF, "sms", false, Map.of("accountSid", SMS_SID_OFF, "fromNumber", "+3197010251235"),
                 Map.of("authToken", SMS_TOKEN));
+        // Telegram: straight to the registry too, so no setWebhook goes anywhere
+        saveConnector(MAIN, "telegram", true, Map.of("botUsername", "corpus_bot"),
+                Map.of("botToken", TG_BOT_TOKEN, "webhookSecret", TG_SECRET));
+        saveConnector(OFF, "telegram", false, Map.of("botUsername", "corpus_bot"),
+                Map.of("botToken", TG_BOT_TOKEN, "webhookSecret", TG_SECRET_OFF));
     }
 
     private void saveConnector(String tenant, String channel, boolean enabled, Map<String, String> settings,
@@ -379,6 +388,7 @@ class BadInputCorpusTest extends H2HubTest {
         private final List<byte[]> messengerBodies = new ArrayList<>();
         private final List<byte[]> instagramBodies = new ArrayList<>();
         private final List<byte[]> rbmData = new ArrayList<>();
+        private final List<byte[]> telegramBodies = new ArrayList<>();
         private String group;
 
         Generator(Random rnd) {
@@ -418,6 +428,21 @@ class BadInputCorpusTest extends H2HubTest {
                 rbmData.add(utf8(new String(fixture("google/" + f), StandardCharsets.UTF_8)
                         .replace("dealer-042-agent", RBM_AGENT)));
             }
+            for (String f : List.of("text.json", "text-reply.json", "photo.json", "document.json", "location.json",
+                    "callback-query.json", "edited-message.json", "my-chat-member-blocked.json",
+                    "my-chat-member-unblocked.json", "group-message.json")) {
+                telegramBodies.add(fixture("telegram/inbound/" + f));
+            }
+            Path telegramMore = Path.of("..", "connectors", "telegram", "src", "test", "resources", "fixtures",
+                    "telegram", "inbound");
+            for (String f : List.of("animation.json", "audio.json", "contact.json", "dice.json", "sticker.json",
+                    "venue.json", "video.json", "voice.json", "message-reaction.json", "channel-post.json")) {
+                try {
+                    telegramBodies.add(Files.readAllBytes(telegramMore.resolve(f)));
+                } catch (IOException e) {
+                    // the connector module's fixtures are a bonus; the app's own copies suffice
+                }
+            }
             testBodies.add(utf8("{\"account\":\"" + TEST_ACCOUNT_MAIN + "\",\"messages\":[{\"id\":\"pm-corpus-1\","
                     + "\"from\":\"+31612345678\",\"to\":\"+31201234567\",\"text\":\"hallo\"}]}"));
             testBodies.add(utf8("{\"account\":\"" + TEST_ACCOUNT_MAIN + "\",\"messages\":[{\"id\":\"pm-corpus-2\","
@@ -439,6 +464,8 @@ class BadInputCorpusTest extends H2HubTest {
             metaWebhooks("messenger", messengerBodies, MSG_SECRET, 600);
             metaWebhooks("instagram", instagramBodies, IG_SECRET, 500);
             rbmWebhooks(400);
+            telegramWebhooks(1200);
+            telegramDisabled(40);
             testChannelWebhooks(800);
             disabledConnectors(150);
             unknownWebhookTargets(400);
@@ -517,6 +544,90 @@ class BadInputCorpusTest extends H2HubTest {
                     b.header("X-Goog-Signature", signature);
                 }
                 add("unsigned or forged / " + body.label, b, Expect.CLIENT_ERROR, 0);
+            }
+        }
+
+        /**
+         * Telegram's webhook, authenticated by the {@code X-Telegram-Bot-Api-Secret-Token} header alone (no
+         * body signature): a secret that must not pass (missing, empty, off by a character, a prefix, the
+         * bot token, another header, garbage) with any mutated Update: exactly 401; the right secret only
+         * where the hub must still refuse the request — a content type other than {@code application/json}
+         * (exactly 415) or a body its syntax check refuses (exactly 400). The right secret on a well-formed
+         * Update would be queued, which no case of this corpus may be. A fifth go to the platform-wide URL,
+         * which Telegram never calls (no account to route by): any 4xx. A few GETs: no handshake, 400.
+         */
+        private void telegramWebhooks(int n) {
+            group("telegram");
+            String path = "/webhooks/telegram/" + MAIN;
+            for (int i = 0; i < n; i++) {
+                byte[] original = pick(telegramBodies);
+                Mutated body = switch (i % 6) {
+                    case 0, 1 -> jsonTypeMutation(original);
+                    case 2 -> fieldInjection(original);
+                    default -> byteMutation(original);
+                };
+                String contentType = pickWeighted(List.of("application/json", "application/json; charset=utf-8",
+                        "text/plain", "application/x-www-form-urlencoded", "", "application/xml", "*/*",
+                        "application/json;;", "application/json; charset=utf-16", "application/jsonx", "json"), 6);
+                String type = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+                boolean wrongType = !type.equals("application/json");
+                boolean malformed = syntaxProblem(body.bytes);
+                if (i % 40 == 39) {
+                    HttpRequest.Builder b = get(path);
+                    if (rnd.nextBoolean()) {
+                        b.header(TG_HEADER, TG_SECRET);
+                    }
+                    add("GET, no handshake", b, Expect.CLIENT_ERROR, 400);
+                    continue;
+                }
+                boolean platform = i % 5 == 0;
+                String header = TG_HEADER;
+                String secret;
+                String label;
+                int exactly = platform ? 0 : 401;
+                if (!platform && rnd.nextInt(4) == 0 && (wrongType || malformed)) {
+                    secret = TG_SECRET;
+                    label = "right secret, " + (wrongType ? "wrong content type" : "malformed body");
+                    exactly = wrongType ? 415 : 400;
+                } else {
+                    List<Supplier<String>> wrong = List.of(() -> null, () -> "", () -> flipChar(TG_SECRET),
+                            () -> TG_SECRET.substring(0, TG_SECRET.length() - 1), () -> TG_SECRET + "x",
+                            () -> TG_SECRET.substring(1), () -> TG_SECRET.toUpperCase(), () -> TG_SECRET_OFF,
+                            () -> TG_BOT_TOKEN, () -> "sha256=" + HmacSignatures.hmacSha256Hex(TG_SECRET, body.bytes),
+                            () -> ascii(pick(INJECTIONS)), () -> TG_SECRET.repeat(2), () -> "A".repeat(6000));
+                    secret = pick(wrong).get();
+                    if (TG_SECRET.equals(secret)) {
+                        secret = null;
+                    }
+                    label = "wrong secret";
+                    if (rnd.nextInt(8) == 0) {
+                        // the right secret, but not where Telegram puts it
+                        header = pick(List.of("X-Telegram-Bot-Api-Secret", "X-Telegram-Secret-Token", "Authorization",
+                                "X-Hub-Signature-256"));
+                        secret = header.equals("Authorization") ? "Bearer " + TG_SECRET : TG_SECRET;
+                        label = "right secret in " + header;
+                    }
+                }
+                HttpRequest.Builder b = post(platform ? "/webhooks/telegram" : path, body.bytes);
+                if (!contentType.isEmpty()) {
+                    b.header("Content-Type", contentType);
+                }
+                if (secret != null) {
+                    b.header(header, secret);
+                }
+                add(label + " / " + body.label + " / " + contentType, b, Expect.CLIENT_ERROR, exactly);
+            }
+        }
+
+        /** Genuine Updates for a tenant whose Telegram connector is disabled: 200, nothing forwarded. */
+        private void telegramDisabled(int n) {
+            group("telegram-disabled");
+            for (int i = 0; i < n; i++) {
+                byte[] body = utf8(new String(pick(telegramBodies), StandardCharsets.UTF_8)
+                        .replaceFirst("\"update_id\": ?\\d+", "\"update_id\": " + (900_000_000 + i)));
+                add("telegram, right secret", post("/webhooks/telegram/" + OFF, body)
+                        .header("Content-Type", "application/json").header(TG_HEADER, TG_SECRET_OFF),
+                        Expect.DISABLED_200, 200);
             }
         }
 
