@@ -6,23 +6,15 @@ import io.channelhub.core.spi.InboundPayload;
 import io.channelhub.core.spi.TenantConnector;
 import io.channelhub.core.spi.WebhookRequest;
 import java.util.List;
-import java.util.Set;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The hub's shared connector contract, run against the Telegram connector and every inbound fixture that
  * yields an event.
  *
- * <p>Two of its checks assume a signature over the body and are skipped, visibly, with the reason: Telegram
- * signs nothing. Its {@code X-Telegram-Bot-Api-Secret-Token} header is a shared secret, so a changed body with
- * the right header is genuine as far as anyone can tell, and the contract's "unsigned" request (headers named
- * like "signature" removed) still carries it. {@link TelegramWebhookVerifierTest} covers both instead: a
- * request without the header, with a wrong one, and a changed body.
+ * <p>Telegram signs no body: its {@code X-Telegram-Bot-Api-Secret-Token} header is a shared secret, so the
+ * contract removes that header for its unauthenticated request and has no tampered-body check here;
+ * {@link TelegramWebhookVerifierTest} covers the header's failure cases one by one.
  */
-@ExtendWith(TelegramConnectorContractTest.NoBodySignature.class)
 class TelegramConnectorContractTest extends ConnectorContractTest {
 
     static final List<String> EVENT_FIXTURES = List.of("text.json", "text-reply.json", "photo.json",
@@ -55,17 +47,13 @@ class TelegramConnectorContractTest extends ConnectorContractTest {
         return TelegramFixtures.signedPost(TelegramFixtures.bytes("inbound/text.json"));
     }
 
-    /** Skips the contract's two body-signature checks, which a shared-secret header cannot pass. */
-    static final class NoBodySignature implements ExecutionCondition {
-        private static final Set<String> BODY_SIGNATURE_CHECKS = Set.of("unsignedWebhookIsRejected",
-                "tamperedWebhookIsRejected");
+    @Override
+    protected boolean isAuthenticationHeader(String header) {
+        return "x-telegram-bot-api-secret-token".equals(header);
+    }
 
-        @Override
-        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            return context.getTestMethod().filter(m -> BODY_SIGNATURE_CHECKS.contains(m.getName()))
-                    .map(m -> ConditionEvaluationResult.disabled("Telegram authenticates deliveries with a "
-                            + "secret-token header, not a body signature; see TelegramWebhookVerifierTest"))
-                    .orElse(ConditionEvaluationResult.enabled("a contract check that applies to Telegram"));
-        }
+    @Override
+    protected boolean bodyIsSigned() {
+        return false;
     }
 }
