@@ -13,7 +13,6 @@ import static io.channelhub.connector.messenger.MessengerFixtures.tenant;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.channelhub.core.model.CardContent;
-import io.channelhub.core.model.CarouselContent;
 import io.channelhub.core.model.Choice;
 import io.channelhub.core.model.ChoiceAction;
 import io.channelhub.core.model.ChoiceContent;
@@ -74,22 +73,6 @@ class MessengerCardSenderTest {
     }
 
     @Test
-    void aCarouselIsOneElementPerCardAndAViewLocationIsAMapLink() {
-        send(new CarouselContent(List.of(
-                new CardContent("Golf", null, PHOTO, List.of(new Choice("golf", "Deze"))),
-                new CardContent(null, "Showroom Damrak", null, List.of(new Choice("map", "Route",
-                        new ChoiceAction.ViewLocation(52.3676, 4.9041, "Showroom", null)))))));
-        sent("""
-                {"attachment":{"type":"template","payload":{"template_type":"generic","elements":[
-                  {"title":"Golf","image_url":"https://cdn.example.com/golf.jpg",
-                   "buttons":[{"type":"postback","title":"Deze","payload":"golf"}]},
-                  {"title":"Showroom Damrak",
-                   "buttons":[{"type":"web_url","title":"Route",
-                     "url":"https://www.google.com/maps/search/?api=1&query=52.3676%%2C4.9041"}]}]}},
-                 "metadata":"channel-hub:%s"}""".formatted(HUB_ID));
-    }
-
-    @Test
     void aCardMessengerCannotShowWholeIsTheHubsText() {
         send(new CardContent("Golf", "Open dag", null, List.of(new Choice("cal", "In agenda",
                 new ChoiceAction.Calendar(Instant.parse("2026-12-05T10:00:00Z"), Instant.parse("2026-12-05T11:00:00Z"),
@@ -97,13 +80,6 @@ class MessengerCardSenderTest {
         sent("""
                 {"text":"Golf\\n\\nOpen dag\\n\\n1. In agenda: Open dag, 2026-12-05 10:00–11:00 UTC",
                  "metadata":"channel-hub:%s"}""".formatted(HUB_ID));
-    }
-
-    @Test
-    void aTitleOverEightyCharactersMakesTheCarouselText() {
-        send(new CarouselContent(List.of(new CardContent("x".repeat(81), null, null, null),
-                new CardContent("B", null, null, null))));
-        sent("{\"text\":\"1. " + "x".repeat(81) + "\\n\\n2. B\",\"metadata\":\"channel-hub:" + HUB_ID + "\"}");
     }
 
     @Test
