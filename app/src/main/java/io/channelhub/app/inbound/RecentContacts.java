@@ -1,9 +1,9 @@
 package io.channelhub.app.inbound;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers which contacts' last-inbound time was written lately, so a chatty contact's row is updated
@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RecentContacts {
     static final Duration RESOLUTION = Duration.ofMinutes(1);
-    private static final int MAX_ENTRIES = 200_000;
-    private final Map<String, Written> written = new ConcurrentHashMap<>();
+    private final Map<String, Written> written = Caffeine.newBuilder().maximumSize(200_000)
+            .<String, Written>build().asMap();
 
     private record Written(Instant at, String conversationId) {
     }
@@ -26,9 +26,6 @@ final class RecentContacts {
     }
 
     void written(String key, String conversationId, Instant at) {
-        if (written.size() >= MAX_ENTRIES) {
-            written.clear();
-        }
         written.put(key, new Written(at, conversationId));
     }
 

@@ -1,13 +1,13 @@
 package io.channelhub.app.registry;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.channelhub.app.persistence.Tenant;
 import io.channelhub.app.persistence.TenantRepository;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,31 +20,20 @@ import org.springframework.stereotype.Component;
 public class ActiveTenants {
     static final Duration TTL = Duration.ofSeconds(10);
     private final TenantRepository tenants;
-    private final Clock clock;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Bounded: unknown ids in webhook URLs must not grow it. */
+    private final Cache<String, Optional<Tenant>> cache;
 
     public ActiveTenants(TenantRepository tenants, Clock clock) {
         this.tenants = tenants;
-        this.clock = clock;
-    }
-
-    private record Cached(Optional<Tenant> tenant, Instant loadedAt) {
+        this.cache = Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(100_000)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
     public Optional<Tenant> find(String tenantId) {
-        Instant now = clock.instant();
-        Cached cached = cache.get(tenantId);
-        if (cached == null || cached.loadedAt().plus(TTL).isBefore(now)) {
-            cached = new Cached(tenants.find(tenantId).filter(Tenant::active), now);
-            if (cache.size() > 100_000) {
-                cache.clear(); // unknown ids must not grow the cache without bound
-            }
-            cache.put(tenantId, cached);
-        }
-        return cached.tenant();
+        return cache.get(tenantId, id -> tenants.find(id).filter(Tenant::active));
     }
 
     public void invalidate(String tenantId) {
-        cache.remove(tenantId);
+        cache.invalidate(tenantId);
     }
 }

@@ -2,6 +2,8 @@ package io.channelhub.app.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.channelhub.app.persistence.ConnectorRecord;
 import io.channelhub.app.persistence.ConnectorRepository;
 import io.channelhub.app.security.SecretCipher;
@@ -11,11 +13,10 @@ import io.channelhub.core.spi.Secrets;
 import io.channelhub.core.spi.TenantConnector;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,29 +31,19 @@ public class TenantConnectors {
     private final ConnectorRepository repository;
     private final ConnectorCatalog catalog;
     private final SecretCipher cipher;
-    private final Clock clock;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Cache<String, Optional<ResolvedConnector>> cache;
 
     public TenantConnectors(ConnectorRepository repository, ConnectorCatalog catalog, SecretCipher cipher,
                             Clock clock) {
         this.repository = repository;
         this.catalog = catalog;
         this.cipher = cipher;
-        this.clock = clock;
-    }
-
-    private record Cached(Optional<ResolvedConnector> value, Instant loadedAt) {
+        this.cache = Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(100_000)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
     public Optional<ResolvedConnector> resolve(String tenantId, String channel) {
-        String key = tenantId + '/' + channel;
-        Instant now = clock.instant();
-        Cached cached = cache.get(key);
-        if (cached == null || cached.loadedAt().plus(TTL).isBefore(now)) {
-            cached = new Cached(repository.find(tenantId, channel).flatMap(this::resolve), now);
-            cache.put(key, cached);
-        }
-        return cached.value();
+        return cache.get(tenantId + '/' + channel, key -> repository.find(tenantId, channel).flatMap(this::resolve));
     }
 
     /** Tenants whose connector for {@code channel} is the provider account {@code accountId}. */
@@ -70,11 +61,11 @@ public class TenantConnectors {
     }
 
     public void invalidate(String tenantId, String channel) {
-        cache.remove(tenantId + '/' + channel);
+        cache.invalidate(tenantId + '/' + channel);
     }
 
     public void invalidateTenant(String tenantId) {
-        cache.keySet().removeIf(k -> k.startsWith(tenantId + '/'));
+        cache.asMap().keySet().removeIf(k -> k.startsWith(tenantId + '/'));
     }
 
     public String encryptSecrets(String tenantId, String channel, Map<String, String> secrets) {
