@@ -1,10 +1,13 @@
 package io.channelhub.app.flow;
 
+import io.channelhub.app.metrics.HubMeters;
 import io.channelhub.app.persistence.DeadLetter;
 import io.channelhub.app.persistence.DeadLetterRepository;
+import io.channelhub.app.persistence.TransactionHooks;
 import io.channelhub.routes.HubQueues;
 import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.QueuedMessage;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -28,10 +31,12 @@ import org.springframework.stereotype.Component;
 public class DeadLetters {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
     private final DeadLetterRepository repository;
+    private final MeterRegistry meters;
     private final Clock clock;
 
-    public DeadLetters(DeadLetterRepository repository, Clock clock) {
+    public DeadLetters(DeadLetterRepository repository, MeterRegistry meters, Clock clock) {
         this.repository = repository;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -50,6 +55,8 @@ public class DeadLetters {
         DeadLetter letter = new DeadLetter(id, tenantId, channel, originalQueue, reasonCode, detail, attempts, body,
                 encoding, properties, hubMessageId, clock.instant(), null);
         repository.insert(letter);
+        TransactionHooks.afterCommit(() -> meters.counter(HubMeters.DEAD_LETTERS, "channel",
+                channel == null ? "unknown" : channel).increment());
         LOG.warn("Dead letter {} from {}: {} after {} attempt(s) (tenant {}, channel {})", id, originalQueue,
                 reasonCode, attempts, tenantId, channel);
 

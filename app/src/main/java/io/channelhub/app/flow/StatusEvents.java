@@ -5,14 +5,17 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.channelhub.app.metrics.HubMeters;
 import io.channelhub.app.persistence.GroupCommit;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.MessageRepository;
+import io.channelhub.app.persistence.TransactionHooks;
 import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.HubJson;
 import io.channelhub.core.model.Reason;
 import io.channelhub.core.model.StatusEvent;
 import io.channelhub.routes.port.Outgoing;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,11 +36,13 @@ public class StatusEvents {
     private final MessageRepository messages;
     private final Clock clock;
     private final GroupCommit groupCommit;
+    private final MeterRegistry meters;
 
-    public StatusEvents(MessageRepository messages, Clock clock, GroupCommit groupCommit) {
+    public StatusEvents(MessageRepository messages, Clock clock, GroupCommit groupCommit, MeterRegistry meters) {
         this.messages = messages;
         this.clock = clock;
         this.groupCommit = groupCommit;
+        this.meters = meters;
     }
 
     /**
@@ -71,6 +76,11 @@ public class StatusEvents {
         boolean moved = messages.advance(record, status, providerMessageId,
                 reason == null ? null : reason.code() + ": " + reason.detail(), clock.instant());
         boolean ownRetry = append == MessageRepository.Append.OWN_EARLIER_ATTEMPT;
+        if (append != MessageRepository.Append.OWN_EARLIER_ATTEMPT) {
+            // counted once per status a message reaches, when that is committed
+            TransactionHooks.afterCommit(() -> meters.counter(HubMeters.MESSAGES, "channel", record.channel(),
+                    "direction", "outbound", "status", status.wireName()).increment());
+        }
         // Otherwise the report is late or out of order, and it never moves the message back.
         return moved || ownRetry || status == DeliveryStatus.ACCEPTED;
     }

@@ -4,6 +4,7 @@ import io.channelhub.app.consent.ConsentKeywords;
 import io.channelhub.app.consent.ConsentStore;
 import io.channelhub.app.flow.MessageIds;
 import io.channelhub.app.flow.Messages;
+import io.channelhub.app.metrics.HubMeters;
 import io.channelhub.app.persistence.ContactRepository;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.MessageRepository;
@@ -18,6 +19,7 @@ import io.channelhub.core.model.TextContent;
 import io.channelhub.core.spi.InboundMessage;
 import io.channelhub.core.spi.TenantConnector;
 import io.channelhub.routes.port.Outgoing;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -36,16 +38,18 @@ class InboundRecorder {
     private final ConsentStore consent;
     private final UsageMeter usage;
     private final MediaDownloads media;
+    private final MeterRegistry meters;
     private final Clock clock;
     private final RecentContacts recentContacts = new RecentContacts();
 
     InboundRecorder(MessageRepository messages, ContactRepository contacts, ConsentStore consent,
-                    UsageMeter usage, MediaDownloads media, Clock clock) {
+                    UsageMeter usage, MediaDownloads media, MeterRegistry meters, Clock clock) {
         this.messages = messages;
         this.contacts = contacts;
         this.consent = consent;
         this.usage = usage;
         this.media = media;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -82,7 +86,11 @@ class InboundRecorder {
                 recentContacts.written(contactKey, conversationId, message.timestamp());
                 TransactionHooks.afterRollback(() -> recentContacts.forget(contactKey));
             }
-            TransactionHooks.afterCommit(() -> usage.count(tenantId, channel, "inbound", 1));
+            TransactionHooks.afterCommit(() -> {
+                usage.count(tenantId, channel, "inbound", 1);
+                meters.counter(HubMeters.MESSAGES, "channel", channel, "direction", "inbound", "status", "received")
+                        .increment();
+            });
             applyConsentKeywords(message, tc, address);
         }
         return Optional.of(in.mediaSources().isEmpty() ? Messages.inbound(message)

@@ -18,6 +18,10 @@ public class HubMeters {
     public static final String STATUS_UNMATCHED = "hub.status.unmatched";
     public static final String WEBHOOKS_REJECTED = "hub.webhooks.rejected";
     public static final String WEBHOOKS_DROPPED = "hub.webhooks.dropped";
+    /** Messages by channel, direction and status: received inbound; accepted … rejected outbound. */
+    public static final String MESSAGES = "hub.messages";
+    public static final String DEAD_LETTERS = "hub.dead_letters";
+    private static final String[] OUTBOUND_STATUSES = {"accepted", "sent", "delivered", "read", "failed", "rejected"};
 
     public HubMeters(MeterRegistry meters, ConnectorCatalog catalog) {
         for (String reason : new String[] {"circuit_open", "rate_limited"}) {
@@ -26,6 +30,11 @@ public class HubMeters {
         for (ChannelConnector connector : catalog.all()) {
             String channel = connector.descriptor().id();
             meters.counter(DISPATCH_RETRIED, "channel", channel);
+            meters.counter(MESSAGES, "channel", channel, "direction", "inbound", "status", "received");
+            for (String status : OUTBOUND_STATUSES) {
+                meters.counter(MESSAGES, "channel", channel, "direction", "outbound", "status", status);
+            }
+            meters.counter(DEAD_LETTERS, "channel", channel);
             meters.counter(STATUS_UNMATCHED, "channel", channel);
             if (connector.poller().isPresent()) {
                 meters.counter(POLLING_SET_ASIDE, "channel", channel);

@@ -1,9 +1,11 @@
 package io.channelhub.app.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.channelhub.app.support.H2HubTest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
@@ -28,6 +30,30 @@ class HubMetersTest extends H2HubTest {
                 .contains("hub_status_unmatched_total{channel=\"sms\"}")
                 .contains("hub_webhooks_rejected_total{channel=\"whatsapp\",reason=\"signature\"}")
                 .contains("hub_webhooks_dropped_total{channel=\"sms\",reason=\"connector_disabled\"}")
+                .contains("hub_messages_total{channel=\"telegram\",direction=\"inbound\",status=\"received\"}")
+                .contains("hub_messages_total{channel=\"google\",direction=\"outbound\",status=\"failed\"}")
+                .contains("hub_dead_letters_total{channel=\"messenger\"}")
                 .doesNotContain("hub_polling_set_aside_total{channel=\"whatsapp\"}");
+    }
+
+    @Test
+    void messagesAreCountedPerChannelDirectionAndStatusOnceCommitted() {
+        tenantWithTestConnector("meters", "test", "acct-meters", "meters-secret");
+        double before = count("hub_messages_total{channel=\"test\",direction=\"inbound\",status=\"received\"}");
+        String body = "{\"account\":\"acct-meters\",\"messages\":[{\"id\":\"meters-1\",\"from\":\"+31612345678\","
+                + "\"to\":\"+3120\",\"text\":\"hallo\"}]}";
+        for (int i = 0; i < 2; i++) {
+            assertThat(postTestWebhook("/webhooks/test/meters", "meters-secret", body).statusCode()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(
+                "hub_messages_total{channel=\"test\",direction=\"inbound\",status=\"received\"}") == before + 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> count(
+                "hub_messages_total{channel=\"test\",direction=\"inbound\",status=\"received\"}") == before + 1);
+    }
+
+    private double count(String series) {
+        String scrape = send("GET", "/actuator/prometheus", null, null).body();
+        return scrape.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l ->
+                Double.parseDouble(l.substring(series.length() + 1).trim())).findFirst().orElse(-1);
     }
 }
