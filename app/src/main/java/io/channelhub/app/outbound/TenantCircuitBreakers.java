@@ -5,9 +5,12 @@ import io.channelhub.core.error.TransientChannelException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -26,7 +29,7 @@ public class TenantCircuitBreakers {
     private final RateLimiterRegistry limiters = RateLimiterRegistry.ofDefaults();
     private final int defaultRate;
 
-    public TenantCircuitBreakers(HubProperties hub) {
+    public TenantCircuitBreakers(HubProperties hub, MeterRegistry meters) {
         HubProperties.Breaker b = hub.breaker();
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .failureRateThreshold(b.failureRateThreshold())
@@ -39,6 +42,10 @@ public class TenantCircuitBreakers {
                 .recordExceptions(TransientChannelException.class)
                 .build());
         this.defaultRate = b.defaultRatePerSecond();
+        // resilience4j_circuitbreaker_state{name="<tenant>/<channel>"} and friends: one series per configured
+        // connector, so the tenant tag is bounded by configuration
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+        TaggedRateLimiterMetrics.ofRateLimiterRegistry(limiters).bindTo(meters);
     }
 
     public CircuitBreaker breaker(String tenantId, String channel) {

@@ -51,6 +51,18 @@ class HubMetersTest extends H2HubTest {
                 "hub_messages_total{channel=\"test\",direction=\"inbound\",status=\"received\"}") == before + 1);
     }
 
+    @Test
+    void eachConnectorsCircuitBreakerAndRateLimiterAreScraped() {
+        tenantWithTestConnector("meters-breaker", "test", "acct-meters-breaker", "breaker-secret");
+        String id = send("POST", "/api/v1/tenants/meters-breaker/messages", PLATFORM, "{\"channel\":\"test\","
+                + "\"to\":\"+31612345678\",\"content\":{\"type\":\"text\",\"text\":\"hallo\"}}").body();
+        assertThat(id).contains("accepted");
+        await().atMost(Duration.ofSeconds(10)).until(() -> send("GET", "/actuator/prometheus", null, null).body()
+                .contains("resilience4j_circuitbreaker_state{name=\"meters-breaker/test\",state=\"closed\"} 1.0"));
+        assertThat(send("GET", "/actuator/prometheus", null, null).body())
+                .contains("resilience4j_ratelimiter_available_permissions{name=\"meters-breaker/test\"}");
+    }
+
     private double count(String series) {
         String scrape = send("GET", "/actuator/prometheus", null, null).body();
         return scrape.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l ->
