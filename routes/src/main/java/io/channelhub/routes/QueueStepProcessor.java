@@ -5,6 +5,7 @@ import jakarta.jms.Message;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.jms.JmsMessage;
+import org.slf4j.MDC;
 
 /**
  * Adapts a {@link QueueStep} to a Camel processor: hands it the JMS message's body and application
@@ -22,6 +23,11 @@ final class QueueStepProcessor implements Processor {
         Message jms = exchange.getIn(JmsMessage.class).getJmsMessage();
         var message = QueuedMessages.of(exchange.getIn().getBody(), jms);
         exchange.getIn().removeHeaders("*");
-        exchange.getIn().setBody(step.process(message));
+        // every log line about this message carries its ids (logging.pattern.correlation)
+        try (var tenant = MDC.putCloseable("tenantId", message.property("tenantId"));
+             var channel = MDC.putCloseable("channel", message.property("channel"));
+             var id = MDC.putCloseable("hubMessageId", message.property("hubMessageId"))) {
+            exchange.getIn().setBody(step.process(message));
+        }
     }
 }

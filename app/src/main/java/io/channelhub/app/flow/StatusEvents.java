@@ -78,8 +78,12 @@ public class StatusEvents {
         boolean ownRetry = append == MessageRepository.Append.OWN_EARLIER_ATTEMPT;
         if (append != MessageRepository.Append.OWN_EARLIER_ATTEMPT) {
             // counted once per status a message reaches, when that is committed
-            TransactionHooks.afterCommit(() -> meters.counter(HubMeters.MESSAGES, "channel", record.channel(),
-                    "direction", "outbound", "status", status.wireName()).increment());
+            TransactionHooks.afterCommit(() -> {
+                meters.counter(HubMeters.MESSAGES, "channel", record.channel(), "direction", "outbound", "status",
+                        status.wireName()).increment();
+                Trail.status(record.id(), record.tenantId(), record.channel(), status,
+                        providerMessageId != null ? providerMessageId : record.providerMessageId(), reason);
+            });
         }
         // Otherwise the report is late or out of order, and it never moves the message back.
         return moved || ownRetry || status == DeliveryStatus.ACCEPTED;

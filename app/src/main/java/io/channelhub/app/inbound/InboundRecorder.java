@@ -4,6 +4,7 @@ import io.channelhub.app.consent.ConsentKeywords;
 import io.channelhub.app.consent.ConsentStore;
 import io.channelhub.app.flow.MessageIds;
 import io.channelhub.app.flow.Messages;
+import io.channelhub.app.flow.Trail;
 import io.channelhub.app.metrics.HubMeters;
 import io.channelhub.app.persistence.ContactRepository;
 import io.channelhub.app.persistence.MessageRecord;
@@ -86,7 +87,9 @@ class InboundRecorder {
                 recentContacts.written(contactKey, conversationId, message.timestamp());
                 TransactionHooks.afterRollback(() -> recentContacts.forget(contactKey));
             }
+            String hubId = message.id();
             TransactionHooks.afterCommit(() -> {
+                Trail.received(hubId, tenantId, channel, in.providerMessageId());
                 usage.count(tenantId, channel, "inbound", 1);
                 meters.counter(HubMeters.MESSAGES, "channel", channel, "direction", "inbound", "status", "received")
                         .increment();
