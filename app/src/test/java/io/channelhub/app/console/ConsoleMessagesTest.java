@@ -72,7 +72,7 @@ class ConsoleMessagesTest extends H2HubTest {
         assertThat(ids("contact=%2B31600000001")).contains(b, a, other);
         assertThat(ids("tenant=" + tenant + "&status=sent")).containsExactly(d, b);
         assertThat(ids("tenant=" + tenant + "&direction=inbound")).containsExactly(a);
-        assertThat(ids("tenant=" + tenant + "&from=2026-03-01T10:30&to=2026-03-01T12:00")).containsExactly(c, b);
+        assertThat(ids("tenant=" + tenant + "&from=2026-03-01T10:30&to=2026-03-01T12:30")).containsExactly(c, b);
         assertThat(ids("tenant=" + tenant + "&from=2026-03-02")).containsExactly(d);
         assertThat(ids("tenant=" + tenant + "&channel=sms&status=failed")).containsExactly(c);
 
