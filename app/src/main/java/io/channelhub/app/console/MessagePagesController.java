@@ -78,6 +78,7 @@ class MessagePagesController {
                 : secrets.redact(MessageRow.firstText(content, "text", "caption", "subject", "title", "filename")));
         model.addAttribute("contentType", content == null ? null : content.path("type").asText(null));
         model.addAttribute("canonical", pretty(secrets, r.body()));
+        model.addAttribute("metadata", metadata(secrets, r.body()));
         model.addAttribute("lastError", secrets.redact(r.lastError()));
         List<StatusEntry> history = messages.history(r.id());
         model.addAttribute("history", history.stream().map(h -> new HistoryStep(h.status().wireName(),
@@ -87,6 +88,25 @@ class MessagePagesController {
         model.addAttribute("later", messages.around(r.conversationId(), r.seq(), false, NEIGHBOURS).stream()
                 .map(MessageRow::of).toList());
         return "console/message";
+    }
+
+    /** The platform's metadata of the message (its own keys and values), redacted like everything else. */
+    record MetadataEntry(String key, String value) {
+    }
+
+    private List<MetadataEntry> metadata(Secrets secrets, String body) {
+        List<MetadataEntry> entries = new ArrayList<>();
+        if (body == null) {
+            return entries;
+        }
+        try {
+            JsonNode metadata = HubJson.mapper().readTree(body).path("metadata");
+            metadata.fields().forEachRemaining(e -> entries.add(new MetadataEntry(e.getKey(), redaction.value(secrets,
+                    e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()))));
+        } catch (IOException e) {
+            // not JSON: the canonical view below shows the text as it is
+        }
+        return entries;
     }
 
     private String pretty(Secrets secrets, String body) {

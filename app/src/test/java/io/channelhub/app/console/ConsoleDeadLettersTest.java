@@ -120,7 +120,8 @@ class ConsoleDeadLettersTest extends H2HubTest {
                 .withRequestBody(matchingJsonPath("$.to", equalTo("+31699990000")))
                 .willReturn(aResponse().withStatus(503)));
         HttpResponse<String> submitted = send("POST", "/api/v1/tenants/" + tenant + "/messages", PLATFORM,
-                "{\"channel\":\"test\",\"to\":\"+31699990000\",\"content\":{\"type\":\"text\",\"text\":\"again\"}}");
+                "{\"channel\":\"test\",\"to\":\"+31699990000\",\"content\":{\"type\":\"text\",\"text\":\"again\"},"
+                        + "\"metadata\":{\"orderId\":\"A-7\",\"apiKey\":\"key-0123456789\"}}");
         String messageId = HubJson.mapper().readTree(submitted.body()).path("id").asText();
         await().atMost(Duration.ofSeconds(20)).until(() -> !deadLetters.list(tenant, null, 10).isEmpty());
         DeadLetter letter = deadLetters.list(tenant, null, 10).get(0);
@@ -140,7 +141,7 @@ class ConsoleDeadLettersTest extends H2HubTest {
         assertThat(replayed.statusCode()).isEqualTo(302);
         assertThat(replayed.headers().firstValue("Location").orElseThrow()).endsWith("/console/dead-letters/"
                 + letter.id());
-        await().atMost(Duration.ofSeconds(10)).until(() -> messages.find(messageId).orElseThrow().status()
+        await().atMost(Duration.ofSeconds(20)).until(() -> messages.find(messageId).orElseThrow().status()
                 == DeliveryStatus.SENT);
 
         String after = get("/console/dead-letters/" + letter.id()).body();
@@ -149,7 +150,8 @@ class ConsoleDeadLettersTest extends H2HubTest {
                 .contains("data-test=\"replayed-message-status\">sent</span>")
                 .doesNotContain("data-test=\"replay\"");
         String message = get("/console/messages/" + messageId).body();
-        assertThat(message).contains("data-test=\"message-round\">1<");
+        assertThat(message).contains("data-test=\"message-round\">1<").contains("A-7")
+                .doesNotContain("key-0123456789");
         assertThat(statuses(message)).containsExactly("accepted", "failed", "sent");
 
         HttpResponse<String> again = post("/console/dead-letters/" + letter.id() + "/replay", "_csrf=" + csrf(after));
