@@ -66,6 +66,64 @@ public class DeadLetterRepository {
                 .params(Db.ts(at), id).update() > 0;
     }
 
+    /**
+     * The console's dead-letter filters; every field may be null. {@code createdBefore} and {@code createdAfter}
+     * bound the age ("older than", "newer than"); {@code replayed} false keeps only letters not yet replayed.
+     */
+    public record Search(String tenantId, String channel, String reasonCode, Instant createdBefore,
+                         Instant createdAfter, Boolean replayed) {
+        public Search unreplayed() {
+            return new Search(tenantId, channel, reasonCode, createdBefore, createdAfter, false);
+        }
+    }
+
+    /** One page of matching dead letters, newest first. */
+    public List<DeadLetter> search(Search q, int offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = where(q, params);
+        return jdbc.sql("select * from dead_letters" + where + " order by created_at desc, id limit " + limit
+                + " offset " + offset).params(params).query(ROW).list();
+    }
+
+    public long count(Search q) {
+        List<Object> params = new ArrayList<>();
+        return jdbc.sql("select count(*) from dead_letters" + where(q, params)).params(params).query(Long.class)
+                .single();
+    }
+
+    /** The ids of up to {@code limit} matching dead letters, oldest first (the order a replay should keep). */
+    public List<String> ids(Search q, int limit) {
+        List<Object> params = new ArrayList<>();
+        return jdbc.sql("select id from dead_letters" + where(q, params) + " order by created_at, id limit " + limit)
+                .params(params).query(String.class).list();
+    }
+
+    /** The reason codes dead letters carry, for the console's filter. */
+    public List<String> reasonCodes() {
+        return jdbc.sql("select distinct reason_code from dead_letters order by reason_code").query(String.class)
+                .list();
+    }
+
+    private static String where(Search q, List<Object> params) {
+        StringBuilder sql = new StringBuilder(" where 1 = 1");
+        add(sql, params, "tenant_id = ?", q.tenantId());
+        add(sql, params, "channel = ?", q.channel());
+        add(sql, params, "reason_code = ?", q.reasonCode());
+        add(sql, params, "created_at < ?", q.createdBefore() == null ? null : Db.ts(q.createdBefore()));
+        add(sql, params, "created_at >= ?", q.createdAfter() == null ? null : Db.ts(q.createdAfter()));
+        if (q.replayed() != null) {
+            sql.append(q.replayed() ? " and replayed_at is not null" : " and replayed_at is null");
+        }
+        return sql.toString();
+    }
+
+    private static void add(StringBuilder sql, List<Object> params, String condition, Object value) {
+        if (value != null) {
+            sql.append(" and ").append(condition);
+            params.add(value);
+        }
+    }
+
     private static Map<String, Object> readMap(String json) {
         try {
             return HubJson.mapper().readValue(json, MAP);

@@ -4,6 +4,8 @@ import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.Direction;
 import io.channelhub.core.model.Reason;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -203,5 +205,67 @@ public class MessageRepository {
                         rs.getString("reason_code"), rs.getString("detail"), rs.getString("provider_code"),
                         Db.instant(rs, "occurred_at")))
                 .list();
+    }
+    /**
+     * What ops look for in the console's message search; every field may be null (no filter). {@code from} is
+     * inclusive, {@code to} exclusive, both on the time the hub recorded the message.
+     */
+    public record Search(String tenantId, String channel, String contactAddress, DeliveryStatus status,
+                         Direction direction, Instant from, Instant to) {
+    }
+
+    /**
+     * One page of the search, newest first, by keyset on the global order: {@code olderThan} gives the page
+     * after a row (its {@code seq}), {@code newerThan} the page before one; both null gives the newest page.
+     * Answers up to {@code limit} records, always newest first.
+     */
+    public List<MessageRecord> search(Search q, Long olderThan, Long newerThan, int limit) {
+        StringBuilder sql = new StringBuilder("select * from messages where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        filter(sql, params, "tenant_id = ?", q.tenantId());
+        filter(sql, params, "channel = ?", q.channel());
+        filter(sql, params, "contact_address = ?", q.contactAddress());
+        filter(sql, params, "status = ?", q.status() == null ? null : q.status().wireName());
+        filter(sql, params, "direction = ?", q.direction() == null ? null : q.direction().wireName());
+        filter(sql, params, "created_at >= ?", q.from() == null ? null : Db.ts(q.from()));
+        filter(sql, params, "created_at < ?", q.to() == null ? null : Db.ts(q.to()));
+        filter(sql, params, "seq < ?", olderThan);
+        filter(sql, params, "seq > ?", newerThan);
+        boolean backwards = olderThan == null && newerThan != null;
+        sql.append(backwards ? " order by seq asc" : " order by seq desc").append(" limit ").append(limit);
+        List<MessageRecord> page = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(ROW).list());
+        if (backwards) {
+            Collections.reverse(page);
+        }
+        return page;
+    }
+
+    private static void filter(StringBuilder sql, List<Object> params, String condition, Object value) {
+        if (value != null) {
+            sql.append(" and ").append(condition);
+            params.add(value);
+        }
+    }
+
+    /**
+     * Up to {@code limit} messages of the conversation just before ({@code earlier}) or just after the one at
+     * {@code seq}, in conversation order.
+     */
+    public List<MessageRecord> around(String conversationId, long seq, boolean earlier, int limit) {
+        List<MessageRecord> found = new ArrayList<>(jdbc.sql("select * from messages where conversation_id = ? and seq "
+                        + (earlier ? "< ? order by seq desc" : "> ? order by seq asc") + " limit " + limit)
+                .params(conversationId, seq).query(ROW).list());
+        if (earlier) {
+            Collections.reverse(found);
+        }
+        return found;
+    }
+
+    /** Inbound messages of a tenant's channel recorded since {@code since}, oldest first, at most {@code limit}. */
+    public List<MessageRecord> inboundSince(String tenantId, String channel, Instant since, int limit) {
+        return jdbc.sql("""
+                        select * from messages where tenant_id = ? and channel = ? and direction = 'inbound'
+                        and created_at >= ? order by seq limit """ + " " + limit)
+                .params(tenantId, channel, Db.ts(since)).query(ROW).list();
     }
 }
