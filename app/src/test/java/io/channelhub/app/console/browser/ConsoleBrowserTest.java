@@ -1,8 +1,15 @@
 package io.channelhub.app.console.browser;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.channelhub.app.support.H2HubTest;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +61,56 @@ class ConsoleBrowserTest extends H2HubTest {
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("signed out");
         open("/console");
         assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in");
+    }
+
+    @Test
+    void aSignedWebhooksMessageIsFoundInTheSearchAndAScriptInItIsText() {
+        tenantWithTestConnector("browser-msg", "test", "acct-browser-msg", "browser-msg-secret");
+        String text = "<script>alert('x')</script> Is de Golf nog beschikbaar?";
+        assertThat(postTestWebhook("/webhooks/test/browser-msg", "browser-msg-secret", "{\"account\":"
+                + "\"acct-browser-msg\",\"messages\":[{\"id\":\"pm-browser-1\",\"from\":\"+31611112222\","
+                + "\"to\":\"+3120\",\"text\":\"" + text.replace("'", "\\u0027") + "\"}]}").statusCode())
+                .isEqualTo(200);
+        signIn(OPS);
+        browser.findElement(By.linkText("Messages")).click();
+        browser.findElement(By.id("f-tenant")).sendKeys("browser-msg");
+        browser.findElement(By.id("f-contact")).sendKeys("+31611112222");
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            browser.findElement(By.cssSelector("[data-test=search]")).click();
+            return !browser.findElements(By.cssSelector("tr[data-test=message-row]")).isEmpty();
+        });
+        HeadlessChromium.screenshot(browser, "messages");
+        browser.findElement(By.cssSelector("tr[data-test=message-row] [data-test=message-link]")).click();
+        assertThat(browser.findElement(By.id("message-text")).getText()).isEqualTo(text);
+        assertThat(browser.findElements(By.xpath("//script[contains(., 'alert')]"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#history [data-test=history-entry]"))).isNotEmpty();
+        HeadlessChromium.screenshot(browser, "message");
+    }
+
+    @Test
+    void aDeadLetteredMessageIsReplayedFromTheConsole() {
+        tenantWithTestConnector("browser-dlq", "test", "acct-browser-dlq", "browser-dlq-secret");
+        PROVIDER.stubFor(post(urlEqualTo("/acct-browser-dlq/messages")).willReturn(okJson("{\"id\":\"pm-ok\"}")));
+        StubMapping outage = PROVIDER.stubFor(post(urlEqualTo("/acct-browser-dlq/messages")).atPriority(1)
+                .willReturn(aResponse().withStatus(503)));
+        assertThat(send("POST", "/api/v1/tenants/browser-dlq/messages", PLATFORM, "{\"channel\":\"test\","
+                + "\"to\":\"+31633334444\",\"content\":{\"type\":\"text\",\"text\":\"Uw afspraak\"}}")
+                .statusCode()).isEqualTo(202);
+        signIn(OPS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            open("/console/dead-letters?tenant=browser-dlq");
+            return !browser.findElements(By.cssSelector("tr[data-test=dead-letter-row]")).isEmpty();
+        });
+        HeadlessChromium.screenshot(browser, "dead-letters");
+        browser.findElement(By.cssSelector("tr[data-test=dead-letter-row] [data-test=dead-letter-link]")).click();
+        PROVIDER.removeStub(outage);
+        browser.findElement(By.cssSelector("[data-test=replay]")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            browser.navigate().refresh();
+            return browser.findElements(By.cssSelector("[data-test=replayed-message-status]")).stream()
+                    .anyMatch(e -> "sent".equals(e.getText()));
+        });
+        HeadlessChromium.screenshot(browser, "dead-letter-replayed");
     }
 
     @Test
