@@ -206,6 +206,7 @@ public class MessageRepository {
                         Db.instant(rs, "occurred_at")))
                 .list();
     }
+
     /**
      * What ops look for in the console's message search; every field may be null (no filter). {@code from} is
      * inclusive, {@code to} exclusive, both on the time the hub recorded the message.
@@ -267,5 +268,25 @@ public class MessageRepository {
                         select * from messages where tenant_id = ? and channel = ? and direction = 'inbound'
                         and created_at >= ? order by seq limit """ + " " + limit)
                 .params(tenantId, channel, Db.ts(since)).query(ROW).list();
+    }
+
+    /** When the tenant's connector last received ({@code inbound}) or sent a message; for the ops console. */
+    public Optional<Instant> lastCreatedAt(String tenantId, String channel, Direction direction) {
+        return jdbc.sql("""
+                        select max(created_at) as latest from messages
+                        where tenant_id = ? and channel = ? and direction = ?""")
+                .params(tenantId, channel, direction.wireName())
+                .query((rs, i) -> Optional.ofNullable(Db.instant(rs, "latest"))).single();
+    }
+
+    /**
+     * Messages of every tenant in one direction created since {@code since}; for the ops console. Joined with the
+     * tenants so that the (tenant_id, created_at) index answers instead of a scan of all messages.
+     */
+    public long countSince(Direction direction, Instant since) {
+        return jdbc.sql("""
+                        select count(*) from tenants t join messages m on m.tenant_id = t.id
+                        where m.created_at >= ? and m.direction = ?""")
+                .params(Db.ts(since), direction.wireName()).query(Long.class).single();
     }
 }

@@ -35,8 +35,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConnectorAdmin {
     /** Settings the hub itself reads for every channel. */
-    static final Set<String> HUB_SETTINGS = Set.of(TenantCircuitBreakers.RATE_SETTING, "optOutKeywords",
-            "optInKeywords");
+    public static final List<String> HUB_SETTING_KEYS = List.of(TenantCircuitBreakers.RATE_SETTING,
+            "optOutKeywords", "optInKeywords");
+    static final Set<String> HUB_SETTINGS = Set.copyOf(HUB_SETTING_KEYS);
     private static final long CHECK_TIMEOUT_SECONDS = 5;
     private final ConnectorCatalog catalog;
     private final ConnectorRepository repository;
@@ -141,6 +142,20 @@ public class ConnectorAdmin {
                 registrations.unregister(resolved);
             }
         });
+        return view(repository.find(tenantId, channel).orElseThrow());
+    }
+
+    /**
+     * Runs the credential check again on the stored configuration ("Test connection") and records the outcome as
+     * the connector's health, as a save would, without changing anything else.
+     */
+    public ConnectorView recheck(String tenantId, String channel) {
+        ChannelConnector connector = catalog.find(channel).orElseThrow(() -> new ConnectorRejected(404,
+                "unknown channel"));
+        ConnectorRecord record = repository.find(tenantId, channel).orElseThrow(() -> new ConnectorRejected(404,
+                "connector not configured"));
+        check(connector, new TenantConnector(tenantId, channel, record.settings(),
+                Secrets.of(connectors.decryptSecrets(record))));
         return view(repository.find(tenantId, channel).orElseThrow());
     }
 

@@ -1,6 +1,7 @@
 package io.channelhub.core.spi;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -92,5 +93,14 @@ public interface ChannelConnector {
      */
     default List<String> configurationProblems(TenantConnector connector) {
         return List.of();
+    }
+
+    /**
+     * One sentence for ops per setting or secret name ({@link ChannelDescriptor#settingKeys()},
+     * {@link ChannelDescriptor#secretKeys()}): what to enter and where to find it. Shown beside the field in the
+     * ops console; names without a description are shown bare.
+     */
+    default Map<String, String> fieldDescriptions() {
+        return Map.of();
     }
 }

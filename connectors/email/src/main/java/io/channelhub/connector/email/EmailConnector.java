@@ -13,6 +13,7 @@ import io.channelhub.core.spi.OutboundSender;
 import io.channelhub.core.spi.TenantConnector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -92,5 +93,24 @@ public final class EmailConnector implements ChannelConnector {
         connector.secrets().get(EmailSettings.PASSWORD)
                 .flatMap(p -> CredentialValues.lineProblem(EmailSettings.PASSWORD, p)).ifPresent(problems::add);
         return problems;
+    }
+
+    /** From the settings in this connector's README, for the ops console's form. */
+    @Override
+    public Map<String, String> fieldDescriptions() {
+        return Map.ofEntries(
+                Map.entry("fromAddress", "The address mails are sent from; the only sender allowed for this tenant."),
+                Map.entry("fromName", "The display name beside fromAddress; also the subject when a message has none."),
+                Map.entry("smtpHost", "The SMTP server that sends the mails."),
+                Map.entry("smtpPort", "The SMTP port, such as 587 (STARTTLS) or 465 (TLS)."),
+                Map.entry("smtpSecurity", "none, starttls or tls; default tls on port 465, else starttls."),
+                Map.entry("imapHost", "The IMAP server polled for replies; leave empty for no inbound mail."),
+                Map.entry("imapPort", "The IMAP port; default 993 (or 143 without TLS)."),
+                Map.entry("imapSecurity",
+                        "none, starttls or tls; default tls unless imapPort is something other than 993."),
+                Map.entry("imapFolder", "The folder polled for mail; default INBOX."),
+                Map.entry("username", "The login for SMTP and IMAP; default fromAddress."),
+                Map.entry("pollSeconds", "How often the mailbox is polled, in seconds; default 60, at least 5."),
+                Map.entry("password", "The password of the mailbox login (SMTP and IMAP)."));
     }
 }

@@ -12,6 +12,7 @@ import io.channelhub.core.spi.OutboundSender;
 import io.channelhub.core.spi.TenantConnector;
 import io.channelhub.core.spi.WebhookVerifier;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -101,5 +102,25 @@ public final class GoogleConnector implements ChannelConnector {
     @Override
     public List<String> configurationProblems(TenantConnector connector) {
         return GoogleSettings.problems(connector);
+    }
+
+    /** From the settings in this connector's README, for the ops console's form. */
+    @Override
+    public Map<String, String> fieldDescriptions() {
+        return Map.ofEntries(
+                Map.entry("agentId",
+                        "The RBM agent id without @rbm.goog (dealer-042-agent); it also routes the platform-wide "
+                        + "webhook to this tenant."),
+                Map.entry("serviceAccountEmail",
+                        "The service account the key belongs to; checked against the key's client_email."),
+                Map.entry("region",
+                        "europe, us or asia for Google's regional endpoint; leave empty for the global endpoint."),
+                Map.entry("messageTtl",
+                        "How long Google keeps trying an undelivered message (PT1H, 30m, 2h; 10 s to 15 days); "
+                        + "empty for Google's 30 days."),
+                Map.entry("serviceAccountKey", "The service-account JSON key file, pasted whole."),
+                Map.entry("clientToken",
+                        "The client token shown when the webhook was configured in the Business Communications "
+                        + "Developer Console."));
     }
 }

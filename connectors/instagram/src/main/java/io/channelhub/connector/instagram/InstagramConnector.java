@@ -13,6 +13,7 @@ import io.channelhub.core.spi.MessageTag;
 import io.channelhub.core.spi.TenantConnector;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -87,5 +88,27 @@ public final class InstagramConnector extends MetaChannelConnector {
     @Override
     public Optional<CredentialRenewal> credentialRenewal() {
         return Optional.of(tokenRenewal);
+    }
+
+    /** From the settings in this connector's README, for the ops console's form. */
+    @Override
+    public Map<String, String> fieldDescriptions() {
+        return Map.ofEntries(
+                Map.entry("instagramAccountId",
+                        "The Instagram professional account id (a Graph id); it also routes the platform-wide "
+                        + "webhook to this tenant."),
+                Map.entry("instagramSetup",
+                        "instagramLogin (Instagram API with Instagram Login, the default) or facebookPage (account "
+                        + "linked to a Facebook Page)."),
+                Map.entry("apiVersion", "Graph API version such as v26.0; leave empty for the hub default."),
+                Map.entry("pageAccessToken",
+                        "With Instagram Login the long-lived Instagram user token (60 days, renewed by the hub); "
+                        + "with facebookPage the linked Page's access token."),
+                Map.entry("appSecret",
+                        "The secret of the app that signs the webhooks; Instagram-Login apps have their own "
+                        + "Instagram app secret."),
+                Map.entry("verifyToken",
+                        "A string you choose and enter in Meta's webhook settings too; Meta sends it back in the "
+                        + "subscription handshake."));
     }
 }

@@ -11,6 +11,7 @@ import io.channelhub.core.spi.MessageTag;
 import io.channelhub.core.spi.TenantConnector;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -73,5 +74,21 @@ public final class MessengerConnector extends MetaChannelConnector {
             return api.permissions(settings, "Page " + (name.isBlank() ? pageId : "'" + name + "' (" + pageId + ")")
                     + " is reachable with the page access token");
         });
+    }
+
+    /** From the settings in this connector's README, for the ops console's form. */
+    @Override
+    public Map<String, String> fieldDescriptions() {
+        return Map.ofEntries(
+                Map.entry("pageId",
+                        "The Facebook Page id (a Graph id); it also routes the platform-wide webhook to this "
+                        + "tenant."),
+                Map.entry("apiVersion", "Graph API version such as v26.0; leave empty for the hub default."),
+                Map.entry("pageAccessToken",
+                        "The Page access token the hub sends with; pasted without spaces or line breaks."),
+                Map.entry("appSecret", "The Meta app secret that signs the webhooks (X-Hub-Signature-256)."),
+                Map.entry("verifyToken",
+                        "A string you choose and enter in Meta's webhook settings too; Meta sends it back in the "
+                        + "subscription handshake."));
     }
 }

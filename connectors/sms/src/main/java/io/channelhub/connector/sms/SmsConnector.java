@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -97,5 +98,30 @@ public final class SmsConnector implements ChannelConnector {
     @Override
     public List<String> configurationProblems(TenantConnector connector) {
         return SmsCredentials.problems(connector);
+    }
+
+    /** From the settings in this connector's README, for the ops console's form. */
+    @Override
+    public Map<String, String> fieldDescriptions() {
+        return Map.ofEntries(
+                Map.entry("accountSid",
+                        "The Twilio Account SID (AC…); Twilio posts it with every webhook, so it also routes them "
+                        + "to this tenant."),
+                Map.entry("fromNumber",
+                        "The Twilio number to send from (E.164); this or messagingServiceSid is needed to send."),
+                Map.entry("messagingServiceSid",
+                        "The Twilio Messaging Service to send with (MG…); with a fromNumber too, the service sends "
+                        + "from that number."),
+                Map.entry("optOutKeywords",
+                        "Words that opt a contact out (comma-separated), handled by the hub's consent store; empty "
+                        + "for the defaults such as STOP."),
+                Map.entry("optInKeywords",
+                        "Words that opt a contact back in (comma-separated); empty for the defaults such as START."),
+                Map.entry("authToken",
+                        "The account's auth token; Twilio signs webhooks with it, so inbound messages are only "
+                        + "accepted when it is set."),
+                Map.entry("apiKeySid",
+                        "An API key SID (SK…) for REST calls instead of the auth token; needs apiKeySecret."),
+                Map.entry("apiKeySecret", "The secret of the API key named in apiKeySid."));
     }
 }

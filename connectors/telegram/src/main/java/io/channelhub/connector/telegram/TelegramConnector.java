@@ -15,6 +15,7 @@ import io.channelhub.core.spi.TenantConnector;
 import io.channelhub.core.spi.WebhookRegistration;
 import io.channelhub.core.spi.WebhookVerifier;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -126,5 +127,18 @@ public final class TelegramConnector implements ChannelConnector {
                         connector);
             }
         });
+    }
+
+    /** From the settings in this connector's README, for the ops console's form. */
+    @Override
+    public Map<String, String> fieldDescriptions() {
+        return Map.ofEntries(
+                Map.entry("botUsername",
+                        "The bot's username (5–32 letters, digits or underscores); optional, the credential check "
+                        + "warns when the token belongs to another bot."),
+                Map.entry("botToken", "The bot token from @BotFather (digits, a colon, then letters, digits, _ or -)."),
+                Map.entry("webhookSecret",
+                        "A random string you choose (1–256 of A-Z a-z 0-9 _ -); Telegram sends it with every "
+                        + "webhook."));
     }
 }

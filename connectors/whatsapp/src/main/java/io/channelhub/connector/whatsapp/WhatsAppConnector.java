@@ -8,6 +8,7 @@ import io.channelhub.core.spi.CredentialCheck;
 import io.channelhub.core.spi.TenantConnector;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,5 +55,25 @@ public final class WhatsAppConnector extends MetaChannelConnector {
             api.phoneNumber(settings, phoneNumberId);
             return api.permissions(settings, "phone number " + phoneNumberId + " is reachable with the access token");
         });
+    }
+
+    /** From the settings in this connector's README, for the ops console's form. */
+    @Override
+    public Map<String, String> fieldDescriptions() {
+        return Map.ofEntries(
+                Map.entry("phoneNumberId",
+                        "The phone number id from Meta's WhatsApp Manager (a Graph id); it also routes the "
+                        + "platform-wide webhook to this tenant."),
+                Map.entry("wabaId",
+                        "The WhatsApp Business Account id; routes account-level events (template status, account "
+                        + "updates) of the platform-wide webhook."),
+                Map.entry("apiVersion", "Graph API version such as v26.0; leave empty for the hub default."),
+                Map.entry("accessToken",
+                        "The tenant's own access token (a system-user token) the hub sends with; pasted without "
+                        + "spaces or line breaks."),
+                Map.entry("appSecret", "The Meta app secret that signs the webhooks (X-Hub-Signature-256)."),
+                Map.entry("verifyToken",
+                        "A string you choose and enter in Meta's webhook settings too; Meta sends it back in the "
+                        + "subscription handshake."));
     }
 }
