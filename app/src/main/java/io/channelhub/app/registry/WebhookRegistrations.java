@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Tells providers that take a registration (Telegram's {@code setWebhook}) where to deliver: the hub's public
@@ -28,7 +30,15 @@ public class WebhookRegistrations {
 
     /** The hub's webhook URL of a tenant's channel, as providers are to call it. */
     public String url(String tenantId, String channel) {
-        return hub.publicBaseUrl().replaceAll("/+$", "") + "/webhooks/" + channel + "/" + tenantId;
+        return base() + "/webhooks/" + channel + "/" + tenantId;
+    }
+
+    /** hub.public-base-url, or without it (a hub not behind a proxy) the URL of the request being answered. */
+    private String base() {
+        if (!hub.publicBaseUrl().isBlank() || RequestContextHolder.getRequestAttributes() == null) {
+            return hub.publicBaseUrl().replaceAll("/+$", "");
+        }
+        return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
     }
 
     /**
