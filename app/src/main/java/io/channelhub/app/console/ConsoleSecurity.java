@@ -3,6 +3,7 @@ package io.channelhub.app.console;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -19,6 +20,11 @@ class ConsoleSecurity {
     static final String ROLE = "OPS";
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    @Bean
+    WebSecurityCustomizer consoleOnlyFirewall() {
+        return web -> web.httpFirewall(new ConsoleOnlyFirewall());
+    }
 
     @Bean
     SecurityContextRepository consoleSecurityContextRepository() {

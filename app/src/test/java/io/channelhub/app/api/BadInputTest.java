@@ -259,7 +259,8 @@ class BadInputTest extends H2HubTest {
 
     @Test
     void contentTheHubOrTheChannelDoesNotTakeIs400And415ForANonJsonBody() {
-        assertProblem(submit(withContent("{\"type\":\"carousel\",\"cards\":[]}")), 400, "type");
+        assertProblem(submit(withContent("{\"type\":\"hologram\",\"frames\":[]}")), 400, "type");
+        assertProblem(submit(withContent("{\"type\":\"carousel\",\"cards\":[]}")), 400, "content.cards");
         assertProblem(submit(withContent("{\"text\":\"no type\"}")), 400, "type");
         assertProblem(submit(withContent("{\"type\":\"location\",\"latitude\":52.1,\"longitude\":4.3}")), 400,
                 "location");
