@@ -1,10 +1,12 @@
 package io.channelhub.app.console;
 
+import io.channelhub.app.security.ApiTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -32,8 +34,10 @@ class ConsoleSecurity {
     }
 
     @Bean
-    SecurityFilterChain consoleChain(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
+    SecurityFilterChain consoleChain(HttpSecurity http, SecurityContextRepository contexts, ApiTokens tokens)
+            throws Exception {
         return http.securityMatcher("/console", "/console/**")
+                .addFilterBefore(new SignedInToken(tokens), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers("/console/sign-in", "/console/assets/**").permitAll()
                         .anyRequest().hasRole(ROLE))
                 .securityContext(c -> c.securityContextRepository(contexts))

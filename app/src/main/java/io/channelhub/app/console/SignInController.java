@@ -3,6 +3,7 @@ package io.channelhub.app.console;
 import io.channelhub.app.security.ApiTokens;
 import io.channelhub.app.security.Caller;
 import io.channelhub.app.security.Role;
+import io.channelhub.app.security.TokenHashes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -23,8 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Sign-in to the console with an ops token, the same tokens the admin API takes: checked once, then the session
- * (a new id, against fixation) carries the token's name and role. A platform token is refused: the console is
- * ops' tool. The token itself is never stored in the session, echoed into the page or logged.
+ * (a new id, against fixation) carries the token's name and its hash, and ends when the token is revoked
+ * ({@link SignedInToken}). A platform token is refused: the console is ops' tool. The token itself is never
+ * stored in the session, echoed into the page or logged.
  */
 @Controller
 class SignInController {
@@ -64,8 +66,10 @@ class SignInController {
         request.getSession(true);
         request.changeSessionId();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller.get().tokenName(), null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + ConsoleSecurity.ROLE))));
+        UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
+                caller.get().tokenName(), null, List.of(new SimpleGrantedAuthority("ROLE_" + ConsoleSecurity.ROLE)));
+        authentication.setDetails(new SignedInToken.Hash(TokenHashes.hash(token.strip())));
+        context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         LOG.info("Console sign-in with ops token {}", caller.get().tokenName());

@@ -50,6 +50,15 @@ public class ApiTokens {
         return caller;
     }
 
+    /**
+     * The caller a token with this SHA-256 hash stands for, while it has not expired or been revoked: for the
+     * console's session, which keeps the hash, never the token, and asks again on every page.
+     */
+    public Optional<Caller> authenticateHash(String hash) {
+        Instant now = clock.instant();
+        return byHash.get(hash).filter(g -> g.validAt(now)).map(TokenGrant::caller);
+    }
+
     void invalidate(String hash) {
         byHash.invalidate(hash);
     }

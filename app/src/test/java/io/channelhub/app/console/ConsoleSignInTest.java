@@ -70,6 +70,25 @@ class ConsoleSignInTest extends H2HubTest {
     }
 
     @Test
+    void revokingTheTokenEndsItsConsoleSessionAtTheNextClick() throws Exception {
+        HttpResponse<String> made = HTTP.send(HttpRequest.newBuilder(URI.create(url("/admin/v1/tokens")))
+                .header("Authorization", "Bearer " + OPS).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"console-revoked\",\"role\":\"ops\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(made.statusCode()).isEqualTo(201);
+        String token = io.channelhub.core.model.HubJson.mapper().readTree(made.body()).path("token").asText();
+        assertThat(signIn(token).statusCode()).isEqualTo(302);
+        assertThat(get("/console").statusCode()).isEqualTo(200);
+
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(url("/admin/v1/tokens/console-revoked")))
+                .header("Authorization", "Bearer " + OPS).DELETE().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(204);
+        HttpResponse<String> after = get("/console");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/console/sign-in");
+    }
+
+    @Test
     void aPlatformTokenOrAWrongOneCannotSignIn() throws Exception {
         HttpResponse<String> platform = signIn(PLATFORM);
         assertThat(platform.statusCode()).isEqualTo(401);
