@@ -18,6 +18,8 @@ create index contact_events_created on contact_events (tenant_id, created_at);
 -- When the hub last renewed a connector's expiring credential (Instagram user tokens), or null: then the save
 -- by ops (updated_at) is the credential's start.
 alter table connectors add column credentials_renewed_at timestamp with time zone;
+-- When the renewed credential expires, as the provider said at the renewal; null before the first one.
+alter table connectors add column credentials_expire_at timestamp with time zone;
 
 -- Consent to marketing messages, apart from the consent to any message (a Messenger notification-messages opt-in
 -- or its STOP_NOTIFICATIONS): stopping notifications must not stop the replies the contact asks for.

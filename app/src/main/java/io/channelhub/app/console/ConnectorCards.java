@@ -10,12 +10,10 @@ import io.channelhub.app.registry.WebhookRegistrations;
 import io.channelhub.core.model.Direction;
 import io.channelhub.core.spi.ChannelConnector;
 import io.channelhub.core.spi.ChannelDescriptor;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -27,8 +25,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ConnectorCards {
-    /** Instagram's long-lived user tokens last 60 days from their last renewal (or the save by ops). */
-    static final Duration RENEWED_TOKEN_LIFETIME = Duration.ofDays(60);
     /** The secret Meta's channels call the verify token: ops chose it, so the page only points at it. */
     static final String VERIFY_TOKEN = "verifyToken";
     private final ConnectorCatalog catalog;
@@ -117,11 +113,8 @@ class ConnectorCards {
                     d.secretKeys().contains(VERIFY_TOKEN), null, null, List.of(), null, settings, secrets, rule,
                     List.of(), error);
         }
-        Instant expires = null;
-        if (record != null && connector.credentialRenewal().isPresent()) {
-            Instant since = Optional.ofNullable(record.credentialsRenewedAt()).orElse(record.updatedAt());
-            expires = since == null ? null : since.plus(RENEWED_TOKEN_LIFETIME);
-        }
+        // as the provider said at the hub's last renewal; unknown before the first one
+        Instant expires = record == null ? null : record.credentialsExpireAt();
         return new Card(channel, d.displayName(), true, view.enabled(), view.health(), view.healthDetail(),
                 view.circuitState(), view.lastError(), view.lastErrorAt(), webhookUrl,
                 d.secretKeys().contains(VERIFY_TOKEN),

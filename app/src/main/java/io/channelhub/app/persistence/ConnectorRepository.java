@@ -19,7 +19,7 @@ public class ConnectorRepository {
             rs.getString("channel"), rs.getBoolean("enabled"), readMap(rs.getString("settings")),
             rs.getString("secrets"), rs.getString("health"), rs.getString("health_detail"),
             rs.getString("last_error"), Db.instant(rs, "last_error_at"), Db.instant(rs, "updated_at"),
-            Db.instant(rs, "credentials_renewed_at"));
+            Db.instant(rs, "credentials_renewed_at"), Db.instant(rs, "credentials_expire_at"));
     private final JdbcClient jdbc;
 
     public ConnectorRepository(JdbcClient jdbc) {
@@ -51,7 +51,7 @@ public class ConnectorRepository {
         String json = writeMap(settings);
         int updated = jdbc.sql("""
                         update connectors set enabled = ?, settings = ?, secrets = ?, routing_key = ?, health = 'unknown',
-                        health_detail = null, credentials_renewed_at = null, updated_at = ?
+                        health_detail = null, credentials_renewed_at = null, credentials_expire_at = null, updated_at = ?
                         where tenant_id = ? and channel = ?""")
                 .params(enabled, json, encryptedSecrets, routingKey, Db.ts(now), tenantId, channel).update();
         if (updated == 0) {
@@ -67,11 +67,11 @@ public class ConnectorRepository {
      * the credential ops pasted wins over a renewal of the one it replaced.
      */
     public boolean storeRenewedSecrets(String tenantId, String channel, String expected, String encrypted,
-                                       Instant now) {
+                                       Instant now, Instant expiresAt) {
         return jdbc.sql("""
-                        update connectors set secrets = ?, credentials_renewed_at = ?
+                        update connectors set secrets = ?, credentials_renewed_at = ?, credentials_expire_at = ?
                         where tenant_id = ? and channel = ? and secrets = ?""")
-                .params(encrypted, Db.ts(now), tenantId, channel, expected).update() > 0;
+                .params(encrypted, Db.ts(now), Db.ts(expiresAt), tenantId, channel, expected).update() > 0;
     }
 
     public boolean setEnabled(String tenantId, String channel, boolean enabled, Instant now) {

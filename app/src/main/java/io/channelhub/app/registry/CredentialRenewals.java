@@ -78,7 +78,8 @@ class CredentialRenewals implements Renewals {
             Map<String, String> secrets = new HashMap<>(connectors.decryptSecrets(record));
             secrets.putAll(renewed.secrets());
             String encrypted = connectors.encryptSecrets(tenantId, channel, secrets);
-            if (!repository.storeRenewedSecrets(tenantId, channel, record.encryptedSecrets(), encrypted, now)) {
+            if (!repository.storeRenewedSecrets(tenantId, channel, record.encryptedSecrets(), encrypted, now,
+                    now.plus(renewed.validFor()))) {
                 LOG.info("Credentials of {}/{} were saved by ops during their renewal: the saved ones are kept",
                         tenantId, channel);
                 return;

@@ -281,6 +281,9 @@ class InstagramEndToEndTest extends ChannelHubTest {
                 .param(tenant).query(String.class).single();
         assertThat(stored).doesNotContain(renewedToken).doesNotContain(token);
         assertThat(connectorView("instagram").toString()).doesNotContain(renewedToken);
+        Instant expires = jdbc.sql("select credentials_expire_at from connectors where tenant_id = ? and channel = 'instagram'")
+                .param(tenant).query(java.sql.Timestamp.class).single().toInstant();
+        assertThat(expires).isBetween(Instant.now().plusSeconds(5183944 - 60), Instant.now().plusSeconds(5183944));
 
         inboundText(Instant.now());
         String id = submitAccepted(text("The renewed token sends this.", null, null));

@@ -192,7 +192,7 @@ class SecretsNeverLeakTest extends H2HubTest {
         assertThatThrownBy(() -> tenantConnectors.decryptSecrets(moved)).isInstanceOf(IllegalStateException.class)
                 .satisfies(e -> assertContainsNone(stackTrace(e), List.of(token, signingSecret), "the error"));
         ConnectorRecord otherChannel = new ConnectorRecord(tenant, "testwindow", false, mine.settings(),
-                mine.encryptedSecrets(), "unknown", null, null, null, mine.updatedAt(), null);
+                mine.encryptedSecrets(), "unknown", null, null, null, mine.updatedAt(), null, null);
         assertThatThrownBy(() -> tenantConnectors.decryptSecrets(otherChannel))
                 .isInstanceOf(IllegalStateException.class);
 
@@ -280,7 +280,8 @@ class SecretsNeverLeakTest extends H2HubTest {
 
     private static ConnectorRecord withSecrets(ConnectorRecord r, String encrypted) {
         return new ConnectorRecord(r.tenantId(), r.channel(), r.enabled(), r.settings(), encrypted, r.health(),
-                r.healthDetail(), r.lastError(), r.lastErrorAt(), r.updatedAt(), r.credentialsRenewedAt());
+                r.healthDetail(), r.lastError(), r.lastErrorAt(), r.updatedAt(), r.credentialsRenewedAt(),
+                r.credentialsExpireAt());
     }
 
     private static String stackTrace(Throwable e) {
