@@ -1,6 +1,7 @@
 package io.channelhub.app.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,11 +23,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The Grafana dashboard docker-compose provisions ({@code config/grafana/dashboards/channel-hub.json}) is valid
  * JSON, and every PromQL expression in it names only series that a running hub's {@code /actuator/prometheus}
- * exposes: a renamed meter would otherwise leave an empty panel that nobody notices until it is needed.
+ * exposes: a renamed meter would otherwise leave an empty panel that nobody notices until it is needed. And the
+ * compose file's Prometheus scrapes both hubs, and its Grafana reads that Prometheus.
  */
 @AutoConfigureObservability(tracing = false)
 class GrafanaDashboardTest extends H2HubTest {
@@ -97,6 +100,33 @@ class GrafanaDashboardTest extends H2HubTest {
                 .containsExactly("resilience4j_circuitbreaker_state");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void composesPrometheusScrapesBothHubsAndGrafanaReadsThatPrometheus() throws IOException {
+        Map<String, Object> compose = yaml(Path.of("..", "docker-compose.yml"));
+        Map<String, Object> services = (Map<String, Object>) compose.get("services");
+        assertThat(services).containsKeys("hub-1", "hub-2", "prometheus", "grafana");
+
+        Map<String, Object> prometheus = yaml(Path.of("..", "config", "prometheus", "prometheus.yml"));
+        List<Map<String, Object>> jobs = (List<Map<String, Object>>) prometheus.get("scrape_configs");
+        Map<String, Object> hubs = jobs.stream().filter(j -> "channel-hub".equals(j.get("job_name"))).findFirst()
+                .orElseThrow();
+        assertThat(hubs.get("metrics_path")).isEqualTo("/actuator/prometheus");
+        List<Map<String, Object>> targets = (List<Map<String, Object>>) hubs.get("static_configs");
+        assertThat(targets).flatExtracting(t -> (List<String>) t.get("targets"))
+                .containsExactlyInAnyOrder("hub-1:8080", "hub-2:8080");
+
+        Map<String, Object> datasources = yaml(Path.of("..", "config", "grafana", "provisioning", "datasources",
+                "prometheus.yaml"));
+        assertThat((List<Map<String, Object>>) datasources.get("datasources"))
+                .extracting(d -> d.get("type"), d -> d.get("url"))
+                .containsExactly(tuple("prometheus", "http://prometheus:9090"));
+    }
+
+    private static Map<String, Object> yaml(Path file) throws IOException {
+        return new Yaml().load(Files.readString(file));
+    }
+
     private List<JsonNode> panels() {
         List<JsonNode> all = new ArrayList<>();
         for (JsonNode panel : dashboard.path("panels")) {
@@ -132,7 +162,7 @@ class GrafanaDashboardTest extends H2HubTest {
     static Set<String> metricNames(String expr) {
         String e = expr.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"")        // string literals
                 .replaceAll("\\{[^}]*}", " ")                                 // label matchers
-                .replaceAll("\\[[^\\]]*\\]", " ")                               // range and subquery selectors
+                .replaceAll("\\[[^\\]]*\\]", " ")                             // range and subquery selectors
                 .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", " ")
                 .replaceAll("label_values\\(\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*,[^)]*\\)", " $1 ")
                 .replaceAll("\\boffset\\s+\\S+", " ")
