@@ -47,13 +47,21 @@ for v in SPRING_PROFILES_ACTIVE SPRING_ARTEMIS_MODE SPRING_ARTEMIS_BROKER_URL SP
   n=$(grep -c "^      $v:" <<<"$resolved" || true)
   (( n >= 2 )) || problem "$v set on $n hub service(s), expected 2"
 done
-for p in '8080:8080' '8081:8080' '61616:61616' '8161:8161' '3025:3025' '3143:3143'; do
+for p in '8080:8080' '8081:8080' '61616:61616' '8161:8161' '3025:3025' '3143:3143' '9090:9090' '3000:3000'; do
   grep -qE "published: ${p%%:*}|${p}" <<<"$resolved" || problem "port $p not published"
 done
 grep -q 'condition: service_healthy' <<<"$resolved" || problem "hubs do not wait for a healthy postgres"
 # The broker gets the hub's address settings (tested against the embedded broker's by ExternalBrokerConfigurationTest).
 grep -q 'config/artemis/broker.xml' <<<"$resolved" && [[ -f config/artemis/broker.xml ]] \
   || problem "artemis does not get config/artemis/broker.xml"
+
+# Monitoring: Prometheus scrapes the hubs, Grafana shows the provisioned dashboard; the mounted files must exist.
+for s in prometheus grafana; do
+  grep -qx "$s" <<<"$services" || problem "service '$s' missing"
+done
+for f in config/prometheus/prometheus.yml config/grafana/provisioning config/grafana/dashboards; do
+  grep -q "$f" <<<"$resolved" && [[ -e $f ]] || problem "$f is not mounted or missing"
+done
 
 # Without HUB_MASTER_KEY the file must refuse to resolve (it is required in production).
 if env -u HUB_MASTER_KEY docker-compose -f "$file" config -q >/dev/null 2>&1; then

@@ -1,5 +1,6 @@
 package io.channelhub.app.console;
 
+import io.channelhub.app.broker.QueueDepths;
 import io.channelhub.app.persistence.MessageRepository;
 import io.channelhub.core.model.Direction;
 import java.time.Clock;

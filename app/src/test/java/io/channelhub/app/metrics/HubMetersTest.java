@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.channelhub.app.support.H2HubTest;
+import io.channelhub.routes.HubQueues;
+import jakarta.jms.Connection;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
 /**
@@ -15,6 +22,13 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
  */
 @AutoConfigureObservability(tracing = false)
 class HubMetersTest extends H2HubTest {
+    private static final String OUTBOUND_DEPTH = "hub_queue_depth{queue=\"hub.outbound\"}";
+
+    @Value("${hub.test.broker-url}")
+    String brokerUrl;
+
+    @Autowired
+    CamelContext camel;
 
     @Test
     void theHubsMetersAreScrapedAtZeroForEveryChannelBeforeAnythingHappened() {
@@ -61,6 +75,34 @@ class HubMetersTest extends H2HubTest {
                 .contains("resilience4j_circuitbreaker_state{name=\"meters-breaker/test\",state=\"closed\"} 1.0"));
         assertThat(send("GET", "/actuator/prometheus", null, null).body())
                 .contains("resilience4j_ratelimiter_available_permissions{name=\"meters-breaker/test\"}");
+    }
+
+    @Test
+    void everyQueuesDepthIsAGaugeOfTheScrape() {
+        String scrape = send("GET", "/actuator/prometheus", null, null).body();
+
+        assertThat(scrape).contains("# TYPE hub_queue_depth gauge");
+        for (String queue : HubQueues.ALL) {
+            assertThat(scrape).contains("hub_queue_depth{queue=\"" + queue + "\"}");
+        }
+    }
+
+    @Test
+    void theOutboundQueuesDepthRisesWhileMessagesWaitAndFallsOnceTheyAreTaken() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(OUTBOUND_DEPTH) == 0);
+        camel.getRouteController().stopRoute("outbound"); // nobody takes hub.outbound: submissions wait
+        try (Connection platform = platformConnection(brokerUrl);
+             Session session = platform.createSession(false, Session.AUTO_ACKNOWLEDGE);
+             MessageProducer producer = session.createProducer(session.createQueue(HubQueues.OUTBOUND))) {
+            for (int i = 0; i < 3; i++) {
+                producer.send(session.createTextMessage("{\"tenantId\":\"meters-depth\",\"channel\":\"test\","
+                        + "\"to\":\"+31612345678\",\"content\":{\"type\":\"text\",\"text\":\"wait " + i + "\"}}"));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> count(OUTBOUND_DEPTH) == 3);
+        } finally {
+            camel.getRouteController().startRoute("outbound");
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(OUTBOUND_DEPTH) == 0);
     }
 
     private double count(String series) {

@@ -1,6 +1,5 @@
-package io.channelhub.app.console;
+package io.channelhub.app.broker;
 
-import io.channelhub.app.broker.BrokerGuard;
 import io.channelhub.routes.HubQueues;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -27,9 +26,10 @@ import org.springframework.stereotype.Component;
  * How many messages wait in each of the hub's queues. The embedded broker is asked directly; an external one
  * through Artemis management ({@code activemq.management}, attribute {@code messageCount}), each answer awaited
  * briefly. A depth the broker does not give (down, no management rights, no such queue) is unknown (null).
+ * Read by the console's overview and by the {@code hub.queue.depth} gauges.
  */
 @Component
-class QueueDepths {
+public class QueueDepths {
     private static final Logger LOG = LoggerFactory.getLogger(QueueDepths.class);
     private static final long ANSWER_MILLIS = 1000;
     private static final String MANAGEMENT_ADDRESS = "activemq.management";
@@ -45,10 +45,11 @@ class QueueDepths {
     }
 
     /** @param messages null when unknown */
-    record Depth(String queue, Long messages) {
+    public record Depth(String queue, Long messages) {
     }
 
-    List<Depth> all() {
+    /** Every queue of {@link HubQueues#ALL}, in that order. */
+    public List<Depth> all() {
         EmbeddedActiveMQ broker = embedded.getIfAvailable();
         if (broker != null && broker.getActiveMQServer() != null) {
             return fromServer(broker.getActiveMQServer());
