@@ -116,6 +116,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheRoutesTouchCamel() {
+        noClasses().that().resideInAPackage("io.channelhub.app..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.camel..")
+                .because("the routes own the topology (issue 16): app code hands its messages to a typed port in "
+                        + "io.channelhub.routes.port (Publisher, or a step's return value), never to Camel")
+                .check(classes);
+    }
+
+    @Test
     void routesNameNoChannel() throws IOException {
         Path sources = routesSources();
         List<String> violations = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.channelhub.routes;
 
 import io.channelhub.routes.port.Outgoing;
+import io.channelhub.routes.port.Publisher;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -26,7 +27,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * URI for every message, the largest cost of publishing in the profile.
  */
 @Component
-public class JmsPublisher implements Processor {
+public class JmsPublisher implements Processor, Publisher {
     private final JmsTemplate transacted;
     private final JmsTemplate single;
     private final Map<String, Queue> queues = new ConcurrentHashMap<>();
@@ -50,6 +51,7 @@ public class JmsPublisher implements Processor {
      * One message outside a consumer's transaction (a webhook) is sent on its own: a duplicate of a
      * provider's retry is then silently dropped by the broker, where a transaction would be rolled back.
      */
+    @Override
     public void publish(List<Outgoing> messages) {
         boolean inConsumerTransaction =
                 TransactionSynchronizationManager.getResource(transacted.getConnectionFactory()) != null;

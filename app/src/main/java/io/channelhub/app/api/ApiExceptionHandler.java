@@ -10,7 +10,6 @@ import io.channelhub.routes.port.WebhookRejectedException;
 import jakarta.jms.JMSException;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.camel.CamelExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -35,15 +34,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.HIGHEST_PRECEDENCE) // ahead of Spring Boot's generic "Failed to read request"
 class ApiExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
-
-    @ExceptionHandler(CamelExecutionException.class)
-    ResponseEntity<ProblemDetail> camel(CamelExecutionException e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof SubmissionRejected s) {
-            return ResponseEntity.status(s.status()).body(submission(s));
-        }
-        return unavailable(cause);
-    }
 
     @ExceptionHandler(WebhookRejectedException.class)
     ResponseEntity<ProblemDetail> webhook(WebhookRejectedException e) {

@@ -3,14 +3,13 @@ package io.channelhub.app.flow;
 import io.channelhub.app.persistence.DeadLetter;
 import io.channelhub.app.persistence.DeadLetterRepository;
 import io.channelhub.app.persistence.MessageRepository;
-import io.channelhub.routes.HubEndpoints;
 import io.channelhub.routes.HubQueues;
 import io.channelhub.routes.port.Outgoing;
+import io.channelhub.routes.port.Publisher;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,14 +21,14 @@ import org.springframework.stereotype.Component;
 public class DeadLetterReplay {
     private final DeadLetterRepository deadLetters;
     private final MessageRepository messages;
-    private final ProducerTemplate producer;
+    private final Publisher publisher;
     private final Clock clock;
 
-    public DeadLetterReplay(DeadLetterRepository deadLetters, MessageRepository messages, ProducerTemplate producer,
+    public DeadLetterReplay(DeadLetterRepository deadLetters, MessageRepository messages, Publisher publisher,
                             Clock clock) {
         this.deadLetters = deadLetters;
         this.messages = messages;
-        this.producer = producer;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -46,7 +45,7 @@ public class DeadLetterReplay {
         if (!deadLetters.markReplayed(letter.id(), clock.instant())) {
             return false;
         }
-        producer.requestBody(HubEndpoints.PUBLISH, List.of(new Outgoing(letter.originalQueue(), body, properties)));
+        publisher.publish(List.of(new Outgoing(letter.originalQueue(), body, properties)));
         return true;
     }
 }

@@ -10,10 +10,10 @@ import io.channelhub.core.error.PermanentChannelException;
 import io.channelhub.core.spi.ChannelConnector;
 import io.channelhub.core.spi.InboundPayload;
 import io.channelhub.core.spi.InboundPoller;
-import io.channelhub.routes.HubEndpoints;
 import io.channelhub.routes.HubQueues;
 import io.channelhub.routes.port.InboundPolling;
 import io.channelhub.routes.port.Outgoing;
+import io.channelhub.routes.port.Publisher;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -40,7 +39,7 @@ class MailboxPolling implements InboundPolling {
     private final ConnectorCatalog catalog;
     private final TenantConnectors connectors;
     private final ConnectorHealth health;
-    private final ProducerTemplate producer;
+    private final Publisher publisher;
     private final UnreadableItems unreadable;
     private final Clock clock;
     private final Map<String, Instant> nextPoll = new ConcurrentHashMap<>();
@@ -52,11 +51,11 @@ class MailboxPolling implements InboundPolling {
     });
 
     MailboxPolling(ConnectorCatalog catalog, TenantConnectors connectors, ConnectorHealth health,
-                   ProducerTemplate producer, UnreadableItems unreadable, Clock clock) {
+                   Publisher publisher, UnreadableItems unreadable, Clock clock) {
         this.catalog = catalog;
         this.connectors = connectors;
         this.health = health;
-        this.producer = producer;
+        this.publisher = publisher;
         this.unreadable = unreadable;
         this.clock = clock;
     }
@@ -96,7 +95,7 @@ class MailboxPolling implements InboundPolling {
                     if (deadLetter.isEmpty()) {
                         return false;
                     }
-                    producer.requestBody(HubEndpoints.PUBLISH, deadLetter);
+                    publisher.publish(deadLetter);
                     return true;
                 }
             });
@@ -126,7 +125,7 @@ class MailboxPolling implements InboundPolling {
         properties.put(IntakeProperties.HEADERS, Messages.json(payload.headers()));
         properties.put(IntakeProperties.RECEIVED_AT, clock.instant().toString());
         properties.put(Messages.DUPLICATE_ID, WebhookIntakeService.sha256(tenantId, channel, payload.body()));
-        producer.requestBody(HubEndpoints.PUBLISH, List.of(new Outgoing(HubQueues.INTAKE, payload.body(), properties)));
+        publisher.publish(List.of(new Outgoing(HubQueues.INTAKE, payload.body(), properties)));
     }
 
     @PreDestroy

@@ -10,12 +10,11 @@ import io.channelhub.core.model.Direction;
 import io.channelhub.core.model.Reason;
 import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.spi.MessageRevoker;
-import io.channelhub.routes.HubEndpoints;
 import io.channelhub.routes.port.Outgoing;
+import io.channelhub.routes.port.Publisher;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,15 +28,15 @@ public class MessageRevocation {
     private final MessageRepository messages;
     private final TenantConnectors connectors;
     private final StatusEvents events;
-    private final ProducerTemplate producer;
+    private final Publisher publisher;
     private final Clock clock;
 
     public MessageRevocation(MessageRepository messages, TenantConnectors connectors, StatusEvents events,
-                             ProducerTemplate producer, Clock clock) {
+                             Publisher publisher, Clock clock) {
         this.messages = messages;
         this.connectors = connectors;
         this.events = events;
-        this.producer = producer;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -85,6 +84,6 @@ public class MessageRevocation {
     }
 
     private void publish(Optional<Outgoing> event) {
-        event.ifPresent(e -> producer.requestBody(HubEndpoints.PUBLISH, List.of(e)));
+        event.ifPresent(e -> publisher.publish(List.of(e)));
     }
 }

@@ -4,16 +4,15 @@ import io.channelhub.app.flow.Messages;
 import io.channelhub.app.persistence.ConnectorRecord;
 import io.channelhub.app.persistence.ConnectorRepository;
 import io.channelhub.core.model.ConnectorHealthEvent;
-import io.channelhub.routes.HubEndpoints;
 import io.channelhub.routes.HubQueues;
 import io.channelhub.routes.port.Outgoing;
+import io.channelhub.routes.port.Publisher;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,20 +28,20 @@ public class ConnectorHealth {
     private static final Set<String> PROBLEMS = Set.of("unhealthy", "degraded");
     private final ConnectorRepository repository;
     private final TenantConnectors connectors;
-    private final ProducerTemplate producer;
+    private final Publisher publisher;
     private final Clock clock;
 
-    public ConnectorHealth(ConnectorRepository repository, TenantConnectors connectors, ProducerTemplate producer,
+    public ConnectorHealth(ConnectorRepository repository, TenantConnectors connectors, Publisher publisher,
                            Clock clock) {
         this.repository = repository;
         this.connectors = connectors;
-        this.producer = producer;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
     /** {@link #set} for a caller outside a queue step: the event is published at once. */
     public void setAndPublish(String tenantId, String channel, String health, String detail) {
-        set(tenantId, channel, health, detail).ifPresent(e -> producer.requestBody(HubEndpoints.PUBLISH, List.of(e)));
+        set(tenantId, channel, health, detail).ifPresent(e -> publisher.publish(List.of(e)));
     }
 
     public void recordError(String tenantId, String channel, String error) {

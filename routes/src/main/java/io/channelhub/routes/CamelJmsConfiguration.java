@@ -1,4 +1,4 @@
-package io.channelhub.app.broker;
+package io.channelhub.routes;
 
 import jakarta.jms.ConnectionFactory;
 import org.apache.camel.component.jms.JmsComponent;
@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
  * producers share the factory, so a producer inside a transacted consumer joins its transaction.
  */
 @Configuration(proxyBeanMethods = false)
-class JmsConfiguration {
+class CamelJmsConfiguration {
 
     @Bean("jms")
     JmsComponent jms(ConnectionFactory connectionFactory) {
