@@ -1,0 +1,165 @@
+package io.channelhub.app.outbound;
+
+import io.channelhub.app.HubProperties;
+import io.channelhub.app.consent.ConsentStore;
+import io.channelhub.app.flow.DeadLetters;
+import io.channelhub.app.flow.Messages;
+import io.channelhub.app.flow.StatusEvents;
+import io.channelhub.app.metrics.HubMeters;
+import io.channelhub.app.persistence.MessageRecord;
+import io.channelhub.app.persistence.MessageRepository;
+import io.channelhub.app.registry.ConnectorHealth;
+import io.channelhub.app.registry.ResolvedConnector;
+import io.channelhub.app.usage.UsageMeter;
+import io.channelhub.core.error.PermanentChannelException;
+import io.channelhub.core.error.TransientChannelException;
+import io.channelhub.core.model.DeliveryStatus;
+import io.channelhub.core.model.Reason;
+import io.channelhub.core.model.ReasonCodes;
+import io.channelhub.core.spi.SendResult;
+import io.channelhub.routes.HubQueues;
+import io.channelhub.routes.port.Outgoing;
+import io.channelhub.routes.port.QueuedMessage;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dispatch, last step: what a decision or a provider's answer means for the message — its status and event, a
+ * retry re-scheduled on the broker with backoff (a provider's Retry-After honoured), a wait that spends no
+ * attempt, a dead letter once the attempts are spent, the connector's health and a provider's opt-out.
+ */
+@Component
+class DispatchOutcomes {
+    private final MessageRepository messages;
+    private final StatusEvents events;
+    private final DeadLetters deadLetters;
+    private final ConnectorHealth health;
+    private final ConsentStore consent;
+    private final UsageMeter usage;
+    private final HubProperties hub;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    DispatchOutcomes(MessageRepository messages, StatusEvents events, DeadLetters deadLetters, ConnectorHealth health,
+                     ConsentStore consent, UsageMeter usage, HubProperties hub, MeterRegistry meters, Clock clock) {
+        this.messages = messages;
+        this.events = events;
+        this.deadLetters = deadLetters;
+        this.health = health;
+        this.consent = consent;
+        this.usage = usage;
+        this.hub = hub;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    List<Outgoing> sent(MessageRecord record, QueuedMessage queued, SendResult result) {
+        usage.count(record.tenantId(), record.channel(), "outbound", Math.max(1, result.billableUnits()));
+        return events.transition(record, DeliveryStatus.SENT, null, result.providerMessageId(), clock.instant(),
+                queued.messageId()).stream().toList();
+    }
+
+    List<Outgoing> transientFailure(MessageRecord record, QueuedMessage queued, TransientChannelException e,
+                                    boolean probeFailed) {
+        if (probeFailed) {
+            // A half-open circuit's probe failed: the provider account is still down, which is not this
+            // message's fault. It waits behind the circuit again and spends no attempt.
+            messages.recordError(record.id(), e.reasonCode() + ": " + e.getMessage(), clock.instant());
+            return waitBehindCircuit(record, queued, e.reasonCode() + ": " + e.getMessage());
+        }
+        return retryOrGiveUp(record, queued, e);
+    }
+
+    private List<Outgoing> retryOrGiveUp(MessageRecord record, QueuedMessage queued, TransientChannelException e) {
+        int attempts = attempts(queued) + 1;
+        messages.recordError(record.id(), e.reasonCode() + ": " + e.getMessage(), clock.instant());
+        health.recordError(record.tenantId(), record.channel(), e.getMessage());
+        if (attempts < hub.retry().maxAttempts()) {
+            Duration backoff = hub.retry().delayAfter(attempts);
+            Duration wait = e.retryAfter().filter(r -> r.compareTo(backoff) > 0).orElse(backoff);
+            meters.counter(HubMeters.DISPATCH_RETRIED, "channel", record.channel()).increment();
+            return List.of(later(record, queued, attempts, wait));
+        }
+        return giveUp(record, queued, attempts, new Reason(ReasonCodes.RETRIES_EXHAUSTED,
+                e.reasonCode() + ": " + e.getMessage(), e.providerCode(), true));
+    }
+
+    /**
+     * Behind an open circuit a message waits without spending attempts, but not for ever: past
+     * {@code hub.retry.max-wait} since it was accepted it is dead-lettered like one whose retries ran out.
+     */
+    List<Outgoing> waitBehindCircuit(MessageRecord record, QueuedMessage queued, String why) {
+        if (record.createdAt().plus(hub.retry().maxWait()).isBefore(clock.instant())) {
+            return giveUp(record, queued, attempts(queued), new Reason(ReasonCodes.RETRIES_EXHAUSTED,
+                    "waited longer than " + hub.retry().maxWait() + " behind an open circuit: " + why, null, true));
+        }
+        meters.counter(HubMeters.DISPATCH_DEFERRED, "reason", "circuit_open").increment();
+        return List.of(later(record, queued, attempts(queued), hub.retry().circuitOpenDelay()));
+    }
+
+    private List<Outgoing> giveUp(MessageRecord record, QueuedMessage queued, int attempts, Reason reason) {
+        List<Outgoing> out = new ArrayList<>();
+        out.add(deadLetters.bury(queued, HubQueues.DISPATCH, ReasonCodes.RETRIES_EXHAUSTED, reason.detail(), attempts,
+                record.id()));
+        events.transition(record, DeliveryStatus.FAILED, reason, null, clock.instant(), queued.messageId())
+                .ifPresent(out::add);
+        return out;
+    }
+
+    List<Outgoing> permanentFailure(MessageRecord record, QueuedMessage queued, ResolvedConnector connector,
+                                    PermanentChannelException raw) {
+        PermanentChannelException e = raw.redactedCopy(connector.config().secrets().redact(raw.getMessage()));
+        List<Outgoing> out = new ArrayList<>();
+        if (e.credentialsRejected()) {
+            health.set(record.tenantId(), record.channel(), "unhealthy", e.getMessage()).ifPresent(out::add);
+        }
+        health.recordError(record.tenantId(), record.channel(), e.getMessage());
+        if (ReasonCodes.OPTED_OUT.equals(e.reasonCode())) {
+            consent.optOut(record.tenantId(), record.channel(), record.contactAddress(),
+                    "provider refused message " + record.id() + " (" + e.providerCode() + ")");
+        }
+        failed(record, queued, new Reason(e.reasonCode(), e.getMessage(), e.providerCode(), false)).forEach(out::add);
+        return out;
+    }
+
+    List<Outgoing> failed(MessageRecord record, QueuedMessage queued, Reason reason) {
+        return events.transition(record, DeliveryStatus.FAILED, reason, null, clock.instant(), queued.messageId())
+                .stream().toList();
+    }
+
+    List<Outgoing> rejected(MessageRecord record, QueuedMessage queued, String code, String detail) {
+        return events.transition(record, DeliveryStatus.REJECTED, Reason.of(code, detail), null, clock.instant(),
+                queued.messageId()).stream().toList();
+    }
+
+    /** Tried again after {@code delay}, spending no attempt (order, quiet hours, a rate limit). */
+    List<Outgoing> wait(MessageRecord record, QueuedMessage queued, Duration delay) {
+        return List.of(later(record, queued, attempts(queued), delay));
+    }
+
+    /**
+     * Re-schedules the item. A message that waits is marked as queued first: from then on it holds back
+     * later messages of its conversation however long it waits. (One that is sent at its first delivery
+     * never needs the mark, which saves a write per submission.)
+     */
+    private Outgoing later(MessageRecord record, QueuedMessage queued, int attempts, Duration delay) {
+        if (record.enqueuedAt() == null && record.intakeRef() == null) {
+            messages.markEnqueued(record.id(), clock.instant());
+        }
+        Map<String, Object> properties = new HashMap<>(queued.properties());
+        properties.keySet().removeIf(k -> k.startsWith("_AMQ") || k.startsWith("JMSX") && !k.equals("JMSXGroupID"));
+        properties.put(Messages.HUB_ATTEMPTS, attempts);
+        return Messages.later(HubQueues.DISPATCH, queued.body(), properties, clock.instant().plus(delay));
+    }
+
+    private static int attempts(QueuedMessage queued) {
+        Object value = queued.properties().get(Messages.HUB_ATTEMPTS);
+        return value == null ? 0 : Integer.parseInt(value.toString());
+    }
+}
