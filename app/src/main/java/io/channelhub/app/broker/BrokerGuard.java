@@ -3,15 +3,15 @@ package io.channelhub.app.broker;
 import jakarta.annotation.PreDestroy;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Instant;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,16 +27,15 @@ public class BrokerGuard {
     private static final long RECONNECT_MILLIS = 500;
     private final ArtemisProperties artemis;
     private final boolean external;
-    private final ScheduledExecutorService reconnects = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "broker-guard");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Its own thread: a connection attempt blocks up to 2 s, which Spring's shared scheduler must not wait for. */
+    private final ThreadPoolTaskScheduler reconnects;
     private volatile boolean available = true;
     private volatile Connection watch;
 
-    public BrokerGuard(ArtemisProperties artemis) {
+    public BrokerGuard(ArtemisProperties artemis, ThreadPoolTaskSchedulerBuilder schedulers) {
         this.artemis = artemis;
+        this.reconnects = schedulers.poolSize(1).threadNamePrefix("broker-guard-").build();
+        this.reconnects.initialize();
         this.external = artemis.getMode() == org.springframework.boot.autoconfigure.jms.artemis.ArtemisMode.NATIVE;
     }
 
@@ -71,7 +70,7 @@ public class BrokerGuard {
             available = true;
         } catch (JMSException | RuntimeException e) {
             available = false;
-            reconnects.schedule(this::connect, RECONNECT_MILLIS, TimeUnit.MILLISECONDS);
+            reconnects.schedule(this::connect, Instant.now().plusMillis(RECONNECT_MILLIS));
         }
     }
 
@@ -81,7 +80,7 @@ public class BrokerGuard {
         }
         available = false;
         closeWatch();
-        reconnects.schedule(this::connect, RECONNECT_MILLIS, TimeUnit.MILLISECONDS);
+        reconnects.schedule(this::connect, Instant.now().plusMillis(RECONNECT_MILLIS));
     }
 
     private void closeWatch() {
@@ -98,7 +97,7 @@ public class BrokerGuard {
 
     @PreDestroy
     void stop() {
-        reconnects.shutdownNow();
+        reconnects.shutdown();
         closeWatch();
     }
 

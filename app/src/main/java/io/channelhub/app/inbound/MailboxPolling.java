@@ -20,10 +20,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,20 +44,21 @@ class MailboxPolling implements InboundPolling {
     private final Clock clock;
     private final Map<String, Instant> nextPoll = new ConcurrentHashMap<>();
     private final Map<String, Boolean> running = new ConcurrentHashMap<>();
-    private final ExecutorService pollers = Executors.newFixedThreadPool(4, r -> {
-        Thread t = new Thread(r, "mailbox-poll");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Polls block on IMAP for seconds: four at a time, on threads of their own, never holding up anything else. */
+    private final ThreadPoolTaskExecutor pollers;
 
     MailboxPolling(ConnectorCatalog catalog, TenantConnectors connectors, ConnectorHealth health,
-                   Publisher publisher, UnreadableItems unreadable, Clock clock) {
+                   Publisher publisher, UnreadableItems unreadable, ThreadPoolTaskExecutorBuilder executors,
+                   Clock clock) {
         this.catalog = catalog;
         this.connectors = connectors;
         this.health = health;
         this.publisher = publisher;
         this.unreadable = unreadable;
         this.clock = clock;
+        this.pollers = executors.corePoolSize(4).maxPoolSize(4).threadNamePrefix("mailbox-poll-")
+                .awaitTermination(false).build();
+        this.pollers.initialize();
     }
 
     @Override
@@ -130,6 +131,6 @@ class MailboxPolling implements InboundPolling {
 
     @PreDestroy
     void stop() {
-        pollers.shutdownNow();
+        pollers.shutdown();
     }
 }

@@ -19,10 +19,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -48,15 +48,13 @@ public class ConnectorAdmin {
     private final UsageMeter usageMeter;
     private final WebhookRegistrations registrations;
     private final Clock clock;
-    private final ExecutorService checks = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "credential-check");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Spring's application executor: a check that outlives its wait finishes there and records its result. */
+    private final Executor checks;
 
     public ConnectorAdmin(ConnectorCatalog catalog, ConnectorRepository repository, TenantConnectors connectors,
                           TenantCircuitBreakers breakers, ConnectorHealth health, UsageRepository usage,
-                          UsageMeter usageMeter, WebhookRegistrations registrations, Clock clock) {
+                          UsageMeter usageMeter, WebhookRegistrations registrations,
+                          @Qualifier("applicationTaskExecutor") Executor checks, Clock clock) {
         this.catalog = catalog;
         this.repository = repository;
         this.connectors = connectors;
@@ -65,6 +63,7 @@ public class ConnectorAdmin {
         this.usage = usage;
         this.usageMeter = usageMeter;
         this.registrations = registrations;
+        this.checks = checks;
         this.clock = clock;
     }
 
