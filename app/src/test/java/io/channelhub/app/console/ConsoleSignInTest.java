@@ -66,7 +66,8 @@ class ConsoleSignInTest extends H2HubTest {
         assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict");
         HttpResponse<String> home = get("/console");
         assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.body()).contains("Overview").doesNotContain(OPS);
+        assertThat(home.body()).contains("Overview").doesNotContain(OPS)
+                .as("the token's name in the header").containsPattern("<span class=\"who\">[^<]+</span>");
     }
 
     @Test
