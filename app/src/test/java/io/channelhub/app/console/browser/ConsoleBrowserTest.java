@@ -58,10 +58,13 @@ class ConsoleBrowserTest extends H2HubTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(part));
     }
 
+    /** Signs in and waits for the answer: the console, or the sign-in page again with its error. */
     private void signIn(String token) {
         open("/console/sign-in");
         browser.findElement(By.id("token")).sendKeys(token);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/console/sign-in")
+                || !d.findElements(By.cssSelector(".error")).isEmpty());
     }
 
     @Test
@@ -140,7 +143,8 @@ class ConsoleBrowserTest extends H2HubTest {
         assertThat(browser.findElement(By.id("offboard-erase-date")).getText()).isNotBlank();
         HeadlessChromium.screenshot(browser, "tenant-offboard");
         browser.findElement(By.id("offboard-confirm")).click();
-        waitForUrl("/console/tenants/" + tenant);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(
+                "/console/tenants/" + tenant + "$"));
         assertThat(browser.findElement(By.id("tenant-status")).getText()).containsIgnoringCase("offboard");
         assertThat(browser.findElement(By.id("connector-whatsapp-state")).getText()).containsIgnoringCase("disabled");
     }
@@ -210,6 +214,8 @@ class ConsoleBrowserTest extends H2HubTest {
         browser.executeScript("document.querySelector('input[name=_csrf]').remove()");
         browser.findElement(By.id("token")).sendKeys(OPS);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        // the refusal is a page without the sign-in form
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.id("token")).isEmpty());
         assertThat(browser.getPageSource()).doesNotContain("Overview");
         open("/console");
         assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in");
