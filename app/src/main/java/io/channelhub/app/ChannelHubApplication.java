@@ -10,7 +10,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 // No Spring Security users: the console signs in with the hub's own ops tokens (console.SignInController)
 @SpringBootApplication(scanBasePackages = {"io.channelhub.app", "io.channelhub.routes"},
         exclude = UserDetailsServiceAutoConfiguration.class)
-@ConfigurationPropertiesScan
+@ConfigurationPropertiesScan({"io.channelhub.app", "io.channelhub.routes"})
 @EnableScheduling
 public class ChannelHubApplication {
     public static void main(String[] args) {

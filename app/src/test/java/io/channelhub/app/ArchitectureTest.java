@@ -10,6 +10,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
+import io.channelhub.routes.HubQueues;
+import io.channelhub.routes.SubmitFlow;
+import io.channelhub.routes.WebhookIntakeFlow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -125,8 +128,41 @@ class ArchitectureTest {
     }
 
     @Test
+    void theAppReachesTheRoutesOnlyThroughPortsAndTheFlowsFrontDoors() {
+        noClasses().that().resideInAPackage("io.channelhub.app..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.channelhub.routes..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("io.channelhub.routes.port..")))
+                        .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(WebhookIntakeFlow.class,
+                                SubmitFlow.class))))
+                .because("the routes own the topology (issue 16): steps return typed outcomes "
+                        + "(io.channelhub.routes.port.Outgoing) and the routes map each to its queue; the app reaches "
+                        + "the routes through the ports, and the HTTP doors through WebhookIntakeFlow and SubmitFlow")
+                .check(classes);
+    }
+
+    @Test
+    void theAppNamesNoQueue() throws IOException {
+        Path sources = sources("app");
+        List<String> names = new ArrayList<>(List.of(HubQueues.ALL));
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                for (String literal : stringLiterals(Files.readString(file, StandardCharsets.UTF_8))) {
+                    if (names.contains(literal) || literal.startsWith("_AMQ")) {
+                        violations.add(sources.relativize(file) + ": \"" + literal + "\"");
+                    }
+                }
+            }
+        }
+        assertThat(violations)
+                .as("app code must not name a queue or set broker routing properties: return a typed outcome "
+                        + "(io.channelhub.routes.port.Outgoing) and let io.channelhub.routes.Topology address it")
+                .isEmpty();
+    }
+
+    @Test
     void routesNameNoChannel() throws IOException {
-        Path sources = routesSources();
+        Path sources = sources("routes");
         List<String> violations = new ArrayList<>();
         Pattern channel = Pattern.compile("\\b(" + String.join("|", CHANNEL_NAMES) + ")\\b");
         try (Stream<Path> files = Files.walk(sources)) {
@@ -166,13 +202,13 @@ class ArchitectureTest {
         assertThat(stringLiterals(source).get(2)).contains("google");
     }
 
-    private static Path routesSources() {
-        for (Path candidate : List.of(Path.of("../routes/src/main/java"), Path.of("routes/src/main/java"))) {
-            if (Files.isDirectory(candidate.resolve("io/channelhub/routes"))) {
+    private static Path sources(String module) {
+        for (Path candidate : List.of(Path.of("../" + module + "/src/main/java"), Path.of(module + "/src/main/java"))) {
+            if (Files.isDirectory(candidate.resolve("io/channelhub/" + module))) {
                 return candidate.toAbsolutePath().normalize();
             }
         }
-        throw new AssertionError("routes sources not found from " + Path.of("").toAbsolutePath());
+        throw new AssertionError(module + " sources not found from " + Path.of("").toAbsolutePath());
     }
 
     /** The contents of the string literals and text blocks of a Java source, comments skipped. */

@@ -133,7 +133,7 @@ public class BatchQueueConsumer implements SmartLifecycle {
             try {
                 List<QueuedMessage> batch = new ArrayList<>(received.size());
                 for (Message message : received) {
-                    batch.add(QueuedMessages.of(message));
+                    batch.add(QueuedMessages.of(message, queue));
                 }
                 out = step.process(batch);
             } catch (RuntimeException e) {
@@ -143,7 +143,7 @@ public class BatchQueueConsumer implements SmartLifecycle {
                         queue, e);
                 continue;
             }
-            publisher.send(session, producer, out);
+            publisher.send(session, producer, out, Topology.origin(queue));
             session.commit();
         }
     }

@@ -2,6 +2,7 @@ package io.channelhub.routes;
 
 import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.Publisher;
+import io.channelhub.routes.port.QueuedMessage.Origin;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Sends a step's {@link Outgoing} messages on one session: inside a transacted consumer, the consumer's
+ * Sends a step's {@link Outgoing} messages, each to the queue {@link Topology} gives it, on one session: inside a transacted consumer, the consumer's
  * own transaction (they commit or roll back with the consumed message); elsewhere, one local transaction,
  * so a submission's messages cost one journal sync together. Written on Spring's JmsTemplate
  * rather than a Camel split and dynamic endpoint per message: that resolved and normalized an endpoint
@@ -38,12 +39,15 @@ public class JmsPublisher implements Processor, Publisher {
         this.single = new JmsTemplate(connectionFactory);
     }
 
+    /** The exchange property a consumer route sets to the flow it consumes, for {@link Outgoing.Reschedule}. */
+    static final String CONSUMED = "hubConsumed";
+
     @Override
     @SuppressWarnings("unchecked")
     public void process(Exchange exchange) {
         List<Outgoing> messages = exchange.getIn().getBody(List.class);
         if (messages != null && !messages.isEmpty()) {
-            publish(messages);
+            publish(messages, exchange.getProperty(CONSUMED, Origin.class));
         }
     }
 
@@ -53,13 +57,17 @@ public class JmsPublisher implements Processor, Publisher {
      */
     @Override
     public void publish(List<Outgoing> messages) {
+        publish(messages, null);
+    }
+
+    private void publish(List<Outgoing> messages, Origin consumed) {
         boolean inConsumerTransaction =
                 TransactionSynchronizationManager.getResource(transacted.getConnectionFactory()) != null;
         JmsTemplate template = inConsumerTransaction || messages.size() > 1 ? transacted : single;
         template.execute(session -> {
             try (MessageProducer producer = session.createProducer(null)) {
                 producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-                send(session, producer, messages);
+                send(session, producer, messages, consumed);
             }
             // Outside a consumer's transaction a transacted session is our own: commit what was sent, at once.
             if (session.getTransacted() && !inConsumerTransaction) {
@@ -70,9 +78,11 @@ public class JmsPublisher implements Processor, Publisher {
     }
 
     /** Sends in order on a session the caller owns, with an anonymous persistent producer of that session. */
-    void send(Session session, MessageProducer producer, List<Outgoing> messages) throws JMSException {
+    void send(Session session, MessageProducer producer, List<Outgoing> messages, Origin consumed)
+            throws JMSException {
         for (Outgoing out : messages) {
-            producer.send(queue(session, out.queue()), toMessage(session, out));
+            Topology.Addressed addressed = Topology.address(out, consumed);
+            producer.send(queue(session, addressed.queue()), toMessage(session, addressed));
         }
     }
 
@@ -86,7 +96,7 @@ public class JmsPublisher implements Processor, Publisher {
         return queue;
     }
 
-    private static Message toMessage(Session session, Outgoing out) throws JMSException {
+    private static Message toMessage(Session session, Topology.Addressed out) throws JMSException {
         Message message;
         if (out.body() instanceof byte[] bytes) {
             BytesMessage b = session.createBytesMessage();

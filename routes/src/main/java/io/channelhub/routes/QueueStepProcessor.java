@@ -12,16 +12,19 @@ import org.slf4j.MDC;
  * properties, and leaves the step's {@code List<Outgoing>} as the body for {@link PublishRoute}.
  */
 final class QueueStepProcessor implements Processor {
+    private final String queue;
     private final QueueStep step;
 
-    QueueStepProcessor(QueueStep step) {
+    QueueStepProcessor(String queue, QueueStep step) {
+        this.queue = queue;
         this.step = step;
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
         Message jms = exchange.getIn(JmsMessage.class).getJmsMessage();
-        var message = QueuedMessages.of(exchange.getIn().getBody(), jms);
+        var message = QueuedMessages.of(exchange.getIn().getBody(), jms, queue);
+        exchange.setProperty(JmsPublisher.CONSUMED, Topology.origin(queue));
         exchange.getIn().removeHeaders("*");
         // every log line about this message carries its ids (logging.pattern.correlation)
         try (var tenant = MDC.putCloseable("tenantId", message.property("tenantId"));

@@ -1,28 +1,42 @@
 package io.channelhub.routes;
 
-import io.channelhub.routes.port.Submissions;
+import io.channelhub.routes.port.Accepted;
+import io.channelhub.routes.port.Steps;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Outbound submissions from the HTTP API: accept (validate, idempotency, persist), queue for dispatch
- * with the accepted event, then answer. The answer therefore means the message is on a durable queue.
+ * Outbound submissions, through either door: the HTTP API ({@link #submit}) and the contract's outbound queue
+ * (the {@code outbound} route). Both accept (validate, idempotency, persist), then queue the message for
+ * dispatch with its accepted event; the API answers only after that, so its answer means the message is on a
+ * durable queue. A submission that cannot be accepted is answered 4xx by the API, and from the queue becomes a
+ * rejected event or, unreadable, a dead letter.
  *
- * <p>A plain call rather than a Camel {@code direct:} route, as {@link WebhookIntakeFlow} is and for the
- * same reason. A refused submission is thrown as the service's own exception; a broker that cannot take
- * the messages, as a JMS exception: either way nothing was queued and the caller is told.
+ * <p>The API door is a plain call rather than a Camel {@code direct:} route, as {@link WebhookIntakeFlow} is
+ * and for the same reason. A refused submission is thrown as the acceptance's own exception; a broker that
+ * cannot take the messages, as a JMS exception: either way nothing was queued and the caller is told.
  */
 @Component
-public class SubmitFlow {
-    private final Submissions submissions;
+public class SubmitFlow extends FlowRoutes {
+    private final Steps steps;
+    private final RoutesProperties routes;
     private final JmsPublisher publisher;
 
-    public SubmitFlow(Submissions submissions, JmsPublisher publisher) {
-        this.submissions = submissions;
+    public SubmitFlow(Steps steps, JmsPublisher publisher, RoutesProperties routes) {
+        this.steps = steps;
+        this.routes = routes;
         this.publisher = publisher;
     }
 
-    public Object submit(Object command) {
-        Submissions.Accepted accepted = submissions.submit(command);
+    @Override
+    public void configure() {
+        from(consumer(HubQueues.OUTBOUND, routes.outbound())).routeId("outbound")
+                .process(step(HubQueues.OUTBOUND, steps.acceptOutbound()))   // Deliver + Event | Event | DeadLetter
+                .to(HubEndpoints.PUBLISH);
+    }
+
+    public <A> A submit(Supplier<Accepted<A>> acceptance) {
+        Accepted<A> accepted = acceptance.get();
         if (!accepted.outgoing().isEmpty()) {
             publisher.publish(accepted.outgoing());
         }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BatchQueueConsumerTest {
     private static final String WORK = "test.work";
-    private static final String DONE = "test.done";
+    private static final String DONE = HubQueues.INBOUND;
     private static final String DEAD = "test.dead";
     private static final int MAX_DELIVERY_ATTEMPTS = 3;
 
@@ -89,7 +89,7 @@ class BatchQueueConsumerTest {
         if (batch.stream().anyMatch(m -> m.text().equals("poison"))) {
             throw new IllegalStateException("cannot handle the poison message");
         }
-        return batch.stream().map(m -> new Outgoing(DONE, m.text(), Map.of())).toList();
+        return batch.stream().<Outgoing>map(m -> new Outgoing.Inbound(m.text(), Map.of())).toList();
     }
 
     private void startConsumer(Duration isolation) {

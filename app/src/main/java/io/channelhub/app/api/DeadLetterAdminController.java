@@ -41,8 +41,11 @@ class DeadLetterAdminController {
     @PostMapping("/admin/v1/dead-letters/{id}/replay")
     ResponseEntity<DeadLetter> replay(@PathVariable String id) {
         DeadLetter letter = deadLetters.find(id).orElseThrow(() -> ApiProblem.notFound("no such dead letter"));
-        if (!replay.replay(letter)) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "this dead letter was replayed already");
+        switch (replay.replay(letter)) {
+            case ALREADY_REPLAYED -> throw new ApiProblem(HttpStatus.CONFLICT, "this dead letter was replayed already");
+            case NO_FLOW -> throw new ApiProblem(HttpStatus.CONFLICT,
+                    "this dead letter came from " + letter.originalQueue() + ", which is none of the hub's flows");
+            case REPLAYED -> { }
         }
         return ResponseEntity.accepted().body(deadLetters.find(id).orElseThrow());
     }

@@ -36,14 +36,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "platform", description = "For the core platform; bearer token with role platform")
 class MessageController {
-    private final SubmitFlow submissions;
+    private final SubmitFlow submitFlow;
+    private final SubmissionService submissions;
     private final MessageRepository messages;
     private final MediaRepository media;
     private final MediaStore store;
     private final MessageRevocation revocation;
 
-    MessageController(SubmitFlow submissions, MessageRepository messages, MediaRepository media, MediaStore store,
+    MessageController(SubmitFlow submitFlow, SubmissionService submissions, MessageRepository messages, MediaRepository media, MediaStore store,
                       MessageRevocation revocation) {
+        this.submitFlow = submitFlow;
         this.submissions = submissions;
         this.messages = messages;
         this.media = media;
@@ -62,8 +64,9 @@ class MessageController {
         if (body.tenantId() != null && !body.tenantId().equals(tenantId)) {
             throw ApiProblem.badRequest("tenantId in the body differs from the path");
         }
-        SubmissionService.Answer answer = (SubmissionService.Answer) submissions.submit(
-                new SubmissionService.Command(body.withTenant(tenantId), idempotencyKey, null));
+        SubmissionService.Command command = new SubmissionService.Command(body.withTenant(tenantId), idempotencyKey,
+                null);
+        SubmissionService.Answer answer = submitFlow.submit(() -> submissions.submit(command));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
     }
 

@@ -1,6 +1,6 @@
 package io.channelhub.app.broker;
 
-import io.channelhub.routes.HubQueues;
+import io.channelhub.routes.port.QueueLayout;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -18,15 +18,17 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedBrokerConfiguration {
 
     private final BrokerProperties broker;
+    private final QueueLayout queues;
 
-    EmbeddedBrokerConfiguration(BrokerProperties broker) {
+    EmbeddedBrokerConfiguration(BrokerProperties broker, QueueLayout queues) {
         this.broker = broker;
+        this.queues = queues;
     }
 
     /** Redelivery with exponential backoff into the hub's dead-letter address. */
     private AddressSettings internal() {
         return new AddressSettings()
-                .setDeadLetterAddress(SimpleString.of(HubQueues.DEAD))
+                .setDeadLetterAddress(SimpleString.of(queues.deadLetterAddress()))
                 .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
                 .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
                 .setRedeliveryMultiplier(2.0)
@@ -57,17 +59,18 @@ class EmbeddedBrokerConfiguration {
                     .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis());
             // The entry queues refuse new messages when full: intake answers 503 and the caller retries.
             // Internal queues page to disk instead, so a consumer's own sends never fail.
-            for (String entry : new String[] {HubQueues.INTAKE, HubQueues.OUTBOUND}) {
+            for (String entry : queues.entries()) {
                 configuration.addAddressSetting(entry, internal().setMaxSizeBytes(broker.intakeMaxSize().toBytes())
                         .setAddressFullMessagePolicy(AddressFullMessagePolicy.FAIL));
             }
             // Their consumers wait on a provider for every message: with the client's 1 MiB prefetch the first
             // consumer took thousands of dispatch items (and their conversation groups) while the others idled.
-            for (String slow : new String[] {HubQueues.DISPATCH, HubQueues.MEDIA}) {
+            for (String slow : queues.providerBound()) {
                 configuration.addAddressSetting(slow, internal().setDefaultConsumerWindowSize(0));
             }
-            configuration.addAddressSetting(HubQueues.DEAD, terminal);
-            configuration.addAddressSetting(HubQueues.DLQ, terminal);
+            for (String dead : queues.terminal()) {
+                configuration.addAddressSetting(dead, terminal);
+            }
         };
     }
 }

@@ -1,6 +1,6 @@
 package io.channelhub.app.broker;
 
-import io.channelhub.routes.HubQueues;
+import io.channelhub.routes.port.QueueLayout;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -36,9 +36,11 @@ public class QueueDepths {
     private final ObjectProvider<EmbeddedActiveMQ> embedded;
     private final ObjectProvider<ConnectionFactory> connections;
     private final BrokerGuard guard;
+    private final List<String> names;
 
     QueueDepths(ObjectProvider<EmbeddedActiveMQ> embedded, ObjectProvider<ConnectionFactory> connections,
-                BrokerGuard guard) {
+                BrokerGuard guard, QueueLayout queues) {
+        this.names = queues.all();
         this.embedded = embedded;
         this.connections = connections;
         this.guard = guard;
@@ -48,7 +50,7 @@ public class QueueDepths {
     public record Depth(String queue, Long messages) {
     }
 
-    /** Every queue of {@link HubQueues#ALL}, in that order. */
+    /** Every queue of {@link QueueLayout#all()}, in that order. */
     public List<Depth> all() {
         EmbeddedActiveMQ broker = embedded.getIfAvailable();
         if (broker != null && broker.getActiveMQServer() != null) {
@@ -57,9 +59,9 @@ public class QueueDepths {
         return fromManagement();
     }
 
-    private static List<Depth> fromServer(ActiveMQServer server) {
+    private List<Depth> fromServer(ActiveMQServer server) {
         List<Depth> depths = new ArrayList<>();
-        for (String name : HubQueues.ALL) {
+        for (String name : names) {
             Queue queue = server.locateQueue(SimpleString.of(name));
             depths.add(new Depth(name, queue == null ? null : queue.getMessageCount()));
         }
@@ -76,7 +78,7 @@ public class QueueDepths {
             reachable = false;
         }
         if (!reachable) {
-            for (String name : HubQueues.ALL) {
+            for (String name : names) {
                 depths.add(new Depth(name, null));
             }
             return depths;
@@ -87,7 +89,7 @@ public class QueueDepths {
             TemporaryQueue replies = session.createTemporaryQueue();
             MessageProducer requests = session.createProducer(session.createQueue(MANAGEMENT_ADDRESS));
             MessageConsumer answers = session.createConsumer(replies);
-            for (String name : HubQueues.ALL) {
+            for (String name : names) {
                 Message request = session.createMessage();
                 JMSManagementHelper.putAttribute(request, ResourceNames.QUEUE + name, "messageCount");
                 request.setJMSReplyTo(replies);
@@ -102,8 +104,8 @@ public class QueueDepths {
             }
         } catch (JMSException | RuntimeException e) {
             LOG.debug("Queue depths unknown: {}", e.toString());
-            for (int i = depths.size(); i < HubQueues.ALL.length; i++) {
-                depths.add(new Depth(HubQueues.ALL[i], null));
+            for (int i = depths.size(); i < names.size(); i++) {
+                depths.add(new Depth(names.get(i), null));
             }
         } catch (Exception e) {
             LOG.debug("Queue depths unknown: {}", e.toString());

@@ -4,7 +4,8 @@ import io.channelhub.app.flow.DeadLetterReplay;
 import io.channelhub.app.persistence.DeadLetter;
 import io.channelhub.app.persistence.DeadLetterRepository;
 import io.channelhub.app.persistence.MessageRepository;
-import io.channelhub.routes.HubQueues;
+import io.channelhub.routes.port.Flow;
+import io.channelhub.routes.port.Flows;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,14 +39,16 @@ class DeadLetterPagesController {
     private final MessageRepository messages;
     private final DeadLetterReplay replay;
     private final MessageRedaction redaction;
+    private final Flows flows;
     private final Clock clock;
 
     DeadLetterPagesController(DeadLetterRepository deadLetters, MessageRepository messages, DeadLetterReplay replay,
-                              MessageRedaction redaction, Clock clock) {
+                              MessageRedaction redaction, Flows flows, Clock clock) {
         this.deadLetters = deadLetters;
         this.messages = messages;
         this.replay = replay;
         this.redaction = redaction;
+        this.flows = flows;
         this.clock = clock;
     }
 
@@ -105,7 +108,7 @@ class DeadLetterPagesController {
             gone = row.isEmpty();
         }
         List<MessageRow> produced = new ArrayList<>();
-        boolean intake = HubQueues.INTAKE.equals(d.originalQueue());
+        boolean intake = flows.flowOf(d.originalQueue()) == Flow.NORMALIZE;
         if (intake && d.tenantId() != null && d.channel() != null && !"base64".equals(d.bodyEncoding())) {
             messages.inboundSince(d.tenantId(), d.channel(), d.replayedAt(), 500).stream()
                     .filter(m -> m.providerMessageId() != null && d.body().contains(m.providerMessageId()))
@@ -117,11 +120,14 @@ class DeadLetterPagesController {
     @PostMapping("/console/dead-letters/{id}/replay")
     String replayOne(@PathVariable String id, Authentication who, RedirectAttributes redirect) {
         DeadLetter d = find(id);
-        boolean replayed = replay.replay(d);
-        LOG.info("Console: dead letter {} {} by {}", id, replayed ? "replayed" : "not replayed (replayed before)",
-                who.getName());
-        redirect.addFlashAttribute("notice", replayed ? "Replayed onto " + d.originalQueue() + "."
-                : "This dead letter was replayed already; it is replayed at most once.");
+        DeadLetterReplay.Result result = replay.replay(d);
+        LOG.info("Console: dead letter {} {} by {}", id, result, who.getName());
+        redirect.addFlashAttribute("notice", switch (result) {
+            case REPLAYED -> "Replayed onto " + d.originalQueue() + ".";
+            case ALREADY_REPLAYED -> "This dead letter was replayed already; it is replayed at most once.";
+            case NO_FLOW -> "This dead letter came from " + d.originalQueue() + ", none of the hub's flows: "
+                    + "there is nowhere to replay it.";
+        });
         return "redirect:/console/dead-letters/" + id;
     }
 
@@ -153,7 +159,7 @@ class DeadLetterPagesController {
         List<String> chosen = ids == null ? List.of() : ids.stream().distinct().limit(SELECTION_LIMIT).toList();
         for (String id : chosen) {
             Optional<DeadLetter> d = deadLetters.find(id);
-            if (d.isPresent() && replay.replay(d.get())) {
+            if (d.isPresent() && replay.replay(d.get()) == DeadLetterReplay.Result.REPLAYED) {
                 replayed++;
             } else {
                 skipped++;

@@ -3,7 +3,8 @@ package io.channelhub.app.flow;
 import io.channelhub.app.persistence.DeadLetter;
 import io.channelhub.app.persistence.DeadLetterRepository;
 import io.channelhub.app.persistence.MessageRepository;
-import io.channelhub.routes.HubQueues;
+import io.channelhub.routes.port.Flow;
+import io.channelhub.routes.port.Flows;
 import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.Publisher;
 import java.time.Clock;
@@ -22,30 +23,44 @@ public class DeadLetterReplay {
     private final DeadLetterRepository deadLetters;
     private final MessageRepository messages;
     private final Publisher publisher;
+    private final Flows flows;
     private final Clock clock;
 
     public DeadLetterReplay(DeadLetterRepository deadLetters, MessageRepository messages, Publisher publisher,
-                            Clock clock) {
+                            Flows flows, Clock clock) {
         this.deadLetters = deadLetters;
         this.messages = messages;
         this.publisher = publisher;
+        this.flows = flows;
         this.clock = clock;
     }
 
-    public boolean replay(DeadLetter letter) {
+    public enum Result {
+        REPLAYED,
+        /** Replayed before: a dead letter is replayed at most once. */
+        ALREADY_REPLAYED,
+        /** It came from a queue that is none of the hub's flows, so there is nowhere to put it back. */
+        NO_FLOW
+    }
+
+    public Result replay(DeadLetter letter) {
+        Flow flow = flows.flowOf(letter.originalQueue());
+        if (flow == Flow.OTHER) {
+            return Result.NO_FLOW;
+        }
         if (letter.replayedAt() != null) {
-            return false;
+            return Result.ALREADY_REPLAYED;
         }
         Map<String, Object> properties = new HashMap<>(letter.properties());
         properties.put(Messages.HUB_ATTEMPTS, 0);
-        if (HubQueues.DISPATCH.equals(letter.originalQueue()) && letter.messageId() != null) {
+        if (flow == Flow.DISPATCH && letter.messageId() != null) {
             messages.reopen(letter.messageId(), clock.instant());
         }
         Object body = "base64".equals(letter.bodyEncoding()) ? letter.bodyBytes() : letter.body();
         if (!deadLetters.markReplayed(letter.id(), clock.instant())) {
-            return false;
+            return Result.ALREADY_REPLAYED;
         }
-        publisher.publish(List.of(new Outgoing(letter.originalQueue(), body, properties)));
-        return true;
+        publisher.publish(List.of(new Outgoing.Replay(flow, body, properties)));
+        return Result.REPLAYED;
     }
 }

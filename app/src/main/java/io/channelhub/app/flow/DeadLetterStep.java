@@ -6,7 +6,7 @@ import io.channelhub.app.persistence.MessageRepository;
 import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.Reason;
 import io.channelhub.core.model.ReasonCodes;
-import io.channelhub.routes.HubQueues;
+import io.channelhub.routes.port.Flow;
 import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.QueueStep;
 import io.channelhub.routes.port.QueuedMessage;
@@ -41,14 +41,14 @@ class DeadLetterStep implements QueueStep {
 
     @Override
     public List<Outgoing> process(QueuedMessage queued) {
-        String original = Optional.ofNullable(queued.property("_AMQ_ORIG_QUEUE")).orElse("unknown");
+        String original = queued.origin().queue();
         String hubMessageId = queued.property(Messages.HUB_MESSAGE_ID);
         String detail = "the broker moved the message here after " + broker.maxDeliveryAttempts()
                 + " failed deliveries from " + original;
         List<Outgoing> out = new ArrayList<>();
-        out.add(deadLetters.bury(queued, original, ReasonCodes.RETRIES_EXHAUSTED, detail,
-                broker.maxDeliveryAttempts(), hubMessageId));
-        if (hubMessageId != null && HubQueues.DISPATCH.equals(original)) {
+        out.add(deadLetters.bury(queued, ReasonCodes.RETRIES_EXHAUSTED, detail, broker.maxDeliveryAttempts(),
+                hubMessageId));
+        if (hubMessageId != null && queued.origin().flow() == Flow.DISPATCH) {
             messages.find(hubMessageId).filter(r -> r.status() == DeliveryStatus.ACCEPTED)
                     .flatMap(r -> fail(r, detail, queued)).ifPresent(out::add);
         }

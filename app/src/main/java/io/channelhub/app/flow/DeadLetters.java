@@ -4,7 +4,6 @@ import io.channelhub.app.metrics.HubMeters;
 import io.channelhub.app.persistence.DeadLetter;
 import io.channelhub.app.persistence.DeadLetterRepository;
 import io.channelhub.app.persistence.TransactionHooks;
-import io.channelhub.routes.HubQueues;
 import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.QueuedMessage;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,12 +39,12 @@ public class DeadLetters {
         this.clock = clock;
     }
 
-    public Outgoing bury(QueuedMessage message, String originalQueue, String reasonCode, String detail,
-                         int attempts, String hubMessageId) {
+    public Outgoing bury(QueuedMessage message, String reasonCode, String detail, int attempts,
+                         String hubMessageId) {
+        String originalQueue = message.origin().queue();
         String id = UUID.nameUUIDFromBytes(("dead:" + message.messageId()).getBytes(StandardCharsets.UTF_8))
                 .toString();
         Map<String, Object> properties = new HashMap<>(message.properties());
-        properties.keySet().removeIf(k -> k.startsWith("_AMQ") || k.startsWith("JMSX"));
         byte[] raw = message.bytes();
         String utf8 = asUtf8(raw);
         String body = utf8 != null ? utf8 : Base64.getEncoder().encodeToString(raw);
@@ -86,7 +85,7 @@ public class DeadLetters {
         if (message.property("conversationId") != null) {
             p.put("conversationId", message.property("conversationId"));
         }
-        return new Outgoing(HubQueues.DLQ, Messages.json(envelope), p);
+        return new Outgoing.DeadLetter(Messages.json(envelope), p);
     }
 
     private static String asUtf8(byte[] raw) {

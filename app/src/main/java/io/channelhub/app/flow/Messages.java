@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.channelhub.core.model.CanonicalMessage;
 import io.channelhub.core.model.HubJson;
 import io.channelhub.core.model.StatusEvent;
-import io.channelhub.routes.HubQueues;
 import io.channelhub.routes.port.Outgoing;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,8 +15,6 @@ import java.util.Map;
 public final class Messages {
     public static final String HUB_MESSAGE_ID = "hubMessageId";
     public static final String HUB_ATTEMPTS = "hubAttempts";
-    public static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
-    public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
     private Messages() {
     }
@@ -43,20 +39,13 @@ public final class Messages {
     }
 
     public static Outgoing inbound(CanonicalMessage m) {
-        return new Outgoing(HubQueues.INBOUND, json(m), routing(m.tenantId(), m.channel(), m.conversationId()));
+        return new Outgoing.Inbound(json(m), routing(m.tenantId(), m.channel(), m.conversationId()));
     }
 
     public static Outgoing event(StatusEvent e, String conversationId) {
         Map<String, Object> p = routing(e.tenantId(), e.channel(), conversationId);
         p.put("status", e.status().wireName());
         p.put("messageId", e.messageId());
-        return new Outgoing(HubQueues.EVENTS, json(e), p);
-    }
-
-    /** The same body and properties again, delivered by the broker no earlier than {@code at}. */
-    public static Outgoing later(String queue, Object body, Map<String, Object> properties, Instant at) {
-        Map<String, Object> p = new HashMap<>(properties);
-        p.put(SCHEDULED_DELIVERY, at.toEpochMilli());
-        return new Outgoing(queue, body, p);
+        return new Outgoing.Event(json(e), p);
     }
 }

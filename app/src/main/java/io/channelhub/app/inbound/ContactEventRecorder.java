@@ -10,7 +10,6 @@ import io.channelhub.core.model.ConversationIds;
 import io.channelhub.core.model.Direction;
 import io.channelhub.core.spi.ContactEvent;
 import io.channelhub.core.spi.TenantConnector;
-import io.channelhub.routes.HubQueues;
 import io.channelhub.routes.port.Outgoing;
 import java.time.Clock;
 import java.time.Instant;
@@ -79,6 +78,6 @@ class ContactEventRecorder {
                                      String body) {
         Map<String, Object> properties = Messages.routing(tenantId, channel, conversationId);
         properties.put("type", type);
-        return new Outgoing(HubQueues.EVENTS, body, properties);
+        return new Outgoing.Event(body, properties);
     }
 }

@@ -10,7 +10,6 @@ import io.channelhub.core.error.PermanentChannelException;
 import io.channelhub.core.spi.ChannelConnector;
 import io.channelhub.core.spi.InboundPayload;
 import io.channelhub.core.spi.InboundPoller;
-import io.channelhub.routes.HubQueues;
 import io.channelhub.routes.port.InboundPolling;
 import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.Publisher;
@@ -125,8 +124,8 @@ class MailboxPolling implements InboundPolling {
         Map<String, Object> properties = Messages.routing(tenantId, channel, null);
         properties.put(IntakeProperties.HEADERS, Messages.json(payload.headers()));
         properties.put(IntakeProperties.RECEIVED_AT, clock.instant().toString());
-        properties.put(Messages.DUPLICATE_ID, WebhookIntakeService.sha256(tenantId, channel, payload.body()));
-        publisher.publish(List.of(new Outgoing(HubQueues.INTAKE, payload.body(), properties)));
+        publisher.publish(List.of(new Outgoing.Normalize(payload.body(), properties,
+                WebhookIntakeService.sha256(tenantId, channel, payload.body()))));
     }
 
     @PreDestroy

@@ -16,7 +16,6 @@ import io.channelhub.core.model.HubJson;
 import io.channelhub.core.model.MediaContent;
 import io.channelhub.core.spi.MediaFetcher;
 import io.channelhub.core.spi.MediaSource;
-import io.channelhub.routes.HubQueues;
 import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.QueuedMessage;
 import java.io.IOException;
@@ -62,7 +61,7 @@ public class MediaDownloads {
     }
 
     Outgoing request(CanonicalMessage message, List<MediaSource> sources) {
-        return new Outgoing(HubQueues.MEDIA, Messages.json(new Request(message, sources)),
+        return new Outgoing.FetchMedia(Messages.json(new Request(message, sources)),
                 Messages.routing(message.tenantId(), message.channel(), message.conversationId()));
     }
 

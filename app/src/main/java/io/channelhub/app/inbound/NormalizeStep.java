@@ -16,7 +16,6 @@ import io.channelhub.core.spi.InboundMessage;
 import io.channelhub.core.spi.InboundPayload;
 import io.channelhub.core.spi.StatusUpdate;
 import io.channelhub.core.spi.TenantConnector;
-import io.channelhub.routes.HubQueues;
 import io.channelhub.routes.port.BatchStep;
 import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.QueuedMessage;
@@ -78,7 +77,7 @@ class NormalizeStep implements BatchStep {
         String channel = message.property("channel");
         ChannelConnector connector = catalog.find(channel).orElse(null);
         if (connector == null) {
-            return List.of(deadLetters.bury(message, HubQueues.INTAKE, ReasonCodes.NORMALIZATION_FAILED,
+            return List.of(deadLetters.bury(message, ReasonCodes.NORMALIZATION_FAILED,
                     "no connector for channel " + channel, message.deliveryCount(), null));
         }
         Instant receivedAt = Instant.parse(message.property(IntakeProperties.RECEIVED_AT));
@@ -88,13 +87,13 @@ class NormalizeStep implements BatchStep {
         try {
             events = connector.normalizer().normalize(payload);
         } catch (MalformedPayloadException e) {
-            return List.of(deadLetters.bury(message, HubQueues.INTAKE, ReasonCodes.NORMALIZATION_FAILED,
+            return List.of(deadLetters.bury(message, ReasonCodes.NORMALIZATION_FAILED,
                     e.getMessage(), message.deliveryCount(), null));
         } catch (RuntimeException e) {
             if (message.deliveryCount() < hub.retry().maxAttempts()) {
                 throw e;
             }
-            return List.of(deadLetters.bury(message, HubQueues.INTAKE, ReasonCodes.NORMALIZATION_FAILED,
+            return List.of(deadLetters.bury(message, ReasonCodes.NORMALIZATION_FAILED,
                     e.getClass().getSimpleName() + ": " + e.getMessage(), message.deliveryCount(), null));
         }
         TenantConnector tc = connectors.resolve(tenantId, channel).map(r -> r.config())

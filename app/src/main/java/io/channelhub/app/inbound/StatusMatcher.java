@@ -14,7 +14,6 @@ import io.channelhub.core.model.Direction;
 import io.channelhub.core.model.HubJson;
 import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.spi.StatusUpdate;
-import io.channelhub.routes.HubQueues;
 import io.channelhub.routes.port.Outgoing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -105,7 +104,7 @@ class StatusMatcher {
             return List.of();
         }
         Pending next = new Pending(pending.tenantId(), pending.channel(), pending.update(), pending.attempt() + 1);
-        return List.of(Messages.later(HubQueues.STATUS_RETRY, Messages.json(next),
+        return List.of(new Outgoing.MatchStatusLater(Messages.json(next),
                 Messages.routing(pending.tenantId(), pending.channel(), null),
                 clock.instant().plus(hub.retry().delayAfter(next.attempt()))));
     }

@@ -10,7 +10,8 @@ import io.channelhub.app.registry.ConnectorHealth;
 import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.spi.InboundPoller.UnreadableItem;
 import io.channelhub.core.spi.TenantConnector;
-import io.channelhub.routes.HubQueues;
+import io.channelhub.routes.port.Flow;
+import io.channelhub.routes.port.Flows;
 import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.QueuedMessage;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,15 +37,18 @@ class UnreadableItems {
     private final MeterRegistry meters;
     private final Clock clock;
     private final int attempts;
+    /** Where an item set aside would have gone: it is kept as a dead letter of that flow, replayable into it. */
+    private final QueuedMessage.Origin intake;
     /** Failures per item across polls; bounded in time, since an item may also vanish from the mailbox. */
     private final Cache<String, Integer> failures;
 
     UnreadableItems(DeadLetters deadLetters, ConnectorHealth health, MeterRegistry meters, HubProperties hub,
-                    Clock clock) {
+                    Flows flows, Clock clock) {
         this.deadLetters = deadLetters;
         this.health = health;
         this.meters = meters;
         this.clock = clock;
+        this.intake = new QueuedMessage.Origin(Flow.NORMALIZE, flows.queueOf(Flow.NORMALIZE));
         this.attempts = Math.max(1, hub.polling().itemAttempts());
         this.failures = Caffeine.newBuilder().expireAfterWrite(hub.polling().failureMemory()).build();
     }
@@ -67,9 +71,8 @@ class UnreadableItems {
         properties.put(IntakeProperties.HEADERS, Messages.json(Map.of("Content-Type", "message/rfc822")));
         properties.put(IntakeProperties.RECEIVED_AT, clock.instant().toString());
         properties.put("polledItem", item.itemId());
-        QueuedMessage polled = new QueuedMessage(item.raw(), properties, "polled:" + key, failed);
-        Outgoing letter = deadLetters.bury(polled, HubQueues.INTAKE, ReasonCodes.UNREADABLE_INBOUND, reason, failed,
-                null);
+        QueuedMessage polled = new QueuedMessage(item.raw(), properties, "polled:" + key, failed, intake);
+        Outgoing letter = deadLetters.bury(polled, ReasonCodes.UNREADABLE_INBOUND, reason, failed, null);
         List<Outgoing> out = new ArrayList<>();
         out.add(letter);
         health.degrade(connector.tenantId(), connector.channel(), "an item was set aside at the provider at "

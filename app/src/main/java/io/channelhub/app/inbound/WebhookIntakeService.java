@@ -14,7 +14,6 @@ import io.channelhub.core.spi.InboundPayload;
 import io.channelhub.core.spi.WebhookReply;
 import io.channelhub.core.spi.WebhookRequest;
 import io.channelhub.core.spi.WebhookVerifier;
-import io.channelhub.routes.HubQueues;
 import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.WebhookIntake;
 import io.channelhub.routes.port.WebhookRejectedException;
@@ -216,9 +215,8 @@ class WebhookIntakeService implements WebhookIntake {
         properties.put(IntakeProperties.RECEIVED_AT, clock.instant().toString());
         // Providers resend the same bytes when they retry: the broker drops the copy. A tenant may get a payload
         // twice, once per account it holds (a phone number and its parent): those copies are not duplicates.
-        properties.put(Messages.DUPLICATE_ID, sha256(tenantId, account == null ? channel : channel + '\n' + account,
-                request.body()));
-        return new Outgoing(HubQueues.INTAKE, request.body(), properties);
+        return new Outgoing.Normalize(request.body(), properties,
+                sha256(tenantId, account == null ? channel : channel + '\n' + account, request.body()));
     }
 
     static String sha256(String tenantId, String channel, byte[] body) {

@@ -1,7 +1,7 @@
 package io.channelhub.app.metrics;
 
 import io.channelhub.app.broker.QueueDepths;
-import io.channelhub.routes.HubQueues;
+import io.channelhub.routes.port.QueueLayout;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -10,7 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code hub.queue.depth{queue}}: how many messages wait in each of {@link HubQueues#ALL}, read from the broker
+ * {@code hub.queue.depth{queue}}: how many messages wait in each of the hub's queues ({@link QueueLayout}), read from the broker
  * when scraped. A depth the broker does not give (an external broker that is down or refuses management) is NaN,
  * which Prometheus keeps as "no value" rather than a misleading 0.
  *
@@ -27,9 +27,9 @@ public class QueueDepthMeters {
     private long readAt;
     private boolean read;
 
-    public QueueDepthMeters(MeterRegistry meters, QueueDepths depths) {
+    public QueueDepthMeters(MeterRegistry meters, QueueDepths depths, QueueLayout queues) {
         this.depths = depths;
-        for (String queue : HubQueues.ALL) {
+        for (String queue : queues.all()) {
             Gauge.builder(QUEUE_DEPTH, this, m -> m.depth(queue))
                     .description("Messages waiting in the queue (scheduled and in delivery included); NaN when unknown")
                     .tag("queue", queue)

@@ -17,7 +17,6 @@ import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.Reason;
 import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.spi.SendResult;
-import io.channelhub.routes.HubQueues;
 import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.QueuedMessage;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -84,7 +83,7 @@ class DispatchOutcomes {
             Duration backoff = hub.retry().delayAfter(attempts);
             Duration wait = e.retryAfter().filter(r -> r.compareTo(backoff) > 0).orElse(backoff);
             meters.counter(HubMeters.DISPATCH_RETRIED, "channel", record.channel()).increment();
-            return List.of(later(record, queued, attempts, wait));
+            return List.of(later(record, queued, attempts, wait, "retry after " + e.reasonCode()));
         }
         return giveUp(record, queued, attempts, new Reason(ReasonCodes.RETRIES_EXHAUSTED,
                 e.reasonCode() + ": " + e.getMessage(), e.providerCode(), true));
@@ -100,12 +99,12 @@ class DispatchOutcomes {
                     "waited longer than " + hub.retry().maxWait() + " behind an open circuit: " + why, null, true));
         }
         meters.counter(HubMeters.DISPATCH_DEFERRED, "reason", "circuit_open").increment();
-        return List.of(later(record, queued, attempts(queued), hub.retry().circuitOpenDelay()));
+        return List.of(later(record, queued, attempts(queued), hub.retry().circuitOpenDelay(), "circuit open"));
     }
 
     private List<Outgoing> giveUp(MessageRecord record, QueuedMessage queued, int attempts, Reason reason) {
         List<Outgoing> out = new ArrayList<>();
-        out.add(deadLetters.bury(queued, HubQueues.DISPATCH, ReasonCodes.RETRIES_EXHAUSTED, reason.detail(), attempts,
+        out.add(deadLetters.bury(queued, ReasonCodes.RETRIES_EXHAUSTED, reason.detail(), attempts,
                 record.id()));
         events.transition(record, DeliveryStatus.FAILED, reason, null, clock.instant(), queued.messageId())
                 .ifPresent(out::add);
@@ -139,8 +138,8 @@ class DispatchOutcomes {
     }
 
     /** Tried again after {@code delay}, spending no attempt (order, quiet hours, a rate limit). */
-    List<Outgoing> wait(MessageRecord record, QueuedMessage queued, Duration delay) {
-        return List.of(later(record, queued, attempts(queued), delay));
+    List<Outgoing> wait(MessageRecord record, QueuedMessage queued, Duration delay, String reason) {
+        return List.of(later(record, queued, attempts(queued), delay, reason));
     }
 
     /**
@@ -148,14 +147,13 @@ class DispatchOutcomes {
      * later messages of its conversation however long it waits. (One that is sent at its first delivery
      * never needs the mark, which saves a write per submission.)
      */
-    private Outgoing later(MessageRecord record, QueuedMessage queued, int attempts, Duration delay) {
+    private Outgoing later(MessageRecord record, QueuedMessage queued, int attempts, Duration delay, String reason) {
         if (record.enqueuedAt() == null && record.intakeRef() == null) {
             messages.markEnqueued(record.id(), clock.instant());
         }
         Map<String, Object> properties = new HashMap<>(queued.properties());
-        properties.keySet().removeIf(k -> k.startsWith("_AMQ") || k.startsWith("JMSX") && !k.equals("JMSXGroupID"));
         properties.put(Messages.HUB_ATTEMPTS, attempts);
-        return Messages.later(HubQueues.DISPATCH, queued.body(), properties, clock.instant().plus(delay));
+        return new Outgoing.Reschedule(queued.body(), properties, clock.instant().plus(delay), reason);
     }
 
     private static int attempts(QueuedMessage queued) {

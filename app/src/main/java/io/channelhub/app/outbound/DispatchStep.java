@@ -65,14 +65,14 @@ class DispatchStep implements QueueStep {
             return events.republishOwn(record, queued.messageId()).stream().toList();
         }
         if (found.earlierPending()) {
-            return outcomes.wait(record, queued, hub.retry().orderingDelay());
+            return outcomes.wait(record, queued, hub.retry().orderingDelay(), "an earlier message of the conversation");
         }
         DispatchGate.Decision decision = gate.check(record);
         if (decision instanceof DispatchGate.Reject r) {
             return outcomes.rejected(record, queued, r.code(), r.detail());
         }
         if (decision instanceof DispatchGate.Defer d) {
-            return outcomes.wait(record, queued, Duration.between(clock.instant(), d.until()));
+            return outcomes.wait(record, queued, Duration.between(clock.instant(), d.until()), "quiet hours");
         }
         if (decision instanceof DispatchGate.Expired e) {
             return outcomes.failed(record, queued, e.reason());
@@ -89,7 +89,7 @@ class DispatchStep implements QueueStep {
             return outcomes.waitBehindCircuit(record, queued, "the provider account's circuit is open");
         }
         if (permit.hold() == DispatchThrottle.Hold.RATE_LIMITED) {
-            return outcomes.wait(record, queued, RATE_LIMITED_DELAY);
+            return outcomes.wait(record, queued, RATE_LIMITED_DELAY, "rate limited");
         }
         CircuitBreaker breaker = permit.breaker();
         ProviderSend.Result result = provider.send(record, pass.message(), pass.verdict(), pass.connector(), breaker);

@@ -5,7 +5,6 @@ import io.channelhub.app.flow.DeadLetters;
 import io.channelhub.core.model.HubJson;
 import io.channelhub.core.model.OutboundSubmission;
 import io.channelhub.core.model.ReasonCodes;
-import io.channelhub.routes.HubQueues;
 import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.QueueStep;
 import io.channelhub.routes.port.QueuedMessage;
@@ -35,11 +34,11 @@ class OutboundIntakeStep implements QueueStep {
         try {
             submission = HubJson.mapper().readValue(queued.text(), OutboundSubmission.class);
         } catch (JsonProcessingException e) {
-            return List.of(deadLetters.bury(queued, HubQueues.OUTBOUND, ReasonCodes.INVALID_REQUEST,
+            return List.of(deadLetters.bury(queued, ReasonCodes.INVALID_REQUEST,
                     "not an outbound submission: " + e.getOriginalMessage(), queued.deliveryCount(), null));
         }
         if (submission.tenantId() == null || submission.channel() == null) {
-            return List.of(deadLetters.bury(queued, HubQueues.OUTBOUND, ReasonCodes.INVALID_REQUEST,
+            return List.of(deadLetters.bury(queued, ReasonCodes.INVALID_REQUEST,
                     "tenantId and channel are required", queued.deliveryCount(), null));
         }
         String key = queued.property(IDEMPOTENCY_KEY);
@@ -48,7 +47,7 @@ class OutboundIntakeStep implements QueueStep {
                     key != null ? key : "jms:" + queued.messageId(), queued.messageId())).outgoing();
         } catch (SubmissionRejected e) {
             if (e.status() == 404) {
-                return List.of(deadLetters.bury(queued, HubQueues.OUTBOUND, ReasonCodes.INVALID_REQUEST,
+                return List.of(deadLetters.bury(queued, ReasonCodes.INVALID_REQUEST,
                         e.getMessage(), queued.deliveryCount(), null));
             }
             return submissions.rejectQueued(submission, e.reasonCode(), e.getMessage(), queued.messageId());

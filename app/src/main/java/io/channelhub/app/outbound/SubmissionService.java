@@ -20,9 +20,8 @@ import io.channelhub.core.model.OutboundSubmission;
 import io.channelhub.core.model.Reason;
 import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.spi.ChannelDescriptor;
-import io.channelhub.routes.HubQueues;
 import io.channelhub.routes.port.Outgoing;
-import io.channelhub.routes.port.Submissions;
+import io.channelhub.routes.port.Accepted;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ import org.springframework.stereotype.Component;
  * messages to publish: the dispatch item (grouped by conversation) and the {@code accepted} event.
  */
 @Component
-public class SubmissionService implements Submissions {
+public class SubmissionService {
     private final ActiveTenants tenants;
     private final ConnectorCatalog catalog;
     private final MessageRepository messages;
@@ -79,9 +78,11 @@ public class SubmissionService implements Submissions {
     public record Answer(String id, String status) {
     }
 
-    @Override
-    public Accepted submit(Object command) {
-        Command c = (Command) command;
+    /**
+     * Validates, records and accepts a submission; what it returns must be published before the caller is
+     * answered (SubmitFlow does that for the API).
+     */
+    public Accepted<Answer> submit(Command c) {
         broker.requireAvailable();
         OutboundSubmission s = c.submission();
         if (tenants.find(s.tenantId()).isEmpty()) {
@@ -97,9 +98,9 @@ public class SubmissionService implements Submissions {
         MessageRecord record = prepare(s, c.intakeRef());
         // Key, record and accepted status in one commit, shared with other callers' (GroupCommit). Only the
         // statements run on the shared writer: the record is built before and the messages to publish after.
-        Accepted repeated = groupCommit.execute(() -> accept(record, c));
+        Accepted<Answer> repeated = groupCommit.execute(() -> accept(record, c));
         return repeated != null ? repeated
-                : new Accepted(new Answer(record.id(), "accepted"), publish(record, c.intakeRef(), true));
+                : new Accepted<>(new Answer(record.id(), "accepted"), publish(record, c.intakeRef(), true));
     }
 
     private MessageRecord prepare(OutboundSubmission s, String intakeRef) {
@@ -120,7 +121,7 @@ public class SubmissionService implements Submissions {
     }
 
     /** Answers null when {@code record} was accepted now, or the answer to a repeated Idempotency-Key. */
-    private Accepted accept(MessageRecord record, Command c) {
+    private Accepted<Answer> accept(MessageRecord record, Command c) {
         if (c.idempotencyKey() != null) {
             Instant now = record.createdAt();
             Optional<String> first = idempotency.claim(record.tenantId(), c.idempotencyKey(), record.id(), now,
@@ -152,7 +153,7 @@ public class SubmissionService implements Submissions {
         });
     }
 
-    private Accepted repeat(String firstId, String intakeRef) {
+    private Accepted<Answer> repeat(String firstId, String intakeRef) {
         MessageRecord first = messages.find(firstId).orElseThrow(() -> new IllegalStateException(
                 "idempotency key points at a missing message " + firstId));
         boolean ownRolledBackAttempt = intakeRef != null && intakeRef.equals(first.intakeRef());
@@ -161,7 +162,7 @@ public class SubmissionService implements Submissions {
         boolean neverQueued = first.enqueuedAt() == null && first.intakeRef() == null
                 && first.status() == DeliveryStatus.ACCEPTED;
         List<Outgoing> outgoing = ownRolledBackAttempt || neverQueued ? publish(first, intakeRef, false) : List.of();
-        return new Accepted(new Answer(firstId, "accepted"), outgoing);
+        return new Accepted<>(new Answer(firstId, "accepted"), outgoing);
     }
 
     /** The dispatch item and the {@code accepted} event; {@code recorded}: its status is in the history already. */
@@ -171,7 +172,7 @@ public class SubmissionService implements Submissions {
                 record.conversationId()));
         properties.put(Messages.HUB_MESSAGE_ID, record.id());
         properties.put(Messages.HUB_ATTEMPTS, 0);
-        out.add(new Outgoing(HubQueues.DISPATCH, record.id(), properties));
+        out.add(new Outgoing.Deliver(record.id(), properties));
         if (recorded) {
             out.add(events.event(record, DeliveryStatus.ACCEPTED, null, null, record.createdAt()));
         } else {

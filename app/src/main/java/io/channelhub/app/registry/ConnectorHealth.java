@@ -4,7 +4,6 @@ import io.channelhub.app.flow.Messages;
 import io.channelhub.app.persistence.ConnectorRecord;
 import io.channelhub.app.persistence.ConnectorRepository;
 import io.channelhub.core.model.ConnectorHealthEvent;
-import io.channelhub.routes.HubQueues;
 import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.Publisher;
 import java.time.Clock;
@@ -73,6 +72,6 @@ public class ConnectorHealth {
         Map<String, Object> properties = Messages.routing(tenantId, channel, null);
         properties.put("type", ConnectorHealthEvent.TYPE);
         properties.put("health", health);
-        return new Outgoing(HubQueues.EVENTS, Messages.json(event), properties);
+        return new Outgoing.Event(Messages.json(event), properties);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.channelhub.app.support.ExternalBroker;
 import io.channelhub.routes.HubQueues;
+import io.channelhub.routes.Topology;
 import java.util.List;
 import java.util.Map;
 import org.apache.activemq.artemis.core.config.Configuration;
@@ -32,7 +33,7 @@ class ExternalBrokerConfigurationTest {
         BrokerProperties defaults = Binder.get(new StandardEnvironment()).bindOrCreate("hub.broker",
                 BrokerProperties.class);
         Configuration configuration = new ConfigurationImpl();
-        new EmbeddedBrokerConfiguration(defaults).hubBrokerCustomizer().customize(configuration);
+        new EmbeddedBrokerConfiguration(defaults, new Topology()).hubBrokerCustomizer().customize(configuration);
         return configuration;
     }
 

@@ -9,10 +9,16 @@ import java.util.Map;
  * @param properties    its JMS properties (application ones only)
  * @param messageId     the broker's id, stable across redeliveries of this message
  * @param deliveryCount 1 on first delivery, more after rollbacks
+ * @param origin        the flow it is in; for a message the broker dead-lettered, the flow it failed in
  */
-public record QueuedMessage(Object body, Map<String, Object> properties, String messageId, int deliveryCount) {
+public record QueuedMessage(Object body, Map<String, Object> properties, String messageId, int deliveryCount,
+                            Origin origin) {
     public QueuedMessage {
         properties = Map.copyOf(properties);
+    }
+
+    /** A flow, and the name of the queue that carried the message in it (kept with a dead letter as data). */
+    public record Origin(Flow flow, String queue) {
     }
 
     public String text() {

@@ -1,0 +1,27 @@
+package io.channelhub.routes;
+
+import io.channelhub.routes.port.QueueStep;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The shape every queue-consuming flow shares: a transacted consumer hands each message to its step, and
+ * the step's outcomes go to {@link HubEndpoints#PUBLISH}, which addresses them by {@link Topology} and sends
+ * them in the consumer's transaction. A crash or an exception rolls back both; the broker redelivers with
+ * backoff and, past the attempts, moves the message to {@link HubQueues#DEAD} (the backstop of
+ * {@link RetryPolicy}).
+ */
+abstract class FlowRoutes extends RouteBuilder {
+
+    /** A transacted consumer of a queue, with the flow's concurrency ({@link RoutesProperties}). */
+    static String consumer(String queue, RoutesProperties.Consumers concurrency) {
+        return "jms:queue:" + queue + "?transacted=true"
+                + "&concurrentConsumers=" + concurrency.consumers()
+                + "&maxConcurrentConsumers=" + Math.max(concurrency.consumers(), concurrency.maxConsumers())
+                + "&cacheLevelName=CACHE_CONSUMER";
+    }
+
+    static Processor step(String queue, QueueStep step) {
+        return new QueueStepProcessor(queue, step);
+    }
+}
