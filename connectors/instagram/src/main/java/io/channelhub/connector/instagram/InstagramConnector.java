@@ -6,15 +6,14 @@ import io.channelhub.connector.meta.MetaChannelConnector;
 import io.channelhub.connector.meta.MetaSenderActions;
 import io.channelhub.core.model.ContentType;
 import io.channelhub.core.spi.ChannelDescriptor;
+import io.channelhub.core.spi.ConnectorParts;
 import io.channelhub.core.spi.ConversationSignals;
 import io.channelhub.core.spi.CredentialCheck;
-import io.channelhub.core.spi.CredentialRenewal;
 import io.channelhub.core.spi.MessageTag;
 import io.channelhub.core.spi.TenantConnector;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,24 +45,38 @@ public final class InstagramConnector extends MetaChannelConnector {
             List.of(new MessageTag("HUMAN_AGENT", Duration.ofDays(7), true), MessageTag.anyTime("ACCOUNT_UPDATE"),
                     MessageTag.anyTime("POST_PURCHASE_UPDATE")));
 
-    private final InstagramApiClient api;
-    private final InstagramTokenRenewal tokenRenewal;
+    /** From the settings in this connector's README, for the ops console's form. */
+    private static final Map<String, String> FIELD_DESCRIPTIONS = Map.ofEntries(
+            Map.entry("instagramAccountId",
+                    "The Instagram professional account id (a Graph id); it also routes the platform-wide "
+                    + "webhook to this tenant."),
+            Map.entry("instagramSetup",
+                    "instagramLogin (Instagram API with Instagram Login, the default) or facebookPage (account "
+                    + "linked to a Facebook Page)."),
+            Map.entry("apiVersion", "Graph API version such as v26.0; leave empty for the hub default."),
+            Map.entry("pageAccessToken",
+                    "With Instagram Login the long-lived Instagram user token (60 days, renewed by the hub); "
+                    + "with facebookPage the linked Page's access token."),
+            Map.entry("appSecret",
+                    "The secret of the app that signs the webhooks; Instagram-Login apps have their own "
+                    + "Instagram app secret."),
+            Map.entry("verifyToken",
+                    "A string you choose and enter in Meta's webhook settings too; Meta sends it back in the "
+                    + "subscription handshake."));
 
     InstagramConnector(InstagramApiClient api) {
-        super(DESCRIPTOR, api.config(), new InstagramWebhookVerifier(), new InstagramInboundNormalizer(),
-                new InstagramOutboundSender(api), api.mediaFetcher());
-        this.api = api;
-        this.tokenRenewal = new InstagramTokenRenewal(api);
-    }
-
-    @Override
-    public List<String> configurationProblems(TenantConnector connector) {
-        return InstagramSettings.problems(connector);
+        super(api.config(), new InstagramWebhookVerifier(), api.mediaFetcher(),
+                ConnectorParts.of(DESCRIPTOR, new InstagramInboundNormalizer(), new InstagramOutboundSender(api))
+                        .configurationProblems(InstagramSettings::problems)
+                        .credentialCheck(connector -> checkAccount(api, connector))
+                        .signals(senderActions(api))
+                        // Instagram user tokens (setup instagramLogin) last 60 days unless the hub refreshes them.
+                        .credentialRenewal(new InstagramTokenRenewal(api))
+                        .fieldDescriptions(FIELD_DESCRIPTIONS));
     }
 
     /** Looks up the tenant's account with its token: proves both, and shows ops the account's username. */
-    @Override
-    public CredentialCheck checkCredentials(TenantConnector connector) {
+    private static CredentialCheck checkAccount(InstagramApiClient api, TenantConnector connector) {
         return GraphCredentialCheck.run(() -> {
             InstagramSettings settings = InstagramSettings.of(connector, api.config().apiVersion());
             String accountId = settings.requireAccountId(connector);
@@ -76,39 +89,10 @@ public final class InstagramConnector extends MetaChannelConnector {
     }
 
     /** Typing and mark-seen as sender actions to the account's send endpoint. */
-    @Override
-    public Optional<ConversationSignals> signals() {
-        return Optional.of(new MetaSenderActions((connector, body) -> {
+    private static ConversationSignals senderActions(InstagramApiClient api) {
+        return new MetaSenderActions((connector, body) -> {
             InstagramSettings settings = InstagramSettings.of(connector, api.config().apiVersion());
             api.send(settings, settings.requireAccountId(connector), body);
-        }));
-    }
-
-    /** Instagram user tokens (setup {@code instagramLogin}) last 60 days unless the hub refreshes them. */
-    @Override
-    public Optional<CredentialRenewal> credentialRenewal() {
-        return Optional.of(tokenRenewal);
-    }
-
-    /** From the settings in this connector's README, for the ops console's form. */
-    @Override
-    public Map<String, String> fieldDescriptions() {
-        return Map.ofEntries(
-                Map.entry("instagramAccountId",
-                        "The Instagram professional account id (a Graph id); it also routes the platform-wide "
-                        + "webhook to this tenant."),
-                Map.entry("instagramSetup",
-                        "instagramLogin (Instagram API with Instagram Login, the default) or facebookPage (account "
-                        + "linked to a Facebook Page)."),
-                Map.entry("apiVersion", "Graph API version such as v26.0; leave empty for the hub default."),
-                Map.entry("pageAccessToken",
-                        "With Instagram Login the long-lived Instagram user token (60 days, renewed by the hub); "
-                        + "with facebookPage the linked Page's access token."),
-                Map.entry("appSecret",
-                        "The secret of the app that signs the webhooks; Instagram-Login apps have their own "
-                        + "Instagram app secret."),
-                Map.entry("verifyToken",
-                        "A string you choose and enter in Meta's webhook settings too; Meta sends it back in the "
-                        + "subscription handshake."));
+        });
     }
 }

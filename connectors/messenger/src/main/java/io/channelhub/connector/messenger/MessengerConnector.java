@@ -5,6 +5,7 @@ import io.channelhub.connector.meta.MetaChannelConnector;
 import io.channelhub.connector.meta.MetaSenderActions;
 import io.channelhub.core.model.ContentType;
 import io.channelhub.core.spi.ChannelDescriptor;
+import io.channelhub.core.spi.ConnectorParts;
 import io.channelhub.core.spi.ConversationSignals;
 import io.channelhub.core.spi.CredentialCheck;
 import io.channelhub.core.spi.MessageTag;
@@ -12,7 +13,6 @@ import io.channelhub.core.spi.TenantConnector;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,31 +42,38 @@ public final class MessengerConnector extends MetaChannelConnector {
             List.of(new MessageTag("HUMAN_AGENT", Duration.ofDays(7), true), MessageTag.anyTime("ACCOUNT_UPDATE"),
                     MessageTag.anyTime("POST_PURCHASE_UPDATE"), MessageTag.anyTime("CONFIRMED_EVENT_UPDATE")));
 
-    private final MessengerApiClient api;
+    /** From the settings in this connector's README, for the ops console's form. */
+    private static final Map<String, String> FIELD_DESCRIPTIONS = Map.ofEntries(
+            Map.entry("pageId",
+                    "The Facebook Page id (a Graph id); it also routes the platform-wide webhook to this "
+                    + "tenant."),
+            Map.entry("apiVersion", "Graph API version such as v26.0; leave empty for the hub default."),
+            Map.entry("pageAccessToken",
+                    "The Page access token the hub sends with; pasted without spaces or line breaks."),
+            Map.entry("appSecret", "The Meta app secret that signs the webhooks (X-Hub-Signature-256)."),
+            Map.entry("verifyToken",
+                    "A string you choose and enter in Meta's webhook settings too; Meta sends it back in the "
+                    + "subscription handshake."));
 
     MessengerConnector(MessengerApiClient api) {
-        super(DESCRIPTOR, api.config(), new MessengerWebhookVerifier(), new MessengerInboundNormalizer(),
-                new MessengerOutboundSender(api), api.mediaFetcher());
-        this.api = api;
-    }
-
-    @Override
-    public List<String> configurationProblems(TenantConnector connector) {
-        return MessengerSettings.problems(connector);
+        super(api.config(), new MessengerWebhookVerifier(), api.mediaFetcher(),
+                ConnectorParts.of(DESCRIPTOR, new MessengerInboundNormalizer(), new MessengerOutboundSender(api))
+                        .configurationProblems(MessengerSettings::problems)
+                        .signals(senderActions(api))
+                        .credentialCheck(connector -> checkPage(api, connector))
+                        .fieldDescriptions(FIELD_DESCRIPTIONS));
     }
 
     /** Typing and mark-seen as sender actions to the Page's send endpoint. */
-    @Override
-    public Optional<ConversationSignals> signals() {
-        return Optional.of(new MetaSenderActions((connector, body) -> {
+    private static ConversationSignals senderActions(MessengerApiClient api) {
+        return new MetaSenderActions((connector, body) -> {
             MessengerSettings settings = MessengerSettings.of(connector, api.config().apiVersion());
             api.send(settings, settings.requirePageId(connector), body);
-        }));
+        });
     }
 
     /** Looks up the tenant's Page with its token: proves both, and shows ops which Page it is. */
-    @Override
-    public CredentialCheck checkCredentials(TenantConnector connector) {
+    private static CredentialCheck checkPage(MessengerApiClient api, TenantConnector connector) {
         return GraphCredentialCheck.run(() -> {
             MessengerSettings settings = MessengerSettings.of(connector, api.config().apiVersion());
             String pageId = settings.requirePageId(connector);
@@ -74,21 +81,5 @@ public final class MessengerConnector extends MetaChannelConnector {
             return api.permissions(settings, "Page " + (name.isBlank() ? pageId : "'" + name + "' (" + pageId + ")")
                     + " is reachable with the page access token");
         });
-    }
-
-    /** From the settings in this connector's README, for the ops console's form. */
-    @Override
-    public Map<String, String> fieldDescriptions() {
-        return Map.ofEntries(
-                Map.entry("pageId",
-                        "The Facebook Page id (a Graph id); it also routes the platform-wide webhook to this "
-                        + "tenant."),
-                Map.entry("apiVersion", "Graph API version such as v26.0; leave empty for the hub default."),
-                Map.entry("pageAccessToken",
-                        "The Page access token the hub sends with; pasted without spaces or line breaks."),
-                Map.entry("appSecret", "The Meta app secret that signs the webhooks (X-Hub-Signature-256)."),
-                Map.entry("verifyToken",
-                        "A string you choose and enter in Meta's webhook settings too; Meta sends it back in the "
-                        + "subscription handshake."));
     }
 }

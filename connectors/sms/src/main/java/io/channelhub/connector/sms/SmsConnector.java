@@ -1,20 +1,14 @@
 package io.channelhub.connector.sms;
 
 import io.channelhub.core.model.ContentType;
-import io.channelhub.core.spi.ChannelConnector;
 import io.channelhub.core.spi.ChannelDescriptor;
-import io.channelhub.core.spi.CredentialCheck;
-import io.channelhub.core.spi.InboundNormalizer;
-import io.channelhub.core.spi.MediaFetcher;
-import io.channelhub.core.spi.OutboundSender;
-import io.channelhub.core.spi.TenantConnector;
-import io.channelhub.core.spi.WebhookVerifier;
+import io.channelhub.core.spi.ComposedConnector;
+import io.channelhub.core.spi.ConnectorParts;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,7 +18,7 @@ import java.util.Set;
  * fetched with the tenant's credentials. Opt-out keywords are the hub's business (its consent store);
  * the connector only declares the {@code optOutKeywords}/{@code optInKeywords} settings.
  */
-public final class SmsConnector implements ChannelConnector {
+public final class SmsConnector extends ComposedConnector {
     static final String CHANNEL = "sms";
 
     private static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
@@ -43,13 +37,33 @@ public final class SmsConnector implements ChannelConnector {
             // Twilio posts AccountSid with every webhook.
             SmsSettings.ACCOUNT_SID);
 
-    private final SmsWebhookVerifier verifier;
-    private final SmsInboundNormalizer normalizer;
-    private final SmsOutboundSender sender;
-    private final SmsMediaFetcher mediaFetcher;
-    private final SmsCredentialCheck credentialCheck;
+    /** From the settings in this connector's README, for the ops console's form. */
+    private static final Map<String, String> FIELD_DESCRIPTIONS = Map.ofEntries(
+            Map.entry("accountSid",
+                    "The Twilio Account SID (AC…); Twilio posts it with every webhook, so it also routes them "
+                    + "to this tenant."),
+            Map.entry("fromNumber",
+                    "The Twilio number to send from (E.164); this or messagingServiceSid is needed to send."),
+            Map.entry("messagingServiceSid",
+                    "The Twilio Messaging Service to send with (MG…); with a fromNumber too, the service sends "
+                    + "from that number."),
+            Map.entry("optOutKeywords",
+                    "Words that opt a contact out (comma-separated), handled by the hub's consent store; empty "
+                    + "for the defaults such as STOP."),
+            Map.entry("optInKeywords",
+                    "Words that opt a contact back in (comma-separated); empty for the defaults such as START."),
+            Map.entry("authToken",
+                    "The account's auth token; Twilio signs webhooks with it, so inbound messages are only "
+                    + "accepted when it is set."),
+            Map.entry("apiKeySid",
+                    "An API key SID (SK…) for REST calls instead of the auth token; needs apiKeySecret."),
+            Map.entry("apiKeySecret", "The secret of the API key named in apiKeySid."));
 
     SmsConnector(SmsApiEndpoint endpoint, Duration timeout, Clock clock) {
+        super(parts(endpoint, timeout, clock));
+    }
+
+    private static ConnectorParts parts(SmsApiEndpoint endpoint, Duration timeout, Clock clock) {
         // One JDK client for all tenants: it pools connections, holds no credentials.
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -57,71 +71,11 @@ public final class SmsConnector implements ChannelConnector {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         TwilioClients clients = new TwilioClients(new SmsApiHttpClient(http, endpoint, timeout));
-        this.verifier = new SmsWebhookVerifier();
-        this.normalizer = new SmsInboundNormalizer(clock);
-        this.sender = new SmsOutboundSender(clients);
-        this.mediaFetcher = new SmsMediaFetcher(http, endpoint, timeout);
-        this.credentialCheck = new SmsCredentialCheck(clients);
-    }
-
-    @Override
-    public ChannelDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Optional<WebhookVerifier> webhooks() {
-        return Optional.of(verifier);
-    }
-
-    @Override
-    public InboundNormalizer normalizer() {
-        return normalizer;
-    }
-
-    @Override
-    public OutboundSender sender() {
-        return sender;
-    }
-
-    @Override
-    public Optional<MediaFetcher> mediaFetcher() {
-        return Optional.of(mediaFetcher);
-    }
-
-    @Override
-    public CredentialCheck checkCredentials(TenantConnector connector) {
-        return credentialCheck.check(connector);
-    }
-
-    /** Credential values no HTTP request can carry; see {@link SmsCredentials#problems}. */
-    @Override
-    public List<String> configurationProblems(TenantConnector connector) {
-        return SmsCredentials.problems(connector);
-    }
-
-    /** From the settings in this connector's README, for the ops console's form. */
-    @Override
-    public Map<String, String> fieldDescriptions() {
-        return Map.ofEntries(
-                Map.entry("accountSid",
-                        "The Twilio Account SID (AC…); Twilio posts it with every webhook, so it also routes them "
-                        + "to this tenant."),
-                Map.entry("fromNumber",
-                        "The Twilio number to send from (E.164); this or messagingServiceSid is needed to send."),
-                Map.entry("messagingServiceSid",
-                        "The Twilio Messaging Service to send with (MG…); with a fromNumber too, the service sends "
-                        + "from that number."),
-                Map.entry("optOutKeywords",
-                        "Words that opt a contact out (comma-separated), handled by the hub's consent store; empty "
-                        + "for the defaults such as STOP."),
-                Map.entry("optInKeywords",
-                        "Words that opt a contact back in (comma-separated); empty for the defaults such as START."),
-                Map.entry("authToken",
-                        "The account's auth token; Twilio signs webhooks with it, so inbound messages are only "
-                        + "accepted when it is set."),
-                Map.entry("apiKeySid",
-                        "An API key SID (SK…) for REST calls instead of the auth token; needs apiKeySecret."),
-                Map.entry("apiKeySecret", "The secret of the API key named in apiKeySid."));
+        return ConnectorParts.of(DESCRIPTOR, new SmsInboundNormalizer(clock), new SmsOutboundSender(clients))
+                .webhooks(new SmsWebhookVerifier())
+                .mediaFetcher(new SmsMediaFetcher(http, endpoint, timeout))
+                .credentialCheck(new SmsCredentialCheck(clients)::check)
+                .configurationProblems(SmsCredentials::problems)
+                .fieldDescriptions(FIELD_DESCRIPTIONS);
     }
 }

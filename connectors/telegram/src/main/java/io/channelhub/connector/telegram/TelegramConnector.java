@@ -3,20 +3,15 @@ package io.channelhub.connector.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.channelhub.core.model.ContentType;
 import io.channelhub.core.model.HubJson;
-import io.channelhub.core.spi.ChannelConnector;
 import io.channelhub.core.spi.ChannelDescriptor;
+import io.channelhub.core.spi.ComposedConnector;
+import io.channelhub.core.spi.ConnectorParts;
 import io.channelhub.core.spi.InboundAcknowledgement;
 import io.channelhub.core.spi.InboundMessage;
 import io.channelhub.core.spi.CredentialCheck;
-import io.channelhub.core.spi.InboundNormalizer;
-import io.channelhub.core.spi.MediaFetcher;
-import io.channelhub.core.spi.OutboundSender;
 import io.channelhub.core.spi.TenantConnector;
-import io.channelhub.core.spi.WebhookRegistration;
-import io.channelhub.core.spi.WebhookVerifier;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,7 +21,7 @@ import java.util.Set;
  * addressed by chat id. Telegram has no customer-service window: a bot may write whenever the person has not
  * blocked it.
  */
-public final class TelegramConnector implements ChannelConnector {
+public final class TelegramConnector extends ComposedConnector {
     static final String CHANNEL = "telegram";
 
     static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
@@ -44,53 +39,29 @@ public final class TelegramConnector implements ChannelConnector {
             // per-tenant webhooks only: every bot has its own token and URL, so no payload needs routing
             null);
 
-    private final TelegramApiClient api;
-    private final TelegramWebhookVerifier verifier = new TelegramWebhookVerifier();
-    private final TelegramInboundNormalizer normalizer = new TelegramInboundNormalizer();
-    private final TelegramOutboundSender sender;
-    private final TelegramMediaFetcher mediaFetcher;
-    private final TelegramWebhookRegistration registration;
+    /** From the settings in this connector's README, for the ops console's form. */
+    private static final Map<String, String> FIELD_DESCRIPTIONS = Map.ofEntries(
+            Map.entry("botUsername",
+                    "The bot's username (5–32 letters, digits or underscores); optional, the credential check "
+                    + "warns when the token belongs to another bot."),
+            Map.entry("botToken", "The bot token from @BotFather (digits, a colon, then letters, digits, _ or -)."),
+            Map.entry("webhookSecret",
+                    "A random string you choose (1–256 of A-Z a-z 0-9 _ -); Telegram sends it with every "
+                    + "webhook."));
 
     TelegramConnector(TelegramApiClient api) {
-        this.api = api;
-        this.sender = new TelegramOutboundSender(api);
-        this.mediaFetcher = new TelegramMediaFetcher(api);
-        this.registration = new TelegramWebhookRegistration(api);
-    }
-
-    @Override
-    public ChannelDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Optional<WebhookVerifier> webhooks() {
-        return Optional.of(verifier);
-    }
-
-    @Override
-    public InboundNormalizer normalizer() {
-        return normalizer;
-    }
-
-    @Override
-    public OutboundSender sender() {
-        return sender;
-    }
-
-    @Override
-    public Optional<MediaFetcher> mediaFetcher() {
-        return Optional.of(mediaFetcher);
-    }
-
-    @Override
-    public Optional<WebhookRegistration> webhookRegistration() {
-        return Optional.of(registration);
+        super(ConnectorParts.of(DESCRIPTOR, new TelegramInboundNormalizer(), new TelegramOutboundSender(api))
+                .webhooks(new TelegramWebhookVerifier())
+                .webhookRegistration(new TelegramWebhookRegistration(api))
+                .inboundAcknowledgement(callbackAnswers(api))
+                .mediaFetcher(new TelegramMediaFetcher(api))
+                .credentialCheck(connector -> checkBot(api, connector))
+                .configurationProblems(TelegramSettings::problems)
+                .fieldDescriptions(FIELD_DESCRIPTIONS));
     }
 
     /** Asks {@code getMe}: proves the token and shows ops which bot it is. */
-    @Override
-    public CredentialCheck checkCredentials(TenantConnector connector) {
+    private static CredentialCheck checkBot(TelegramApiClient api, TenantConnector connector) {
         return TelegramBotCalls.run(connector, tc -> {
             JsonNode me = api.call("getMe", HubJson.mapper().createObjectNode(), tc);
             String bot = TelegramBotCalls.describeBot(me);
@@ -102,19 +73,13 @@ public final class TelegramConnector implements ChannelConnector {
         });
     }
 
-    @Override
-    public List<String> configurationProblems(TenantConnector connector) {
-        return TelegramSettings.problems(connector);
-    }
-
     /**
      * Answers a button tap ({@code answerCallbackQuery}) so the button stops spinning in the person's app. The
      * normalizer makes no calls, so the hub acknowledges after queuing the {@code choice_response}, whose
      * {@code metadata.callbackQueryId} this takes.
      */
-    @Override
-    public Optional<InboundAcknowledgement> inboundAcknowledgement() {
-        return Optional.of(new InboundAcknowledgement() {
+    private static InboundAcknowledgement callbackAnswers(TelegramApiClient api) {
+        return new InboundAcknowledgement() {
             @Override
             public boolean awaited(InboundMessage message) {
                 return message.metadata().get(TelegramCallbackMapper.CALLBACK_QUERY_ID) != null;
@@ -126,19 +91,6 @@ public final class TelegramConnector implements ChannelConnector {
                 api.call("answerCallbackQuery", HubJson.mapper().createObjectNode().put("callback_query_id", id),
                         connector);
             }
-        });
-    }
-
-    /** From the settings in this connector's README, for the ops console's form. */
-    @Override
-    public Map<String, String> fieldDescriptions() {
-        return Map.ofEntries(
-                Map.entry("botUsername",
-                        "The bot's username (5–32 letters, digits or underscores); optional, the credential check "
-                        + "warns when the token belongs to another bot."),
-                Map.entry("botToken", "The bot token from @BotFather (digits, a colon, then letters, digits, _ or -)."),
-                Map.entry("webhookSecret",
-                        "A random string you choose (1–256 of A-Z a-z 0-9 _ -); Telegram sends it with every "
-                        + "webhook."));
+        };
     }
 }

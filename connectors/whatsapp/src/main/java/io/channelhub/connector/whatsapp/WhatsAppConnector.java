@@ -4,6 +4,7 @@ import io.channelhub.connector.meta.GraphCredentialCheck;
 import io.channelhub.connector.meta.MetaChannelConnector;
 import io.channelhub.core.model.ContentType;
 import io.channelhub.core.spi.ChannelDescriptor;
+import io.channelhub.core.spi.ConnectorParts;
 import io.channelhub.core.spi.CredentialCheck;
 import io.channelhub.core.spi.TenantConnector;
 import java.time.Duration;
@@ -33,47 +34,38 @@ public final class WhatsAppConnector extends MetaChannelConnector {
             // A user who hides their number behind a username is known by business-scoped user id only.
             WhatsAppAddresses.BSUID);
 
-    private final WhatsAppApiClient api;
+    /** From the settings in this connector's README, for the ops console's form. */
+    private static final Map<String, String> FIELD_DESCRIPTIONS = Map.ofEntries(
+            Map.entry("phoneNumberId",
+                    "The phone number id from Meta's WhatsApp Manager (a Graph id); it also routes the "
+                    + "platform-wide webhook to this tenant."),
+            Map.entry("wabaId",
+                    "The WhatsApp Business Account id; routes account-level events (template status, account "
+                    + "updates) of the platform-wide webhook."),
+            Map.entry("apiVersion", "Graph API version such as v26.0; leave empty for the hub default."),
+            Map.entry("accessToken",
+                    "The tenant's own access token (a system-user token) the hub sends with; pasted without "
+                    + "spaces or line breaks."),
+            Map.entry("appSecret", "The Meta app secret that signs the webhooks (X-Hub-Signature-256)."),
+            Map.entry("verifyToken",
+                    "A string you choose and enter in Meta's webhook settings too; Meta sends it back in the "
+                    + "subscription handshake."));
 
     WhatsAppConnector(WhatsAppApiClient api) {
-        super(DESCRIPTOR, api.config(), new WhatsAppWebhookVerifier(), new WhatsAppInboundNormalizer(),
-                new WhatsAppOutboundSender(api), new WhatsAppMediaFetcher(api));
-        this.api = api;
-    }
-
-    @Override
-    public List<String> configurationProblems(TenantConnector connector) {
-        return WhatsAppSettings.problems(connector);
+        super(api.config(), new WhatsAppWebhookVerifier(), new WhatsAppMediaFetcher(api),
+                ConnectorParts.of(DESCRIPTOR, new WhatsAppInboundNormalizer(), new WhatsAppOutboundSender(api))
+                        .configurationProblems(WhatsAppSettings::problems)
+                        .credentialCheck(connector -> checkPhoneNumber(api, connector))
+                        .fieldDescriptions(FIELD_DESCRIPTIONS));
     }
 
     /** Looks up the tenant's phone number with its token: proves both in one cheap call. */
-    @Override
-    public CredentialCheck checkCredentials(TenantConnector connector) {
+    private static CredentialCheck checkPhoneNumber(WhatsAppApiClient api, TenantConnector connector) {
         return GraphCredentialCheck.run(() -> {
             WhatsAppSettings settings = WhatsAppSettings.of(connector, api.config().apiVersion());
             String phoneNumberId = settings.requirePhoneNumberId(connector);
             api.phoneNumber(settings, phoneNumberId);
             return api.permissions(settings, "phone number " + phoneNumberId + " is reachable with the access token");
         });
-    }
-
-    /** From the settings in this connector's README, for the ops console's form. */
-    @Override
-    public Map<String, String> fieldDescriptions() {
-        return Map.ofEntries(
-                Map.entry("phoneNumberId",
-                        "The phone number id from Meta's WhatsApp Manager (a Graph id); it also routes the "
-                        + "platform-wide webhook to this tenant."),
-                Map.entry("wabaId",
-                        "The WhatsApp Business Account id; routes account-level events (template status, account "
-                        + "updates) of the platform-wide webhook."),
-                Map.entry("apiVersion", "Graph API version such as v26.0; leave empty for the hub default."),
-                Map.entry("accessToken",
-                        "The tenant's own access token (a system-user token) the hub sends with; pasted without "
-                        + "spaces or line breaks."),
-                Map.entry("appSecret", "The Meta app secret that signs the webhooks (X-Hub-Signature-256)."),
-                Map.entry("verifyToken",
-                        "A string you choose and enter in Meta's webhook settings too; Meta sends it back in the "
-                        + "subscription handshake."));
     }
 }
