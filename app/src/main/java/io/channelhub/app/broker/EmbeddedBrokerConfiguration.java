@@ -1,6 +1,7 @@
 package io.channelhub.app.broker;
 
 import io.channelhub.routes.port.QueueLayout;
+import io.channelhub.routes.port.RetryPolicy;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -19,20 +20,22 @@ class EmbeddedBrokerConfiguration {
 
     private final BrokerProperties broker;
     private final QueueLayout queues;
+    private final RetryPolicy.Redelivery redelivery;
 
-    EmbeddedBrokerConfiguration(BrokerProperties broker, QueueLayout queues) {
+    EmbeddedBrokerConfiguration(BrokerProperties broker, QueueLayout queues, RetryPolicy retry) {
         this.broker = broker;
         this.queues = queues;
+        this.redelivery = retry.redelivery();
     }
 
-    /** Redelivery with exponential backoff into the hub's dead-letter address. */
+    /** Redelivery with exponential backoff into the hub's dead-letter address: the backstop of the retry policy. */
     private AddressSettings internal() {
         return new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(queues.deadLetterAddress()))
-                .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
-                .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
+                .setMaxDeliveryAttempts(redelivery.attempts())
+                .setRedeliveryDelay(redelivery.delay().toMillis())
                 .setRedeliveryMultiplier(2.0)
-                .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis())
+                .setMaxRedeliveryDelay(redelivery.maxDelay().toMillis())
                 .setAutoCreateDeadLetterResources(false);
     }
 
@@ -54,9 +57,9 @@ class EmbeddedBrokerConfiguration {
             // The dead-letter queues themselves never dead-letter: what fails there is retried until fixed.
             AddressSettings terminal = new AddressSettings()
                     .setMaxDeliveryAttempts(-1)
-                    .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
+                    .setRedeliveryDelay(redelivery.delay().toMillis())
                     .setRedeliveryMultiplier(2.0)
-                    .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis());
+                    .setMaxRedeliveryDelay(redelivery.maxDelay().toMillis());
             // The entry queues refuse new messages when full: intake answers 503 and the caller retries.
             // Internal queues page to disk instead, so a consumer's own sends never fail.
             for (String entry : queues.entries()) {

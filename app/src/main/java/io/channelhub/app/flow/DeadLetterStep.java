@@ -1,6 +1,5 @@
 package io.channelhub.app.flow;
 
-import io.channelhub.app.broker.BrokerProperties;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.MessageRepository;
 import io.channelhub.core.model.DeliveryStatus;
@@ -10,6 +9,7 @@ import io.channelhub.routes.port.Flow;
 import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.QueueStep;
 import io.channelhub.routes.port.QueuedMessage;
+import io.channelhub.routes.port.RetryPolicy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,15 +27,15 @@ class DeadLetterStep implements QueueStep {
     private final DeadLetters deadLetters;
     private final MessageRepository messages;
     private final StatusEvents events;
-    private final BrokerProperties broker;
+    private final int deliveries;
     private final Clock clock;
 
-    DeadLetterStep(DeadLetters deadLetters, MessageRepository messages, StatusEvents events, BrokerProperties broker,
+    DeadLetterStep(DeadLetters deadLetters, MessageRepository messages, StatusEvents events, RetryPolicy retry,
                    Clock clock) {
         this.deadLetters = deadLetters;
         this.messages = messages;
         this.events = events;
-        this.broker = broker;
+        this.deliveries = retry.redelivery().attempts();
         this.clock = clock;
     }
 
@@ -43,10 +43,10 @@ class DeadLetterStep implements QueueStep {
     public List<Outgoing> process(QueuedMessage queued) {
         String original = queued.origin().queue();
         String hubMessageId = queued.property(Messages.HUB_MESSAGE_ID);
-        String detail = "the broker moved the message here after " + broker.maxDeliveryAttempts()
+        String detail = "the broker moved the message here after " + deliveries
                 + " failed deliveries from " + original;
         List<Outgoing> out = new ArrayList<>();
-        out.add(deadLetters.bury(queued, ReasonCodes.RETRIES_EXHAUSTED, detail, broker.maxDeliveryAttempts(),
+        out.add(deadLetters.bury(queued, ReasonCodes.RETRIES_EXHAUSTED, detail, deliveries,
                 hubMessageId));
         if (hubMessageId != null && queued.origin().flow() == Flow.DISPATCH) {
             messages.find(hubMessageId).filter(r -> r.status() == DeliveryStatus.ACCEPTED)

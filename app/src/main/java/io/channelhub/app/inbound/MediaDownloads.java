@@ -65,7 +65,8 @@ public class MediaDownloads {
                 Messages.routing(message.tenantId(), message.channel(), message.conversationId()));
     }
 
-    List<Outgoing> fetch(QueuedMessage queued, int maxAttempts) {
+    /** @param lastAttempt a failed download is then given up (the item marked unavailable), not retried */
+    List<Outgoing> fetch(QueuedMessage queued, boolean lastAttempt) {
         Request request = read(queued.text());
         CanonicalMessage m = request.message();
         ResolvedConnector resolved = connectors.resolve(m.tenantId(), m.channel()).orElse(null);
@@ -90,7 +91,7 @@ public class MediaDownloads {
                 stored.add(item);
             } catch (IOException | RuntimeException e) {
                 // a library's exception (an HTTP client refusing a header) is retried like a provider's
-                if (queued.deliveryCount() < maxAttempts) {
+                if (!lastAttempt) {
                     throw new MediaFetchFailedException("media download failed, will retry: " + redacted(e, resolved));
                 }
                 errors.put(String.valueOf(next - 1), "retries exhausted: " + redacted(e, resolved));

@@ -1,9 +1,9 @@
 package io.channelhub.app.inbound;
 
-import io.channelhub.app.HubProperties;
 import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.QueueStep;
 import io.channelhub.routes.port.QueuedMessage;
+import io.channelhub.routes.port.RetryPolicy;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -11,15 +11,15 @@ import org.springframework.stereotype.Component;
 @Component
 class MediaFetchStep implements QueueStep {
     private final MediaDownloads downloads;
-    private final HubProperties hub;
+    private final RetryPolicy retry;
 
-    MediaFetchStep(MediaDownloads downloads, HubProperties hub) {
+    MediaFetchStep(MediaDownloads downloads, RetryPolicy retry) {
         this.downloads = downloads;
-        this.hub = hub;
+        this.retry = retry;
     }
 
     @Override
     public List<Outgoing> process(QueuedMessage queued) {
-        return downloads.fetch(queued, hub.retry().maxAttempts());
+        return downloads.fetch(queued, retry.spent(queued.deliveryCount()));
     }
 }

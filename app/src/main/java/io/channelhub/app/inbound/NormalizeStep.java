@@ -2,7 +2,6 @@ package io.channelhub.app.inbound;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.channelhub.app.HubProperties;
 import io.channelhub.app.flow.DeadLetters;
 import io.channelhub.app.registry.ConnectorCatalog;
 import io.channelhub.app.registry.TenantConnectors;
@@ -19,6 +18,7 @@ import io.channelhub.core.spi.TenantConnector;
 import io.channelhub.routes.port.BatchStep;
 import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.QueuedMessage;
+import io.channelhub.routes.port.RetryPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +44,12 @@ class NormalizeStep implements BatchStep {
     private final InboundAcknowledgements acknowledgements;
     private final StatusMatcher statuses;
     private final DeadLetters deadLetters;
-    private final HubProperties hub;
+    private final RetryPolicy retry;
     private final TransactionTemplate transaction;
 
     NormalizeStep(ConnectorCatalog catalog, TenantConnectors connectors, InboundRecorder recorder,
                   ContactEventRecorder contactEvents, InboundAcknowledgements acknowledgements,
-                  StatusMatcher statuses, DeadLetters deadLetters, HubProperties hub, TransactionTemplate transaction) {
+                  StatusMatcher statuses, DeadLetters deadLetters, RetryPolicy retry, TransactionTemplate transaction) {
         this.catalog = catalog;
         this.connectors = connectors;
         this.recorder = recorder;
@@ -57,7 +57,7 @@ class NormalizeStep implements BatchStep {
         this.acknowledgements = acknowledgements;
         this.statuses = statuses;
         this.deadLetters = deadLetters;
-        this.hub = hub;
+        this.retry = retry;
         this.transaction = transaction;
     }
 
@@ -90,7 +90,7 @@ class NormalizeStep implements BatchStep {
             return List.of(deadLetters.bury(message, ReasonCodes.NORMALIZATION_FAILED,
                     e.getMessage(), message.deliveryCount(), null));
         } catch (RuntimeException e) {
-            if (message.deliveryCount() < hub.retry().maxAttempts()) {
+            if (!retry.spent(message.deliveryCount())) {
                 throw e;
             }
             return List.of(deadLetters.bury(message, ReasonCodes.NORMALIZATION_FAILED,

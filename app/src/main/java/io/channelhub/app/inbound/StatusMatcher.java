@@ -1,7 +1,6 @@
 package io.channelhub.app.inbound;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.channelhub.app.HubProperties;
 import io.channelhub.app.consent.ConsentStore;
 import io.channelhub.app.flow.Messages;
 import io.channelhub.app.flow.StatusEvents;
@@ -15,6 +14,7 @@ import io.channelhub.core.model.HubJson;
 import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.spi.StatusUpdate;
 import io.channelhub.routes.port.Outgoing;
+import io.channelhub.routes.port.RetryPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,16 +36,16 @@ class StatusMatcher {
     private final MessageRepository messages;
     private final StatusEvents events;
     private final ConsentStore consent;
-    private final HubProperties hub;
+    private final RetryPolicy retry;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    StatusMatcher(MessageRepository messages, StatusEvents events, ConsentStore consent, HubProperties hub,
+    StatusMatcher(MessageRepository messages, StatusEvents events, ConsentStore consent, RetryPolicy retry,
                   MeterRegistry meters, Clock clock) {
         this.messages = messages;
         this.events = events;
         this.consent = consent;
-        this.hub = hub;
+        this.retry = retry;
         this.meters = meters;
         this.clock = clock;
     }
@@ -97,7 +97,7 @@ class StatusMatcher {
     }
 
     private List<Outgoing> park(Pending pending) {
-        if (pending.attempt() >= hub.retry().statusMatchAttempts()) {
+        if (pending.attempt() >= retry.statusMatchAttempts()) {
             meters.counter(HubMeters.STATUS_UNMATCHED, "channel", pending.channel()).increment();
             LOG.info("Status report for unknown message {} of tenant {} dropped after {} attempts",
                     pending.update().providerMessageId(), pending.tenantId(), pending.attempt());
@@ -106,7 +106,7 @@ class StatusMatcher {
         Pending next = new Pending(pending.tenantId(), pending.channel(), pending.update(), pending.attempt() + 1);
         return List.of(new Outgoing.MatchStatusLater(Messages.json(next),
                 Messages.routing(pending.tenantId(), pending.channel(), null),
-                clock.instant().plus(hub.retry().delayAfter(next.attempt()))));
+                clock.instant().plus(retry.delayAfter(next.attempt()))));
     }
 
     static Pending read(String json) {

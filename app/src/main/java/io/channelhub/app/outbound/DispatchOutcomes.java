@@ -1,6 +1,5 @@
 package io.channelhub.app.outbound;
 
-import io.channelhub.app.HubProperties;
 import io.channelhub.app.consent.ConsentStore;
 import io.channelhub.app.flow.DeadLetters;
 import io.channelhub.app.flow.Messages;
@@ -19,6 +18,7 @@ import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.spi.SendResult;
 import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.QueuedMessage;
+import io.channelhub.routes.port.RetryPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,19 +42,19 @@ class DispatchOutcomes {
     private final ConnectorHealth health;
     private final ConsentStore consent;
     private final UsageMeter usage;
-    private final HubProperties hub;
+    private final RetryPolicy retry;
     private final MeterRegistry meters;
     private final Clock clock;
 
     DispatchOutcomes(MessageRepository messages, StatusEvents events, DeadLetters deadLetters, ConnectorHealth health,
-                     ConsentStore consent, UsageMeter usage, HubProperties hub, MeterRegistry meters, Clock clock) {
+                     ConsentStore consent, UsageMeter usage, RetryPolicy retry, MeterRegistry meters, Clock clock) {
         this.messages = messages;
         this.events = events;
         this.deadLetters = deadLetters;
         this.health = health;
         this.consent = consent;
         this.usage = usage;
-        this.hub = hub;
+        this.retry = retry;
         this.meters = meters;
         this.clock = clock;
     }
@@ -79,11 +80,10 @@ class DispatchOutcomes {
         int attempts = attempts(queued) + 1;
         messages.recordError(record.id(), e.reasonCode() + ": " + e.getMessage(), clock.instant());
         health.recordError(record.tenantId(), record.channel(), e.getMessage());
-        if (attempts < hub.retry().maxAttempts()) {
-            Duration backoff = hub.retry().delayAfter(attempts);
-            Duration wait = e.retryAfter().filter(r -> r.compareTo(backoff) > 0).orElse(backoff);
+        Optional<Duration> wait = retry.nextRetry(attempts, e.retryAfter());
+        if (wait.isPresent()) {
             meters.counter(HubMeters.DISPATCH_RETRIED, "channel", record.channel()).increment();
-            return List.of(later(record, queued, attempts, wait, "retry after " + e.reasonCode()));
+            return List.of(later(record, queued, attempts, wait.get(), "retry after " + e.reasonCode()));
         }
         return giveUp(record, queued, attempts, new Reason(ReasonCodes.RETRIES_EXHAUSTED,
                 e.reasonCode() + ": " + e.getMessage(), e.providerCode(), true));
@@ -94,12 +94,12 @@ class DispatchOutcomes {
      * {@code hub.retry.max-wait} since it was accepted it is dead-lettered like one whose retries ran out.
      */
     List<Outgoing> waitBehindCircuit(MessageRecord record, QueuedMessage queued, String why) {
-        if (record.createdAt().plus(hub.retry().maxWait()).isBefore(clock.instant())) {
+        if (record.createdAt().plus(retry.maxWait()).isBefore(clock.instant())) {
             return giveUp(record, queued, attempts(queued), new Reason(ReasonCodes.RETRIES_EXHAUSTED,
-                    "waited longer than " + hub.retry().maxWait() + " behind an open circuit: " + why, null, true));
+                    "waited longer than " + retry.maxWait() + " behind an open circuit: " + why, null, true));
         }
         meters.counter(HubMeters.DISPATCH_DEFERRED, "reason", "circuit_open").increment();
-        return List.of(later(record, queued, attempts(queued), hub.retry().circuitOpenDelay(), "circuit open"));
+        return List.of(later(record, queued, attempts(queued), retry.circuitOpenDelay(), "circuit open"));
     }
 
     private List<Outgoing> giveUp(MessageRecord record, QueuedMessage queued, int attempts, Reason reason) {

@@ -1,6 +1,5 @@
 package io.channelhub.app.outbound;
 
-import io.channelhub.app.HubProperties;
 import io.channelhub.app.flow.StatusEvents;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.MessageRepository;
@@ -8,6 +7,7 @@ import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.QueueStep;
 import io.channelhub.routes.port.QueuedMessage;
+import io.channelhub.routes.port.RetryPolicy;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,25 +29,24 @@ class DispatchStep implements QueueStep {
      */
     static final Duration NEVER_QUEUED_GRACE = Duration.ofMinutes(1);
     /** A rate-limited message tries again this soon: the limiter refills every second. */
-    private static final Duration RATE_LIMITED_DELAY = Duration.ofMillis(200);
     private final MessageRepository messages;
     private final StatusEvents events;
     private final DispatchGate gate;
     private final DispatchThrottle throttle;
     private final ProviderSend provider;
     private final DispatchOutcomes outcomes;
-    private final HubProperties hub;
+    private final RetryPolicy retry;
     private final Clock clock;
 
     DispatchStep(MessageRepository messages, StatusEvents events, DispatchGate gate, DispatchThrottle throttle,
-                 ProviderSend provider, DispatchOutcomes outcomes, HubProperties hub, Clock clock) {
+                 ProviderSend provider, DispatchOutcomes outcomes, RetryPolicy retry, Clock clock) {
         this.messages = messages;
         this.events = events;
         this.gate = gate;
         this.throttle = throttle;
         this.provider = provider;
         this.outcomes = outcomes;
-        this.hub = hub;
+        this.retry = retry;
         this.clock = clock;
     }
 
@@ -65,7 +64,7 @@ class DispatchStep implements QueueStep {
             return events.republishOwn(record, queued.messageId()).stream().toList();
         }
         if (found.earlierPending()) {
-            return outcomes.wait(record, queued, hub.retry().orderingDelay(), "an earlier message of the conversation");
+            return outcomes.wait(record, queued, retry.orderingDelay(), "an earlier message of the conversation");
         }
         DispatchGate.Decision decision = gate.check(record);
         if (decision instanceof DispatchGate.Reject r) {
@@ -89,7 +88,7 @@ class DispatchStep implements QueueStep {
             return outcomes.waitBehindCircuit(record, queued, "the provider account's circuit is open");
         }
         if (permit.hold() == DispatchThrottle.Hold.RATE_LIMITED) {
-            return outcomes.wait(record, queued, RATE_LIMITED_DELAY, "rate limited");
+            return outcomes.wait(record, queued, retry.rateLimitedDelay(), "rate limited");
         }
         CircuitBreaker breaker = permit.breaker();
         ProviderSend.Result result = provider.send(record, pass.message(), pass.verdict(), pass.connector(), breaker);

@@ -16,7 +16,6 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +33,8 @@ public class SecretCipher {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    public SecretCipher(HubProperties hub, Environment environment) {
-        this.key = new SecretKeySpec(loadKey(hub, environment.getProperty("hub.require-master-key", Boolean.class,
-                false)), "AES");
+    public SecretCipher(HubProperties hub) {
+        this.key = new SecretKeySpec(loadKey(hub), "AES");
     }
 
     /**
@@ -80,7 +78,7 @@ public class SecretCipher {
         }
     }
 
-    private static byte[] loadKey(HubProperties hub, boolean required) {
+    private static byte[] loadKey(HubProperties hub) {
         if (!hub.masterKey().isBlank()) {
             byte[] key = Base64.getDecoder().decode(hub.masterKey().trim());
             if (key.length != 32) {
@@ -88,7 +86,7 @@ public class SecretCipher {
             }
             return key;
         }
-        if (required) {
+        if (hub.requireMasterKey()) {
             throw new IllegalStateException("HUB_MASTER_KEY is required (hub.require-master-key=true)");
         }
         return devKey(hub.dataDir().resolve("dev-master.key"));

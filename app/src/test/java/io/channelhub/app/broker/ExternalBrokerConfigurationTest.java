@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.channelhub.app.support.ExternalBroker;
 import io.channelhub.routes.HubQueues;
 import io.channelhub.routes.Topology;
+import io.channelhub.routes.port.RetryPolicy;
 import java.util.List;
 import java.util.Map;
 import org.apache.activemq.artemis.core.config.Configuration;
@@ -33,7 +34,8 @@ class ExternalBrokerConfigurationTest {
         BrokerProperties defaults = Binder.get(new StandardEnvironment()).bindOrCreate("hub.broker",
                 BrokerProperties.class);
         Configuration configuration = new ConfigurationImpl();
-        new EmbeddedBrokerConfiguration(defaults, new Topology()).hubBrokerCustomizer().customize(configuration);
+        new EmbeddedBrokerConfiguration(defaults, new Topology(),
+                Binder.get(new StandardEnvironment()).bindOrCreate("hub.retry", RetryPolicy.class)).hubBrokerCustomizer().customize(configuration);
         return configuration;
     }
 

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.mock.env.MockEnvironment;
 
 /** AES-256-GCM for connector secrets at rest: {@link SecretCipher} on its own, no Spring context. */
 class SecretCipherTest {
@@ -136,11 +135,10 @@ class SecretCipherTest {
 
     private static SecretCipher cipher(Map<String, String> properties, boolean requireMasterKey) {
         Map<String, String> all = new HashMap<>(properties);
+        all.put("hub.require-master-key", String.valueOf(requireMasterKey));
         HubProperties hub = new Binder(new MapConfigurationPropertySource(all)).bindOrCreate("hub",
                 HubProperties.class);
-        MockEnvironment environment = new MockEnvironment().withProperty("hub.require-master-key",
-                String.valueOf(requireMasterKey));
-        return new SecretCipher(hub, environment);
+        return new SecretCipher(hub);
     }
 
     private static String randomKey(int bytes) {

@@ -46,7 +46,6 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.env.MockEnvironment;
 
 /**
  * A connector's secrets are write-only (CONTRACT §4): after flows that use every one of them — a send, a
@@ -212,8 +211,7 @@ class SecretsNeverLeakTest extends H2HubTest {
 
         // a hub with another key cannot open it either
         SecretCipher foreign = new SecretCipher(new Binder(new MapConfigurationPropertySource(Map.of(
-                "hub.data-dir", otherDataDir.toString()))).bindOrCreate("hub", HubProperties.class),
-                new MockEnvironment());
+                "hub.data-dir", otherDataDir.toString()))).bindOrCreate("hub", HubProperties.class));
         assertThat(Files.exists(otherDataDir.resolve("dev-master.key"))).isTrue();
         assertThatThrownBy(() -> foreign.decrypt(mine.encryptedSecrets(), tenant + "/test"))
                 .isInstanceOf(IllegalStateException.class);

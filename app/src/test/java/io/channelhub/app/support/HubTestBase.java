@@ -95,8 +95,8 @@ public abstract class HubTestBase {
         registry.add("hub.breaker.minimum-number-of-calls", () -> "4");
         registry.add("hub.breaker.sliding-window-size", () -> "8");
         registry.add("hub.breaker.wait-in-open-state", () -> "2s");
-        registry.add("hub.broker.redelivery-delay", () -> "100ms");
-        registry.add("hub.broker.max-delivery-attempts", () -> "4");
+        registry.add("hub.retry.redelivery.delay", () -> "100ms");
+        registry.add("hub.retry.redelivery.attempts", () -> "4");
         // The test JVM keeps every hub context it started (Spring's context cache). With Hikari's default of as
         // many idle connections as the pool's maximum (24), four PostgreSQL contexts held 96 of PostgreSQL's 100
         // connections and a later test could not connect: idle contexts shrink to one connection here.
