@@ -13,7 +13,8 @@ public class DeadLetterFlow extends FlowRoutes {
     private final Steps steps;
     private final RoutesProperties routes;
 
-    public DeadLetterFlow(Steps steps, RoutesProperties routes) {
+    public DeadLetterFlow(Steps steps, RoutesProperties routes, FlowMeters meters) {
+        super(meters);
         this.steps = steps;
         this.routes = routes;
     }
@@ -21,7 +22,7 @@ public class DeadLetterFlow extends FlowRoutes {
     @Override
     public void configure() {
         from(consumer(HubQueues.DEAD, routes.deadLetters())).routeId("dead-letters")
-                .process(step(HubQueues.DEAD, steps.deadLetter()))        // DeadLetter (+ failed Event)
+                .process(step("dead-letters", HubQueues.DEAD, steps.deadLetter()))        // DeadLetter (+ failed Event)
                 .to(HubEndpoints.PUBLISH);
     }
 }

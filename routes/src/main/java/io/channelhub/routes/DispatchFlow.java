@@ -13,7 +13,8 @@ public class DispatchFlow extends FlowRoutes {
     private final Steps steps;
     private final RoutesProperties routes;
 
-    public DispatchFlow(Steps steps, RoutesProperties routes) {
+    public DispatchFlow(Steps steps, RoutesProperties routes, FlowMeters meters) {
+        super(meters);
         this.steps = steps;
         this.routes = routes;
     }
@@ -21,7 +22,7 @@ public class DispatchFlow extends FlowRoutes {
     @Override
     public void configure() {
         from(consumer(HubQueues.DISPATCH, routes.dispatch())).routeId("dispatch")
-                .process(step(HubQueues.DISPATCH, steps.dispatch()))      // Event | Reschedule | DeadLetter
+                .process(step("dispatch", HubQueues.DISPATCH, steps.dispatch()))      // Event | Reschedule | DeadLetter
                 .to(HubEndpoints.PUBLISH);
     }
 }

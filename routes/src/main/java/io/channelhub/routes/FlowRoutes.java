@@ -12,6 +12,11 @@ import org.apache.camel.builder.RouteBuilder;
  * {@link RetryPolicy}).
  */
 abstract class FlowRoutes extends RouteBuilder {
+    private final FlowMeters meters;
+
+    FlowRoutes(FlowMeters meters) {
+        this.meters = meters;
+    }
 
     /** A transacted consumer of a queue, with the flow's concurrency ({@link RoutesProperties}). */
     static String consumer(String queue, RoutesProperties.Consumers concurrency) {
@@ -21,7 +26,8 @@ abstract class FlowRoutes extends RouteBuilder {
                 + "&cacheLevelName=CACHE_CONSUMER";
     }
 
-    static Processor step(String queue, QueueStep step) {
-        return new QueueStepProcessor(queue, step);
+    /** The step of the flow {@code name} on each message of {@code queue}, timed ({@link FlowMeters}). */
+    Processor step(String name, String queue, QueueStep step) {
+        return new QueueStepProcessor(name, queue, step, meters);
     }
 }

@@ -13,7 +13,8 @@ public class MediaFlow extends FlowRoutes {
     private final Steps steps;
     private final RoutesProperties routes;
 
-    public MediaFlow(Steps steps, RoutesProperties routes) {
+    public MediaFlow(Steps steps, RoutesProperties routes, FlowMeters meters) {
+        super(meters);
         this.steps = steps;
         this.routes = routes;
     }
@@ -21,7 +22,7 @@ public class MediaFlow extends FlowRoutes {
     @Override
     public void configure() {
         from(consumer(HubQueues.MEDIA, routes.media())).routeId("media")
-                .process(step(HubQueues.MEDIA, steps.fetchMedia()))       // Inbound
+                .process(step("media", HubQueues.MEDIA, steps.fetchMedia()))       // Inbound
                 .to(HubEndpoints.PUBLISH);
     }
 }

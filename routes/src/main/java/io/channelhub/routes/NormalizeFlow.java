@@ -1,7 +1,11 @@
 package io.channelhub.routes;
 
+import io.channelhub.routes.port.BatchStep;
+import io.channelhub.routes.port.Outgoing;
+import io.channelhub.routes.port.QueuedMessage;
 import io.channelhub.routes.port.Steps;
 import jakarta.jms.ConnectionFactory;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,9 +21,23 @@ public class NormalizeFlow {
 
     @Bean
     public BatchQueueConsumer normalizeConsumer(Steps steps, ConnectionFactory connectionFactory,
-                                                JmsPublisher publisher, RoutesProperties routes) {
+                                                JmsPublisher publisher, RoutesProperties routes,
+                                                FlowMeters meters) {
         RoutesProperties.Normalize normalize = routes.normalize();
-        return new BatchQueueConsumer("normalize", HubQueues.INTAKE, steps.normalize(), connectionFactory, publisher,
-                normalize.consumers(), normalize.batchSize(), normalize.isolation());
+        return new BatchQueueConsumer("normalize", HubQueues.INTAKE, timed(steps.normalize(), meters),
+                connectionFactory, publisher, normalize.consumers(), normalize.batchSize(), normalize.isolation());
+    }
+
+    /** A batch's time is shared equally among its messages, so the timer counts messages, as the others do. */
+    private static BatchStep timed(BatchStep step, FlowMeters meters) {
+        return batch -> {
+            long start = System.nanoTime();
+            List<Outgoing> out = step.process(batch);
+            long share = (System.nanoTime() - start) / Math.max(1, batch.size());
+            for (QueuedMessage message : batch) {
+                meters.record("normalize", message.property("channel"), share);
+            }
+            return out;
+        };
     }
 }

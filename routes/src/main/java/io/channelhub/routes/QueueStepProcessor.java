@@ -12,12 +12,16 @@ import org.slf4j.MDC;
  * properties, and leaves the step's {@code List<Outgoing>} as the body for {@link PublishRoute}.
  */
 final class QueueStepProcessor implements Processor {
+    private final String flow;
     private final String queue;
     private final QueueStep step;
+    private final FlowMeters meters;
 
-    QueueStepProcessor(String queue, QueueStep step) {
+    QueueStepProcessor(String flow, String queue, QueueStep step, FlowMeters meters) {
+        this.flow = flow;
         this.queue = queue;
         this.step = step;
+        this.meters = meters;
     }
 
     @Override
@@ -30,7 +34,9 @@ final class QueueStepProcessor implements Processor {
         try (var tenant = MDC.putCloseable("tenantId", message.property("tenantId"));
              var channel = MDC.putCloseable("channel", message.property("channel"));
              var id = MDC.putCloseable("hubMessageId", message.property("hubMessageId"))) {
+            long start = System.nanoTime();
             exchange.getIn().setBody(step.process(message));
+            meters.record(flow, message.property("channel"), System.nanoTime() - start);
         }
     }
 }

@@ -12,7 +12,8 @@ public class StatusRetryFlow extends FlowRoutes {
     private final Steps steps;
     private final RoutesProperties routes;
 
-    public StatusRetryFlow(Steps steps, RoutesProperties routes) {
+    public StatusRetryFlow(Steps steps, RoutesProperties routes, FlowMeters meters) {
+        super(meters);
         this.steps = steps;
         this.routes = routes;
     }
@@ -20,7 +21,7 @@ public class StatusRetryFlow extends FlowRoutes {
     @Override
     public void configure() {
         from(consumer(HubQueues.STATUS_RETRY, routes.status())).routeId("status")
-                .process(step(HubQueues.STATUS_RETRY, steps.matchStatus()))   // Event | MatchStatusLater
+                .process(step("status", HubQueues.STATUS_RETRY, steps.matchStatus()))   // Event | MatchStatusLater
                 .to(HubEndpoints.PUBLISH);
     }
 }

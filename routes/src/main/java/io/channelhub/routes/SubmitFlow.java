@@ -21,8 +21,11 @@ public class SubmitFlow extends FlowRoutes {
     private final Steps steps;
     private final RoutesProperties routes;
     private final JmsPublisher publisher;
+    private final FlowMeters meters;
 
-    public SubmitFlow(Steps steps, JmsPublisher publisher, RoutesProperties routes) {
+    public SubmitFlow(Steps steps, JmsPublisher publisher, RoutesProperties routes, FlowMeters meters) {
+        super(meters);
+        this.meters = meters;
         this.steps = steps;
         this.routes = routes;
         this.publisher = publisher;
@@ -31,14 +34,17 @@ public class SubmitFlow extends FlowRoutes {
     @Override
     public void configure() {
         from(consumer(HubQueues.OUTBOUND, routes.outbound())).routeId("outbound")
-                .process(step(HubQueues.OUTBOUND, steps.acceptOutbound()))   // Deliver + Event | Event | DeadLetter
+                .process(step("outbound", HubQueues.OUTBOUND, steps.acceptOutbound()))   // Deliver + Event | Event | DeadLetter
                 .to(HubEndpoints.PUBLISH);
     }
 
     public <A> A submit(Supplier<Accepted<A>> acceptance) {
+        long start = System.nanoTime();
         Accepted<A> accepted = acceptance.get();
         if (!accepted.outgoing().isEmpty()) {
             publisher.publish(accepted.outgoing());
+            meters.record("submit", (String) accepted.outgoing().get(0).properties().get("channel"),
+                    System.nanoTime() - start);
         }
         return accepted.answer();
     }

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class HubMeters {
     public static final String DISPATCH_RETRIED = "hub.dispatch.retried";
+    /** Time of one provider call, by channel and outcome (sent, transient, permanent, error). */
+    public static final String PROVIDER_CALL = "hub.provider.call";
     public static final String DISPATCH_DEFERRED = "hub.dispatch.deferred";
     public static final String POLLING_SET_ASIDE = "hub.polling.set_aside";
     public static final String STATUS_UNMATCHED = "hub.status.unmatched";

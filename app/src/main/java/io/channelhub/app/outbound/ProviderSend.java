@@ -3,6 +3,7 @@ package io.channelhub.app.outbound;
 import io.channelhub.app.HubProperties;
 import io.channelhub.app.consent.UnsubscribeLinks;
 import io.channelhub.app.flow.Messages;
+import io.channelhub.app.metrics.HubMeters;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.registry.ResolvedConnector;
 import io.channelhub.core.error.PermanentChannelException;
@@ -14,6 +15,7 @@ import io.channelhub.core.spi.CapabilityLookup.ContactCapabilities;
 import io.channelhub.core.spi.OutboundMessage;
 import io.channelhub.core.spi.SendResult;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -33,12 +35,15 @@ class ProviderSend {
     private final ContactReach reach;
     private final UnsubscribeLinks unsubscribeLinks;
     private final HubProperties hub;
+    private final MeterRegistry meters;
 
-    ProviderSend(ReplyReferences replies, ContactReach reach, UnsubscribeLinks unsubscribeLinks, HubProperties hub) {
+    ProviderSend(ReplyReferences replies, ContactReach reach, UnsubscribeLinks unsubscribeLinks, HubProperties hub,
+                 MeterRegistry meters) {
         this.replies = replies;
         this.reach = reach;
         this.unsubscribeLinks = unsubscribeLinks;
         this.hub = hub;
+        this.meters = meters;
     }
 
     /** How the call went. */
@@ -58,6 +63,14 @@ class ProviderSend {
     record Permanent(PermanentChannelException error) implements Result {
     }
 
+    /** Records the provider call's time ({@link HubMeters#PROVIDER_CALL}) and answers it, in nanoseconds. */
+    private long timed(MessageRecord record, String outcome, long start) {
+        long nanos = System.nanoTime() - start;
+        meters.timer(HubMeters.PROVIDER_CALL, "channel", record.channel(), "outcome", outcome)
+                .record(nanos, TimeUnit.NANOSECONDS);
+        return nanos;
+    }
+
     Result send(MessageRecord record, CanonicalMessage message, ChannelRulesGate.Verdict verdict,
                 ResolvedConnector connector, CircuitBreaker breaker) {
         OutboundMessage out = outbound(record, message, verdict);
@@ -72,21 +85,22 @@ class ProviderSend {
             SendResult result = connector.connector().sender().send(
                     out.withDeviceFeatures(capabilities.map(ContactCapabilities::features).orElse(null)),
                     connector.config());
-            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            breaker.onSuccess(timed(record, "sent", start), TimeUnit.NANOSECONDS);
             return new Sent(result);
         } catch (TransientChannelException raw) {
             TransientChannelException e = raw.redactedCopy(connector.config().secrets().redact(raw.getMessage()));
             boolean probe = breaker.getState() != CircuitBreaker.State.CLOSED;
-            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            breaker.onError(timed(record, "transient", start), TimeUnit.NANOSECONDS, e);
             return new Transient(e, probe);
         } catch (PermanentChannelException raw) {
-            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            breaker.onSuccess(timed(record, "permanent", start), TimeUnit.NANOSECONDS);
             return new Permanent(raw.redactedCopy(connector.config().secrets().redact(raw.getMessage())));
         } catch (RuntimeException e) {
             // Not classified by the connector: a bug, or a library refusing an argument. Such messages quote
             // what they refused (java.net.http quotes a header value, token and all), so only the class and
             // the redacted message go on, and the hub's retry policy decides as for any transient failure.
             breaker.releasePermission();
+            timed(record, "error", start);
             String detail = e.getClass().getName() + ": " + connector.config().secrets().redact(e.getMessage());
             LOG.warn("Send of message {} (tenant {}, channel {}) failed unexpectedly: {}", record.id(),
                     record.tenantId(), record.channel(), detail);

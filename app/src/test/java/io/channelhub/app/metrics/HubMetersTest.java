@@ -66,6 +66,24 @@ class HubMetersTest extends H2HubTest {
     }
 
     @Test
+    void eachFlowIsTimedPerChannelAndEachProviderCallByOutcome() {
+        tenantWithTestConnector("meters-timed", "test", "acct-meters-timed", "timed-secret");
+        assertThat(postTestWebhook("/webhooks/test/meters-timed", "timed-secret", "{\"account\":\"acct-meters-timed\","
+                + "\"messages\":[{\"id\":\"timed-1\",\"from\":\"+31612345678\",\"to\":\"+3120\",\"text\":\"hallo\"}]}")
+                .statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/tenants/meters-timed/messages", PLATFORM, "{\"channel\":\"test\","
+                + "\"to\":\"+31612345678\",\"content\":{\"type\":\"text\",\"text\":\"hallo\"}}").statusCode())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                send("GET", "/actuator/prometheus", null, null).body())
+                .contains("hub_flow_step_seconds_count{channel=\"test\",flow=\"webhook\"}")
+                .contains("hub_flow_step_seconds_count{channel=\"test\",flow=\"normalize\"}")
+                .contains("hub_flow_step_seconds_count{channel=\"test\",flow=\"submit\"}")
+                .contains("hub_flow_step_seconds_count{channel=\"test\",flow=\"dispatch\"}")
+                .contains("hub_provider_call_seconds_count{channel=\"test\",outcome="));
+    }
+
+    @Test
     void eachConnectorsCircuitBreakerAndRateLimiterAreScraped() {
         tenantWithTestConnector("meters-breaker", "test", "acct-meters-breaker", "breaker-secret");
         String id = send("POST", "/api/v1/tenants/meters-breaker/messages", PLATFORM, "{\"channel\":\"test\","
