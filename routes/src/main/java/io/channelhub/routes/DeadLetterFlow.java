@@ -20,7 +20,7 @@ public class DeadLetterFlow extends FlowRoutes {
     }
 
     @Override
-    public void configure() {
+    void routes() {
         from(consumer(HubQueues.DEAD, routes.deadLetters())).routeId("dead-letters")
                 .process(step("dead-letters", HubQueues.DEAD, steps.deadLetter()))        // DeadLetter (+ failed Event)
                 .to(HubEndpoints.PUBLISH);

@@ -20,7 +20,7 @@ public class DispatchFlow extends FlowRoutes {
     }
 
     @Override
-    public void configure() {
+    void routes() {
         from(consumer(HubQueues.DISPATCH, routes.dispatch())).routeId("dispatch")
                 .process(step("dispatch", HubQueues.DISPATCH, steps.dispatch()))      // Event | Reschedule | DeadLetter
                 .to(HubEndpoints.PUBLISH);

@@ -18,6 +18,17 @@ abstract class FlowRoutes extends RouteBuilder {
         this.meters = meters;
     }
 
+    @Override
+    public final void configure() {
+        // A step's exception is for the consumer to roll back, and the broker redelivers (RetryPolicy.Redelivery).
+        // QueueStepProcessor has logged it with the message's ids; Camel neither retries it nor logs it again.
+        errorHandler(noErrorHandler());
+        routes();
+    }
+
+    /** The flow's routes. */
+    abstract void routes();
+
     /** A transacted consumer of a queue, with the flow's concurrency ({@link RoutesProperties}). */
     static String consumer(String queue, RoutesProperties.Consumers concurrency) {
         return "jms:queue:" + queue + "?transacted=true"

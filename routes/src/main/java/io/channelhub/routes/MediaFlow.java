@@ -20,7 +20,7 @@ public class MediaFlow extends FlowRoutes {
     }
 
     @Override
-    public void configure() {
+    void routes() {
         from(consumer(HubQueues.MEDIA, routes.media())).routeId("media")
                 .process(step("media", HubQueues.MEDIA, steps.fetchMedia()))       // Inbound
                 .to(HubEndpoints.PUBLISH);

@@ -5,6 +5,8 @@ import jakarta.jms.Message;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.jms.JmsMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -12,6 +14,7 @@ import org.slf4j.MDC;
  * properties, and leaves the step's {@code List<Outgoing>} as the body for {@link PublishRoute}.
  */
 final class QueueStepProcessor implements Processor {
+    private static final Logger LOG = LoggerFactory.getLogger(QueueStepProcessor.class);
     private final String flow;
     private final String queue;
     private final QueueStep step;
@@ -35,7 +38,13 @@ final class QueueStepProcessor implements Processor {
              var channel = MDC.putCloseable("channel", message.property("channel"));
              var id = MDC.putCloseable("hubMessageId", message.property("hubMessageId"))) {
             long start = System.nanoTime();
-            exchange.getIn().setBody(step.process(message));
+            try {
+                exchange.getIn().setBody(step.process(message));
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed on message {} (delivery {}); rolled back for redelivery", flow,
+                        message.messageId(), message.deliveryCount(), e);
+                throw e;
+            }
             meters.record(flow, message.property("channel"), System.nanoTime() - start);
         }
     }

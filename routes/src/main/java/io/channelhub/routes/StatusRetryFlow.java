@@ -19,7 +19,7 @@ public class StatusRetryFlow extends FlowRoutes {
     }
 
     @Override
-    public void configure() {
+    void routes() {
         from(consumer(HubQueues.STATUS_RETRY, routes.status())).routeId("status")
                 .process(step("status", HubQueues.STATUS_RETRY, steps.matchStatus()))   // Event | MatchStatusLater
                 .to(HubEndpoints.PUBLISH);

@@ -32,7 +32,7 @@ public class SubmitFlow extends FlowRoutes {
     }
 
     @Override
-    public void configure() {
+    void routes() {
         from(consumer(HubQueues.OUTBOUND, routes.outbound())).routeId("outbound")
                 .process(step("outbound", HubQueues.OUTBOUND, steps.acceptOutbound()))   // Deliver + Event | Event | DeadLetter
                 .to(HubEndpoints.PUBLISH);

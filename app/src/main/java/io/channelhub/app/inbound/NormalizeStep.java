@@ -80,9 +80,16 @@ class NormalizeStep implements BatchStep {
             return List.of(deadLetters.bury(message, ReasonCodes.NORMALIZATION_FAILED,
                     "no connector for channel " + channel, message.deliveryCount(), null));
         }
-        Instant receivedAt = Instant.parse(message.property(IntakeProperties.RECEIVED_AT));
-        InboundPayload payload = new InboundPayload(tenantId, channel, message.bytes(),
-                headers(message.property(IntakeProperties.HEADERS)), receivedAt);
+        Instant receivedAt;
+        InboundPayload payload;
+        try {
+            receivedAt = Instant.parse(message.property(IntakeProperties.RECEIVED_AT));
+            payload = new InboundPayload(tenantId, channel, message.bytes(),
+                    headers(message.property(IntakeProperties.HEADERS)), receivedAt);
+        } catch (RuntimeException e) { // not put there by the hub's intake: it will not read better next time
+            return List.of(deadLetters.bury(message, ReasonCodes.NORMALIZATION_FAILED,
+                    "not an intake item: " + e.getMessage(), message.deliveryCount(), null));
+        }
         List<InboundEvent> events;
         try {
             events = connector.normalizer().normalize(payload);

@@ -111,6 +111,15 @@ class DispatchOutcomes {
         return out;
     }
 
+    /**
+     * A dispatch item naming no message: not a hub message id, or one erased (retention, a contact's erasure,
+     * offboarding) before it was sent. Kept as a dead letter rather than dropped, so a wrong publisher shows.
+     */
+    List<Outgoing> unknown(QueuedMessage queued) {
+        return List.of(deadLetters.bury(queued, ReasonCodes.INVALID_REQUEST, "no outbound message has this id: not a "
+                + "hub message id, or the message was erased before it was sent", queued.deliveryCount(), null));
+    }
+
     List<Outgoing> permanentFailure(MessageRecord record, QueuedMessage queued, ResolvedConnector connector,
                                     PermanentChannelException raw) {
         PermanentChannelException e = raw.redactedCopy(connector.config().secrets().redact(raw.getMessage()));

@@ -55,7 +55,7 @@ class DispatchStep implements QueueStep {
         MessageRepository.ForDispatch found = messages.findForDispatch(queued.text(),
                 clock.instant().minus(NEVER_QUEUED_GRACE)).orElse(null);
         if (found == null) {
-            return List.of();
+            return outcomes.unknown(queued);
         }
         MessageRecord record = found.record();
         if (record.status() != DeliveryStatus.ACCEPTED) {

@@ -95,18 +95,22 @@ class FlowTopologyTest extends H2HubTest {
     }
 
     @Test
-    void aDispatchOfNoKnownMessageIsDroppedWithoutADeadLetter() throws Exception {
-        // CURRENT BEHAVIOUR, reported, not intended by the dead-letter policy: DispatchStep reads the body as a hub
-        // message id, finds none (MessageRepository.findForDispatch is empty) and returns no outcome, so the
-        // message is acknowledged and gone: no dead letter, no log line, no metric. When that changes, this test
-        // should expect a dead letter from hub.dispatch like the others.
+    void aDispatchOfNoKnownMessageIsDeadLetteredAtOnce() throws Exception {
         putText("hub.dispatch", "not-a-hub-message-id", Map.of());
 
-        assertThat(receive(platform, "hub.dlq", tenantSelector(), 1, 3_000))
-                .as("no dead letter, though the broker's redeliveries would have ended within a second").isEmpty();
-        assertThat(listed()).isEmpty();
-        assertThat(waiting("hub.dispatch")).as("not left on its queue either: consumed").isZero();
+        JsonNode dead = deadLetteredOnce("hub.dispatch", "invalid_request", 1);
+
+        assertThat(dead.path("detail").asText()).contains("no outbound message has this id");
         assertThat(waiting("hub.dead")).isZero();
+    }
+
+    @Test
+    void anIntakeItemWithoutItsIntakePropertiesIsDeadLetteredAtOnceNotRetried() throws Exception {
+        putText("hub.intake", "{\"account\":\"x\"}", Map.of());
+
+        JsonNode dead = deadLetteredOnce("hub.intake", "normalization_failed", 1);
+
+        assertThat(dead.path("detail").asText()).startsWith("not an intake item");
     }
 
     @Test
