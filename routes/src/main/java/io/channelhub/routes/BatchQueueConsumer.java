@@ -27,7 +27,7 @@ import org.springframework.context.SmartLifecycle;
  * A transacted consumer that takes what is waiting on its queue in batches: up to {@code batchSize}
  * messages, one {@link BatchStep} call, what the step returns published on the same session, one commit.
  * A crash or an exception rolls back the whole batch and the broker redelivers it, with backoff, and past
- * the attempts into {@link HubQueues#DEAD}, as for the one-message consumers of {@link QueueRoutes}.
+ * the attempts into {@link HubQueues#DEAD}, as for the one-message consumers of {@link FlowRoutes}.
  *
  * <p>Why not a Camel route: camel-jms (Spring's listener container) hands over one message per
  * transaction, and a per-message database commit and JMS commit were most of the cost of normalization.
