@@ -4,6 +4,7 @@
 # Results: bench/results/jmh.json and the table JMH prints.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/jdk.sh
 if [[ "${1:-}" == "--build" || ! -f bench/target/hub-bench-0.1.0-SNAPSHOT.jar ]]; then
   [[ "${1:-}" == "--build" ]] && shift
   ./mvnw -q -DskipTests install -pl bench -am

@@ -5,6 +5,7 @@
 # Bounded: every load has a hard time limit; the run takes about 5 minutes on 2 cores, and is stopped after 10.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/jdk.sh
 ./mvnw -q -DskipTests install
 # The hub runs as scripts/run-hub.sh runs it: the extracted jar with its class-data-sharing archive.
 hub_jar=$(scripts/prepare-launch.sh)

@@ -230,7 +230,7 @@ public final class BenchmarkRun {
                 startup.put("processRunningForSeconds", s[1]);
             });
             startup.put("nativeJournalLibraryLoaded", hub.nativeJournalLoaded());
-            startup.put("classDataSharingArchive", hub.classDataArchive().map(Path::toString).orElse("none"));
+            startup.put("aotCache", hub.aotCache().map(Path::toString).orElse("none"));
             results.put("P5startup", startup);
             say("  P5 start-up: %s", startup);
             if (profile) {

@@ -48,7 +48,8 @@ public final class HubUnderTest implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.add("-Xmx512m");
-        classDataArchive().ifPresent(jsa -> command.add("-XX:SharedArchiveFile=" + jsa));
+        command.add("-XX:+UseCompactObjectHeaders");
+        aotCache().ifPresent(aot -> command.add("-XX:AOTCache=" + aot));
         command.addAll(jvmArgs);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + httpPort,
@@ -71,12 +72,12 @@ public final class HubUnderTest implements AutoCloseable {
     }
 
     /**
-     * The class-data-sharing archive beside the jar, as scripts/prepare-launch.sh leaves it next to the
-     * extracted jar: the hub is then started the way scripts/run-hub.sh and the image start it.
+     * The AOT cache beside the jar, as scripts/prepare-launch.sh leaves it next to the extracted jar: the hub is
+     * then started the way scripts/run-hub.sh and the image start it.
      */
-    public Optional<Path> classDataArchive() {
-        Path jsa = jar.toAbsolutePath().resolveSibling("hub.jsa");
-        return Files.isRegularFile(jsa) ? Optional.of(jsa) : Optional.empty();
+    public Optional<Path> aotCache() {
+        Path aot = jar.toAbsolutePath().resolveSibling("hub.aot");
+        return Files.isRegularFile(aot) ? Optional.of(aot) : Optional.empty();
     }
 
     /** Seconds from process start to health UP, as this harness saw them (polled every 50 ms). */
