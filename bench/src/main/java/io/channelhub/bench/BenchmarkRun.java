@@ -2,8 +2,6 @@ package io.channelhub.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.channelhub.bench.baseline.RawArtemisBaseline;
-import io.channelhub.bench.baseline.http.TrivialHttpApp;
 import io.channelhub.bench.hub.BrokerProbe;
 import io.channelhub.bench.hub.GraphStub;
 import io.channelhub.bench.hub.HeapSampler;
@@ -18,9 +16,10 @@ import io.channelhub.bench.load.HttpCalls;
 import io.channelhub.bench.load.LoadResult;
 import io.channelhub.bench.load.LocalTarget;
 import io.channelhub.bench.load.RequestSource;
+import io.channelhub.bench.load.wrk.Wrk;
 import io.channelhub.bench.profile.JfrProfile;
+import io.channelhub.bench.report.CpuMeter;
 import io.channelhub.bench.report.Machine;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,13 +36,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The whole benchmark in one JVM (plus the hub as a child process), in order: the raw Artemis baseline,
- * the raw HTTP baseline, then the packaged hub: P5 start-up, P1 webhooks acked per second at rising
+ * The whole benchmark, in order: the raw Artemis baseline and the raw HTTP baseline (each in a child JVM),
+ * then the packaged hub (a child process): P5 start-up, P1 webhooks acked per second at rising
  * concurrency (with P5 heap sampled meanwhile), P2 ack latency at a fixed 2,000/s, P3 end to end to a JMS
- * consumer of hub.inbound over TCP, P4 outbound sends against a 50 ms WireMock Graph stub. Writes
+ * consumer of hub.inbound over TCP, P4 outbound sends against a 50 ms WireMock Graph stub. The closed-loop
+ * webhook load of P1 and the raw HTTP baseline comes from wrk, a separate process; P2–P4 are driven from this
+ * JVM. Every step reports the CPU of the measured process, of the generator and of the rest. Writes
  * {@code latest.md} and {@code latest.json} (and time-stamped copies) to the output directory and prints
  * the table. Every load is bounded in time and count and aims at 127.0.0.1 only.
  *
@@ -59,6 +59,8 @@ public final class BenchmarkRun {
     static final String OPS = "ops-bench-token-0123456789abcdef";
     static final String PLATFORM = "platform-bench-token-0123456789abcdef";
     static final double P2_RATE = 2000;
+    /** One wrk thread: enough for these rates, and it leaves the other core to the process measured. */
+    static final int WRK_THREADS = 1;
 
     private final Path hubJar;
     private final Path out;
@@ -69,7 +71,7 @@ public final class BenchmarkRun {
     private final Map<String, String> extraHubProperties;
     private final Map<String, Object> json = new LinkedHashMap<>();
     private final List<String> log = new ArrayList<>();
-    private final Map<String, Map<String, Object>> baselineCpu = new LinkedHashMap<>();
+    private WrkSteps wrk;
 
     private BenchmarkRun(Path hubJar, Path out, boolean profile, boolean quick, HubDatabase database,
                          Set<String> only, Map<String, String> extraHubProperties) {
@@ -130,6 +132,18 @@ public final class BenchmarkRun {
         json.put("quick", quick);
         json.put("database", database.description());
         say("machine: %s; hub database: %s", json.get("machine"), database.description());
+        if (only.isEmpty() || only.contains("P1")) {
+            Wrk binary;
+            try {
+                binary = Wrk.require();
+            } catch (IllegalStateException e) {
+                say("%s", e.getMessage());
+                System.exit(2);
+                return;
+            }
+            wrk = new WrkSteps(binary, WRK_THREADS);
+            json.put("loadGenerator", binary.binary() + " -t " + WRK_THREADS + " (P1, raw HTTP); this JVM (P2–P4)");
+        }
         if (!only.isEmpty()) {
             // A tuning loop: the hub's selected phases alone, no baselines, and latest.* left as they are.
             json.put("hub", hub());
@@ -137,70 +151,18 @@ public final class BenchmarkRun {
                     out.resolve("only-" + String.join("-", new TreeSet<>(only)) + ".json").toFile(), json);
             return;
         }
-        Map<Integer, LoadResult> rawArtemis = rawArtemis();
-        Map<Integer, LoadResult> rawHttp = rawHttp();
+        Baselines baselines = new Baselines(wrk, d(6, 2), out, this::say);
+        Map<Integer, Map<String, Object>> rawArtemis = baselines.rawArtemis(LEVELS, d(2, 1), d(5, 2), json);
+        Map<Integer, Map<String, Object>> rawHttp = baselines.rawHttp(LEVELS, d(2, 1), d(5, 2), APP_SECRET);
+        json.put("rawArtemis", List.copyOf(rawArtemis.values()));
+        json.put("rawHttp", List.copyOf(rawHttp.values()));
         Map<String, Object> hub = hub();
-        json.put("rawArtemis", maps(rawArtemis));
-        json.put("rawHttp", maps(rawHttp));
-        json.put("baselineCpuCores", baselineCpu);
         json.put("hub", hub);
         String table = table(rawArtemis, rawHttp, hub);
         json.put("finishedAt", LocalDateTime.now().toString());
         write(table);
         System.out.println();
         System.out.println(table);
-    }
-
-    // ---------------------------------------------------------------- baselines
-
-    private Map<Integer, LoadResult> rawArtemis() throws Exception {
-        Map<Integer, LoadResult> results = new LinkedHashMap<>();
-        Path dir = Files.createTempDirectory("bench-artemis-");
-        say("raw Artemis baseline (load %s): embedded broker in %s", Machine.loadAverage(), dir);
-        try (RawArtemisBaseline broker = new RawArtemisBaseline(dir, Duration.ofNanos(500_000))) {
-            say("  journal type in use: %s", broker.journalType());
-            json.put("rawArtemisJournal", broker.journalType());
-            for (int c : LEVELS) {
-                CpuMeter cpu = new CpuMeter(null);
-                LoadResult r = broker.run(c, d(2, 1), d(5, 2));
-                results.put(c, r);
-                say("  %s | CPU cores: this JVM %s, other processes %s", r.summary(), cpu(cpu, r.name()).get("benchCpuCores"),
-                        baselineCpu.get(r.name()).get("otherCpuCores"));
-            }
-        }
-        return results;
-    }
-
-    private Map<Integer, LoadResult> rawHttp() throws Exception {
-        Map<Integer, LoadResult> results = new LinkedHashMap<>();
-        say("raw HTTP baseline (load %s): trivial Spring Boot/Tomcat app", Machine.loadAverage());
-        ConfigurableApplicationContext app = TrivialHttpApp.start();
-        try {
-            int port = TrivialHttpApp.port(app);
-            WhatsAppWebhooks webhooks = new WhatsAppWebhooks(port, TENANT, APP_SECRET, "RAW");
-            byte[] body = webhooks.body(0);
-            byte[] request = RequestSource.http("POST", port, TrivialHttpApp.PATH, "application/json", body,
-                    "X-Hub-Signature-256", webhooks.signature(body));
-            for (int c : LEVELS) {
-                CpuMeter cpu = new CpuMeter(null);
-                LoadResult r = ClosedLoopLoad.run("raw-http-c" + c, c, d(2, 1), d(5, 2), 0,
-                        HttpCalls.to(LocalTarget.of(port), seq -> request));
-                results.put(c, r);
-                say("  %s | CPU cores: this JVM %s, other processes %s", r.summary(), cpu(cpu, r.name()).get("benchCpuCores"),
-                        baselineCpu.get(r.name()).get("otherCpuCores"));
-            }
-        } finally {
-            app.close();
-        }
-        return results;
-    }
-
-    private Map<String, Object> cpu(CpuMeter meter, String name) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        meter.stop(m);
-        m.remove("hubCpuCores");
-        baselineCpu.put(name, m);
-        return m;
     }
 
     // ---------------------------------------------------------------- the hub
@@ -248,8 +210,8 @@ public final class BenchmarkRun {
                     RequestSource posts = s -> webhooks.request(seq.getAndIncrement());
                     warmUp(hub, posts, probe);
                     if (selected("P1")) {
-                        results.put("P1", p1(hub, posts, probe, inbound, false));
-                        results.put("P1ackPathOnly", p1(hub, posts, probe, inbound, true));
+                        results.put("P1", p1(hub, webhooks, seq, probe, inbound, false));
+                        results.put("P1ackPathOnly", p1(hub, webhooks, seq, probe, inbound, true));
                     }
                     if (selected("P2")) {
                         results.put("P2", p2(hub, webhooks, posts, probe, inbound));
@@ -271,7 +233,7 @@ public final class BenchmarkRun {
         return results;
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (java.io.IOException | RuntimeException e) {
@@ -294,8 +256,8 @@ public final class BenchmarkRun {
      * P1: closed-loop webhooks at each concurrency. With {@code ackPathOnly} the intake queue is paused, so
      * the normalize consumers sit idle and the figure is the HTTP → durable enqueue → 200 path alone.
      */
-    private Map<String, Object> p1(HubUnderTest hub, RequestSource posts, BrokerProbe probe, QueueConsumer inbound,
-                                   boolean ackPathOnly) throws Exception {
+    private Map<String, Object> p1(HubUnderTest hub, WhatsAppWebhooks webhooks, AtomicLong seq, BrokerProbe probe,
+                                   QueueConsumer inbound, boolean ackPathOnly) throws Exception {
         String phase = ackPathOnly ? "p1-ack-path" : "p1";
         Map<String, Object> p1 = new LinkedHashMap<>();
         say("P1%s (load %s): closed-loop signed webhooks at concurrency %s", ackPathOnly
@@ -312,18 +274,19 @@ public final class BenchmarkRun {
         List<Map<String, Object>> levels = new ArrayList<>();
         try (HeapSampler heap = ackPathOnly ? null : new HeapSampler(hub)) {
             for (int c : LEVELS) {
-                CpuMeter cpu = new CpuMeter(hub);
-                long consumed0 = inbound.received();
-                LoadResult r = ClosedLoopLoad.run("hub-" + phase + "-c" + c, c, d(2, 1), d(8, 2), 0,
-                        HttpCalls.to(LocalTarget.of(hub.httpPort()), posts));
-                Map<String, Object> level = r.toMap();
-                level.put("concurrency", c);
-                cpu.stop(level);
-                level.put("inboundConsumedPerSecond", round((inbound.received() - consumed0) / cpu.wallSeconds()));
+                long[] consumed0 = new long[2];
+                Map<String, Object> level = wrk.level("hub-" + phase + "-c" + c, webhooks, seq, c, d(2, 1), d(8, 2),
+                        hub.pid(), "hub", () -> {
+                            consumed0[0] = inbound.received();
+                            consumed0[1] = System.nanoTime();
+                        });
+                level.put("inboundConsumedPerSecond",
+                        round((inbound.received() - consumed0[0]) / ((System.nanoTime() - consumed0[1]) / 1e9)));
                 level.put("intakeBacklogAfter", probe.messageCount("hub.intake"));
                 levels.add(level);
-                say("  %s | CPU cores: hub %.2f, load generator %.2f, other processes %.2f | hub.inbound %.0f/s,"
-                                + " intake backlog %s", r.summary(), level.get("hubCpuCores"), level.get("benchCpuCores"),
+                say("  %s | CPU cores: hub %.2f (%.0f µs per webhook), wrk %.2f, bench JVM %.2f, other processes %.2f"
+                                + " | hub.inbound %.0f/s, intake backlog %s", level.get("summary"), level.get("hubCpuCores"),
+                        level.get("hubCpuMicrosPerOperation"), level.get("wrkCpuCores"), level.get("benchCpuCores"),
                         level.get("otherCpuCores"), level.get("inboundConsumedPerSecond"), level.get("intakeBacklogAfter"));
                 settle(probe);
             }
@@ -357,7 +320,7 @@ public final class BenchmarkRun {
         Duration warm = d(3, 1);
         inbound.measureLatency(stamps, System.nanoTime() + warm.toNanos());
         webhooks.stampInto(stamps);
-        CpuMeter cpu = new CpuMeter(hub);
+        CpuMeter cpu = new CpuMeter(hub.pid(), "hub");
         LoadResult r = FixedRateLoad.run("hub-p2-" + (int) P2_RATE, P2_RATE, 64, warm, d(20, 3),
                 HttpCalls.to(LocalTarget.of(hub.httpPort()), posts));
         webhooks.stampInto(null);
@@ -369,11 +332,13 @@ public final class BenchmarkRun {
         inbound.stopLatency();
         Map<String, Object> p2 = r.toMap();
         cpu.stop(p2);
+        // the meter ran on while the end-to-end stamps drained: all of the hub's work for these webhooks
+        p2.put("hubCpuMicrosPerOperation", CpuMeter.microsPerOperation(cpu.measuredSeconds(), r.ok()));
         p2.put("endToEndAt2000", latency(e2e));
         p2.put("notConsumedAfter20s", stamps.size());
-        say("  %s (latency from the intended send time; max start lag %.1f ms) | CPU cores: hub %.2f, load generator"
-                + " %.2f, other processes %.2f", r.summary(), r.maxStartLagMillis(), p2.get("hubCpuCores"),
-                p2.get("benchCpuCores"), p2.get("otherCpuCores"));
+        say("  %s (latency from the intended send time; max start lag %.1f ms) | CPU cores: hub %.2f (%.0f µs per"
+                        + " webhook), load generator (this JVM) %.2f, other processes %.2f", r.summary(), r.maxStartLagMillis(),
+                p2.get("hubCpuCores"), p2.get("hubCpuMicrosPerOperation"), p2.get("benchCpuCores"), p2.get("otherCpuCores"));
         say("  end to end at %.0f/s (post → hub.inbound consumer): %s", P2_RATE, p2.get("endToEndAt2000"));
         settle(probe);
         return p2;
@@ -414,7 +379,7 @@ public final class BenchmarkRun {
         long c0 = inbound.received();
         long m0 = inbound.marked();
         long p0 = posted.get();
-        CpuMeter cpu = new CpuMeter(hub);
+        CpuMeter cpu = new CpuMeter(hub.pid(), "hub");
         sleepUntil(System.nanoTime() + window.toNanos());
         long c1 = inbound.received();
         long m1 = inbound.marked();
@@ -440,15 +405,17 @@ public final class BenchmarkRun {
         p3.put("consumedPerSecond", round((c1 - c0) / secs));
         p3.put("consumedOfThisPhasePerSecond", round((m1 - m0) / secs));
         p3.put("postedPerSecond", round((p1 - p0) / secs));
+        p3.put("hubCpuMicrosPerOperation", CpuMeter.microsPerOperation(cpu.measuredSeconds(), p1 - p0));
         p3.put("posted", postedTotal);
         p3.put("consumed", consumedTotal);
         p3.put("secondsUntilAllConsumed", round((drained - start) / 1e9));
         p3.put("endToEndPerSecondIncludingDrain", round(consumedTotal / ((drained - start) / 1e9)));
         p3.put("latencyAtMaxRate", latency(e2e));
         p3.put("post", holder[0] == null ? null : holder[0].toMap());
-        say("  consumed %.0f/s (%.0f/s of this phase's) while posting %.0f/s | CPU cores: hub %.2f, load generator %.2f,"
-                        + " other processes %.2f", p3.get("consumedPerSecond"), p3.get("consumedOfThisPhasePerSecond"),
-                p3.get("postedPerSecond"), p3.get("hubCpuCores"), p3.get("benchCpuCores"), p3.get("otherCpuCores"));
+        say("  consumed %.0f/s (%.0f/s of this phase's) while posting %.0f/s | CPU cores: hub %.2f (%.0f µs per posted"
+                        + " webhook), load generator (this JVM) %.2f, other processes %.2f", p3.get("consumedPerSecond"),
+                p3.get("consumedOfThisPhasePerSecond"), p3.get("postedPerSecond"), p3.get("hubCpuCores"),
+                p3.get("hubCpuMicrosPerOperation"), p3.get("benchCpuCores"), p3.get("otherCpuCores"));
         say("  %d posted, %d consumed, all consumed after %.1f s (%.0f/s overall); post→consume latency at max rate %s",
                 postedTotal, consumedTotal, p3.get("secondsUntilAllConsumed"), p3.get("endToEndPerSecondIncludingDrain"),
                 p3.get("latencyAtMaxRate"));
@@ -481,7 +448,7 @@ public final class BenchmarkRun {
                         + "\"name\":\"order_confirmation\",\"language\":\"nl\",\"parameters\":[\"%d\"]},"
                         + "\"metadata\":{\"bench\":\"%d\"}}", seq, seq, seq).getBytes(StandardCharsets.UTF_8),
                 "Authorization", "Bearer " + PLATFORM);
-        CpuMeter cpu = new CpuMeter(hub);
+        CpuMeter cpu = new CpuMeter(hub.pid(), "hub");
         long start = System.nanoTime();
         LoadResult accepted = ClosedLoopLoad.run("hub-p4-submit", P4_SUBMITTERS, Duration.ZERO, Duration.ofSeconds(60), messages,
                 HttpCalls.to(LocalTarget.of(port), submit));
@@ -512,14 +479,16 @@ public final class BenchmarkRun {
         p4.put("sent", sent);
         p4.put("sentPerSecond", round(sent / overall));
         p4.put("sentPerSecondFirstToLast", round(sent > 1 ? (sent - 1) / firstToLast : 0));
+        p4.put("hubCpuMicrosPerOperation", CpuMeter.microsPerOperation(cpu.measuredSeconds(), sent));
         p4.put("secondsUntilLastSent", round(overall));
         p4.put("submit", accepted.toMap());
         p4.put("dispatchBacklogAfter", probe.messageCount("hub.dispatch"));
         p4.put("hubDispatchMetrics", hubMetrics(hub, "hub_dispatch"));
         say("  %d of %d sent; %.0f sends/s from the first submission to the last `sent` event (%.1f s), %.0f/s first"
-                        + " to last sent | CPU cores: hub %.2f, load generator + stub %.2f, other processes %.2f", sent,
-                accepted.ok(), p4.get("sentPerSecond"), overall, p4.get("sentPerSecondFirstToLast"),
-                p4.get("hubCpuCores"), p4.get("benchCpuCores"), p4.get("otherCpuCores"));
+                        + " to last sent | CPU cores: hub %.2f (%.0f µs per sent message), load generator + stub (this JVM)"
+                        + " %.2f, other processes %.2f", sent, accepted.ok(), p4.get("sentPerSecond"), overall,
+                p4.get("sentPerSecondFirstToLast"), p4.get("hubCpuCores"), p4.get("hubCpuMicrosPerOperation"),
+                p4.get("benchCpuCores"), p4.get("otherCpuCores"));
         if (profile) {
             profileReport(jfr, "p4", p4);
         }
@@ -558,7 +527,7 @@ public final class BenchmarkRun {
 
     // ---------------------------------------------------------------- report
 
-    private String table(Map<Integer, LoadResult> rawArtemis, Map<Integer, LoadResult> rawHttp,
+    private String table(Map<Integer, Map<String, Object>> rawArtemis, Map<Integer, Map<String, Object>> rawHttp,
                          Map<String, Object> hub) {
         StringBuilder t = new StringBuilder();
         Map<?, ?> machine = (Map<?, ?>) json.get("machine");
@@ -567,7 +536,8 @@ public final class BenchmarkRun {
                 .append(machine.get("java")).append("; load average at start ").append(machine.get("loadAverageAtStart"))
                 .append("; hub database ").append(json.get("database"))
                 .append(quick ? " — QUICK MODE (smoke test, not figures)" : "").append("\n\n");
-        t.append("| figure | hub | raw baseline | hub / raw | target | met |\n|---|---|---|---|---|---|\n");
+        t.append("| figure | hub | raw baseline | hub / raw | CPU per operation (µs of the measured process) | target | met |\n"
+                + "|---|---|---|---|---|---|---|\n");
         @SuppressWarnings("unchecked")
         Map<String, Object> p1 = (Map<String, Object>) hub.get("P1");
         p1Rows(t, "P1", p1, rawArtemis, rawHttp);
@@ -580,8 +550,9 @@ public final class BenchmarkRun {
             double p99 = (Double) p2.get("p99Ms");
             double p999 = (Double) p2.get("p999Ms");
             t.append(String.format("| P2 | at %,.0f/s offered (%,.0f/s acked): p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms"
-                            + " | — | — | p99 ≤ 20 ms, p99.9 ≤ 100 ms | %s |%n",
+                            + " (load from the bench JVM) | — | — | hub %s per webhook | p99 ≤ 20 ms, p99.9 ≤ 100 ms | %s |%n",
                     p2.get("targetRate"), p2.get("perSecond"), p2.get("p50Ms"), p99, p999, p2.get("maxMs"),
+                    micros(p2.get("hubCpuMicrosPerOperation")),
                     yes(p99 <= 20 && p999 <= 100 && ((Number) p2.get("failed")).longValue() == 0)));
         }
         @SuppressWarnings("unchecked")
@@ -589,54 +560,66 @@ public final class BenchmarkRun {
         if (p3 != null) {
             double rate = (Double) p3.get("consumedPerSecond");
             t.append(String.format("| P3 | %,.0f consumed/s from hub.inbound over TCP while posting %,.0f/s; end-to-end"
-                            + " latency at 2,000/s %s | — | — | ≥ 5,000/s | %s |%n",
-                    rate, p3.get("postedPerSecond"), p2 == null ? "—" : p2.get("endToEndAt2000"), yes(rate >= 5000)));
+                            + " latency at 2,000/s %s | — | — | hub %s per posted webhook | ≥ 5,000/s | %s |%n",
+                    rate, p3.get("postedPerSecond"), p2 == null ? "—" : p2.get("endToEndAt2000"),
+                    micros(p3.get("hubCpuMicrosPerOperation")), yes(rate >= 5000)));
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> p4 = (Map<String, Object>) hub.get("P4");
         if (p4 != null) {
             double rate = (Double) p4.get("sentPerSecond");
             t.append(String.format("| P4 | %,.0f sends/s (%d of %d sent in %.1f s; accepted %,.0f/s) | stub: 50 ms per send"
-                            + " | — | ≥ 2,000/s | %s |%n",
+                            + " | — | hub %s per sent message (submission to `sent` event) | ≥ 2,000/s | %s |%n",
                     rate, p4.get("sent"), p4.get("submitted"), p4.get("secondsUntilLastSent"),
-                    p4.get("acceptedPerSecond"), yes(rate >= 2000)));
+                    p4.get("acceptedPerSecond"), micros(p4.get("hubCpuMicrosPerOperation")), yes(rate >= 2000)));
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> startup = (Map<String, Object>) hub.get("P5startup");
         if (startup != null) {
             double s = (Double) startup.get("healthUpSeconds");
             t.append(String.format("| P5 start-up | health UP %.1f s after process start (log: \"Started … in %s s\") | — | — "
-                    + "| ≤ 6 s | %s |%n", s, startup.get("startedInSeconds"), yes(s <= 6)));
+                    + "| — | ≤ 6 s | %s |%n", s, startup.get("startedInSeconds"), yes(s <= 6)));
         }
         if (p1 != null && p1.get("P5heap") != null) {
             Map<?, ?> heap = (Map<?, ?>) p1.get("P5heap");
             double used = (Double) heap.get("maxHeapUsedMb");
             t.append(String.format("| P5 heap | max %.0f MB used under P1 (-Xmx512m; committed ≤ %.0f MB, old gen ≤ %.0f MB)"
-                    + " | — | — | ≤ 512 MB | %s |%n", used, heap.get("maxHeapCommittedMb"), heap.get("maxOldGenUsedMb"),
+                    + " | — | — | — | ≤ 512 MB | %s |%n", used, heap.get("maxHeapCommittedMb"), heap.get("maxOldGenUsedMb"),
                     yes(used <= 512)));
         }
         return t.toString();
     }
 
-    private static void p1Rows(StringBuilder t, String label, Map<String, Object> p1, Map<Integer, LoadResult> rawArtemis,
-                               Map<Integer, LoadResult> rawHttp) {
+    private static void p1Rows(StringBuilder t, String label, Map<String, Object> p1,
+                               Map<Integer, Map<String, Object>> rawArtemis, Map<Integer, Map<String, Object>> rawHttp) {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> levels = p1 == null ? List.of() : (List<Map<String, Object>>) p1.get("levels");
         for (Map<String, Object> level : levels) {
             int c = (Integer) level.get("concurrency");
             double rate = (Double) level.get("perSecond");
-            LoadResult a = rawArtemis.get(c);
-            LoadResult h = rawHttp.get(c);
-            double ratio = a == null ? Double.NaN : rate / a.perSecond();
-            double httpRatio = h == null ? Double.NaN : rate / h.perSecond();
-            t.append(String.format("| %s c=%d | %,.0f webhooks/s (p50 %.1f ms, p99 %.1f ms; CPU cores: hub %.2f, load gen"
-                            + " %.2f, others %.2f) | Artemis %,.0f msg/s; HTTP %,.0f req/s | %.2f × Artemis; %.2f × HTTP"
-                            + " | ≥ 8,000/s and ≥ 0.5 × Artemis | %s |%n",
-                    label, c, rate, level.get("p50Ms"), level.get("p99Ms"), level.get("hubCpuCores"),
-                    level.get("benchCpuCores"), level.get("otherCpuCores"),
-                    a == null ? Double.NaN : a.perSecond(), h == null ? Double.NaN : h.perSecond(), ratio, httpRatio,
-                    yes(rate >= 8000 && ratio >= 0.5)));
+            Map<String, Object> a = rawArtemis.getOrDefault(c, Map.of());
+            Map<String, Object> h = rawHttp.getOrDefault(c, Map.of());
+            double ratio = rate / number(a.get("perSecond"));
+            double httpRatio = rate / number(h.get("perSecond"));
+            t.append(String.format("| %s c=%d | %,.0f webhooks/s (p50 %.1f ms, p99 %.1f ms; %d non-2xx; CPU cores: hub %.2f,"
+                            + " wrk %.2f, bench JVM %.2f, others %.2f) | Artemis %,.0f msg/s (its JVM %.2f cores); HTTP %,.0f"
+                            + " req/s (app %.2f cores, wrk %.2f) | %.2f × Artemis; %.2f × HTTP | hub %s per webhook; raw HTTP"
+                            + " %s per request; raw Artemis %s per durable send | ≥ 8,000/s and ≥ 0.5 × Artemis | %s |%n",
+                    label, c, rate, level.get("p50Ms"), level.get("p99Ms"), ((Number) level.get("non2xx")).longValue(),
+                    level.get("hubCpuCores"), level.get("wrkCpuCores"), level.get("benchCpuCores"), level.get("otherCpuCores"),
+                    number(a.get("perSecond")), number(a.get("measuredCpuCores")), number(h.get("perSecond")),
+                    number(h.get("measuredCpuCores")), number(h.get("wrkCpuCores")), ratio, httpRatio,
+                    micros(level.get("hubCpuMicrosPerOperation")), micros(h.get("measuredCpuMicrosPerOperation")),
+                    micros(a.get("measuredCpuMicrosPerOperation")), yes(rate >= 8000 && ratio >= 0.5)));
         }
+    }
+
+    private static double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private static String micros(Object value) {
+        return value instanceof Number n && !Double.isNaN(n.doubleValue()) ? String.format("%,.0f µs", n.doubleValue()) : "—";
     }
 
     private static String yes(boolean met) {
@@ -655,38 +638,6 @@ public final class BenchmarkRun {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    /** CPU used during a phase, in cores: by the hub, by this JVM (load generator, stubs), by everything else. */
-    private static final class CpuMeter {
-        private final HubUnderTest hub;
-        private final double hubStart;
-        private final double benchStart;
-        private final double allStart;
-        private final long wallStart = System.nanoTime();
-        private long wallEnd;
-
-        CpuMeter(HubUnderTest hub) {
-            this.hub = hub;
-            hubStart = hub == null ? 0 : hub.cpuSeconds();
-            benchStart = benchCpuSeconds();
-            allStart = Machine.busyCpuSeconds();
-        }
-
-        void stop(Map<String, Object> into) {
-            wallEnd = System.nanoTime();
-            double wall = wallSeconds();
-            double hubCores = hub == null ? 0 : (hub.cpuSeconds() - hubStart) / wall;
-            double benchCores = (benchCpuSeconds() - benchStart) / wall;
-            double allCores = (Machine.busyCpuSeconds() - allStart) / wall;
-            into.put("hubCpuCores", round(hubCores));
-            into.put("benchCpuCores", round(benchCores));
-            into.put("otherCpuCores", round(Math.max(0, allCores - hubCores - benchCores)));
-        }
-
-        double wallSeconds() {
-            return ((wallEnd == 0 ? System.nanoTime() : wallEnd) - wallStart) / 1e9;
-        }
-    }
 
     /** The hub's own Prometheus lines whose name starts with {@code prefix}. */
     private static List<String> hubMetrics(HubUnderTest hub, String prefix) {
@@ -710,15 +661,6 @@ public final class BenchmarkRun {
             m.put("maxMs", round(h.getMaxValue() / 1000.0));
         }
         return m;
-    }
-
-    private static List<Map<String, Object>> maps(Map<Integer, LoadResult> results) {
-        return results.values().stream().map(LoadResult::toMap).toList();
-    }
-
-    private static double benchCpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

@@ -25,9 +25,9 @@ import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
- * The broker alone: an embedded Artemis in this JVM configured as the hub's (Spring Boot's embedded
- * defaults: persistent, NIO journal; the hub's 500 µs journal buffer timeout and persisted 200,000-entry
- * duplicate-id cache), with N producers over the in-VM connector (like the hub's pooled factory: 4
+ * The broker alone: an embedded Artemis (in RawArtemisProcess's child JVM) configured as the hub's (Spring
+ * Boot's embedded defaults: persistent, NIO journal; the hub's 500 µs journal buffer timeout and persisted
+ * 200,000-entry duplicate-id cache), with N producers over the in-VM connector (like the hub's pooled factory: 4
  * connections) each sending 1 KiB persistent messages synchronously, with a duplicate id as the hub's
  * intake sets one.
  */

@@ -120,11 +120,6 @@ public final class HubUnderTest implements AutoCloseable {
         throw new IllegalStateException("the hub did not become healthy within " + timeout + "; see " + log());
     }
 
-    /** CPU time the hub process has used so far, in seconds. */
-    public double cpuSeconds() {
-        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
-    }
-
     /** Whether the hub loaded Artemis's native (libaio) journal library. */
     public boolean nativeJournalLoaded() {
         try {

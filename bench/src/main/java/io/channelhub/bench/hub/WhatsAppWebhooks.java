@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class WhatsAppWebhooks implements RequestSource {
     public static final int BODY_BYTES = 1024;
     public static final int CONTACTS = 1000;
+    /** The contact of message seq: {@code String.format(FROM_FORMAT, seq % CONTACTS)}, in Java as in wrk's Lua. */
+    public static final String FROM_FORMAT = "3161%07d";
     private static final String FIXTURE = "/fixtures/whatsapp/inbound/text.json";
     private static final String FIXTURE_ID = "wamid.HBgLMzE2MTIzNDU2NzgVAgASGBQzQUI4RkE5RTlGNjQ3RDY0QTM31";
     private final int port;
@@ -30,8 +32,17 @@ public final class WhatsAppWebhooks implements RequestSource {
     private volatile Map<String, Long> stamps;
 
     public WhatsAppWebhooks(int port, String tenantId, String appSecret, String runTag) {
+        this("/webhooks/whatsapp/" + tenantId, port, appSecret, runTag);
+    }
+
+    /** The same webhooks posted to another path: the raw HTTP baseline's. */
+    public static WhatsAppWebhooks atPath(int port, String path, String appSecret, String runTag) {
+        return new WhatsAppWebhooks(path, port, appSecret, runTag);
+    }
+
+    private WhatsAppWebhooks(String path, int port, String appSecret, String runTag) {
         this.port = port;
-        this.path = "/webhooks/whatsapp/" + tenantId;
+        this.path = path;
         this.appSecret = appSecret;
         this.runTag = runTag;
         String fixture = fixture();
@@ -72,21 +83,43 @@ public final class WhatsAppWebhooks implements RequestSource {
     }
 
     public String id(long seq) {
-        return String.format("wamid.BENCH%s%012d", runTag, seq);
+        return String.format(idFormat(), seq);
     }
 
-    private static String from(long seq) {
-        return String.format("3161%07d", seq % CONTACTS);
+    /** The message id of seq is {@code String.format(idFormat(), seq)}, in Java as in wrk's Lua. */
+    public String idFormat() {
+        return "wamid.BENCH" + runTag + "%012d";
+    }
+
+    public static String from(long seq) {
+        return String.format(FROM_FORMAT, seq % CONTACTS);
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public int port() {
+        return port;
     }
 
     public byte[] body(long seq) {
-        String ts = Long.toString(System.currentTimeMillis() / 1000);
+        return body(seq, Long.toString(System.currentTimeMillis() / 1000));
+    }
+
+    /**
+     * The constant pieces of every body sent at time {@code ts}: body = [0] from [1] from [2] id [3], so that a
+     * generator outside this JVM (wrk's Lua) builds byte for byte the body this class builds and signs.
+     */
+    public String[] bodyPieces(String ts) {
+        return new String[] {parts[0], parts[1], parts[2], parts[3] + ts + parts[4] + padText + parts[5]};
+    }
+
+    public byte[] body(long seq, String ts) {
         String from = from(seq);
-        StringBuilder sb = new StringBuilder(BODY_BYTES);
-        sb.append(parts[0]).append(from).append(parts[1]).append(from).append(parts[2]).append(id(seq))
-                .append(parts[3]).append(ts).append(parts[4]);
-        sb.append(padText).append(parts[5]);
-        byte[] body = sb.toString().getBytes(StandardCharsets.UTF_8);
+        String[] p = bodyPieces(ts);
+        String text = p[0] + from + p[1] + from + p[2] + id(seq) + p[3];
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
         if (body.length != BODY_BYTES) {
             throw new IllegalStateException("webhook body is " + body.length + " bytes");
         }
