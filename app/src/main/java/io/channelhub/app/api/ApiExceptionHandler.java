@@ -10,8 +10,6 @@ import io.channelhub.routes.port.WebhookRejectedException;
 import jakarta.jms.JMSException;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
@@ -33,7 +31,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE) // ahead of Spring Boot's generic "Failed to read request"
 class ApiExceptionHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(WebhookRejectedException.class)
     ResponseEntity<ProblemDetail> webhook(WebhookRejectedException e) {
@@ -100,14 +97,11 @@ class ApiExceptionHandler {
         return Problems.of(HttpStatus.BAD_REQUEST, "Bad Request", e.getMessage());
     }
 
+    /** The same classes as {@link Problems#meansUnavailable}, which the webhook edge uses outside MVC. */
     @ExceptionHandler({JmsException.class, JMSException.class, DataAccessException.class,
             io.channelhub.app.broker.BrokerGuard.BrokerUnavailableException.class})
     ResponseEntity<ProblemDetail> unavailable(Throwable e) {
-        if (!(e instanceof io.channelhub.app.broker.BrokerGuard.BrokerUnavailableException)) {
-            LOG.warn("Request failed for lack of the broker or database: {}", e.toString());
-        }
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
-                        "the hub cannot queue durably right now; retry later"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", Problems.RETRY_AFTER_SECONDS)
+                .body(Problems.unavailable(e));
     }
 }

@@ -1,6 +1,8 @@
 package io.channelhub.app.web;
 
+import io.channelhub.app.broker.BrokerGuard;
 import io.channelhub.core.model.HubJson;
+import jakarta.jms.JMSException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -9,9 +11,16 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.jms.JmsException;
+import org.springframework.dao.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** RFC 9457 problem documents, for places outside Spring MVC's exception handling (filters). */
+/** RFC 9457 problem documents, for Spring MVC's exception handling and for the filters outside it. */
 public final class Problems {
+    /** How long a caller should wait after a 503 before it retries. */
+    public static final String RETRY_AFTER_SECONDS = "1";
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     private Problems() {
     }
 
@@ -22,7 +31,8 @@ public final class Problems {
         return problem;
     }
 
-    public static void write(HttpServletResponse response, HttpStatus status, String title, String detail)
+    /** Writes the problem and answers its status. */
+    public static int write(HttpServletResponse response, HttpStatus status, String title, String detail)
             throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         ProblemDetail p = of(status, title, detail);
@@ -33,5 +43,30 @@ public final class Problems {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(HubJson.mapper().writeValueAsBytes(body));
+        return status.value();
+    }
+
+    /**
+     * Whether a request failed for lack of the broker or the database: then nothing was queued, and the answer
+     * is a 503 the caller retries (never a 2xx for what is not durable, never a 500 for an outage).
+     */
+    public static boolean meansUnavailable(Throwable e) {
+        return e instanceof JmsException || e instanceof JMSException || e instanceof DataAccessException
+                || e instanceof BrokerGuard.BrokerUnavailableException;
+    }
+
+    /** The 503 for {@link #meansUnavailable}; an unexpected outage is logged (the guard's own refusal is not). */
+    public static ProblemDetail unavailable(Throwable cause) {
+        if (!(cause instanceof BrokerGuard.BrokerUnavailableException)) {
+            LOG.warn("Request failed for lack of the broker or database: {}", cause.toString());
+        }
+        return of(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
+                "the hub cannot queue durably right now; retry later");
+    }
+
+    public static int writeUnavailable(HttpServletResponse response, Throwable cause) throws IOException {
+        ProblemDetail p = unavailable(cause);
+        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        return write(response, HttpStatus.SERVICE_UNAVAILABLE, p.getTitle(), p.getDetail());
     }
 }

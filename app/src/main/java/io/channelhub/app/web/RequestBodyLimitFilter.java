@@ -18,15 +18,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads request bodies of the webhook and API paths up front, at most the configured size (1 MiB by
- * default), and answers 413 beyond it before any handler runs. The bytes are then served unchanged to
- * the handler, so webhook signatures are checked over exactly what the provider sent.
+ * Reads request bodies of the API paths up front, at most the configured size ({@code hub.max-api-body}), and
+ * answers 413 beyond it before any handler runs; the bytes are then served unchanged to the handler. Webhooks
+ * have their own edge with their own limit ({@code io.channelhub.app.api.WebhookEndpoint}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
-    /** Request attribute holding the raw body bytes. */
-    public static final String RAW_BODY = RequestBodyLimitFilter.class.getName() + ".body";
     private final HubProperties hub;
 
     public RequestBodyLimitFilter(HubProperties hub) {
@@ -36,14 +34,13 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !(path.startsWith("/webhooks/") || path.startsWith("/api/") || path.startsWith("/admin/"));
+        return !(path.startsWith("/api/") || path.startsWith("/admin/"));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long max = (request.getRequestURI().startsWith("/webhooks/") ? hub.maxWebhookBody() : hub.maxApiBody())
-                .toBytes();
+        long max = hub.maxApiBody().toBytes();
         if (request.getContentLengthLong() > max) {
             tooLarge(response, max);
             return;
@@ -53,7 +50,6 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             tooLarge(response, max);
             return;
         }
-        request.setAttribute(RAW_BODY, body);
         chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 
