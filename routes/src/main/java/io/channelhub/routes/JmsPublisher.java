@@ -3,6 +3,7 @@ package io.channelhub.routes;
 import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.Publisher;
 import io.channelhub.routes.port.QueuedMessage.Origin;
+import jakarta.annotation.PreDestroy;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -31,12 +33,33 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class JmsPublisher implements Processor, Publisher {
     private final JmsTemplate transacted;
     private final JmsTemplate single;
+    private final JmsTemplate ownTransaction;
+    private final CachingConnectionFactory sessions;
     private final Map<String, Queue> queues = new ConcurrentHashMap<>();
+
+    /**
+     * Sessions a webhook's send may take without blocking on another's: more than the sends a journal sync
+     * groups at the rates measured (BENCHMARKS.md), fewer than the broker pool's sessions per connection.
+     */
+    private static final int CACHED_SESSIONS = 256;
 
     public JmsPublisher(ConnectionFactory connectionFactory) {
         this.transacted = new JmsTemplate(connectionFactory);
         this.transacted.setSessionTransacted(true);
-        this.single = new JmsTemplate(connectionFactory);
+        // Outside a consumer's transaction (a webhook, a submission) the session and producer stay in Spring's
+        // cache: taking them from the pool for every send (borrow, stats, return) was a third of a webhook's
+        // send CPU. A consumer's transaction is bound to the pool's factory, so inside one the pool's is used.
+        this.sessions = new CachingConnectionFactory(connectionFactory);
+        this.sessions.setSessionCacheSize(CACHED_SESSIONS);
+        this.sessions.setReconnectOnException(true);
+        this.single = new JmsTemplate(sessions);
+        this.ownTransaction = new JmsTemplate(sessions);
+        this.ownTransaction.setSessionTransacted(true);
+    }
+
+    @PreDestroy
+    void close() {
+        sessions.destroy();
     }
 
     /** The exchange property a consumer route sets to the flow it consumes, for {@link Outgoing.Reschedule}. */
@@ -63,7 +86,7 @@ public class JmsPublisher implements Processor, Publisher {
     private void publish(List<Outgoing> messages, Origin consumed) {
         boolean inConsumerTransaction =
                 TransactionSynchronizationManager.getResource(transacted.getConnectionFactory()) != null;
-        JmsTemplate template = inConsumerTransaction || messages.size() > 1 ? transacted : single;
+        JmsTemplate template = inConsumerTransaction ? transacted : messages.size() > 1 ? ownTransaction : single;
         template.execute(session -> {
             try (MessageProducer producer = session.createProducer(null)) {
                 producer.setDeliveryMode(DeliveryMode.PERSISTENT);
