@@ -224,6 +224,7 @@ public final class BenchmarkRun {
                     }
                 }
             } finally {
+                keepMetrics(hub);
                 Files.copy(hub.log(), out.resolve("hub-last-run.log"), StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
@@ -231,6 +232,18 @@ public final class BenchmarkRun {
             database.drop();
         }
         return results;
+    }
+
+    /** The hub's own meters after the run (flow step times, batch sizes), beside its log. */
+    private void keepMetrics(HubUnderTest hub) {
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+            java.net.http.HttpResponse<Path> r = client.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(hub.url("/actuator/prometheus"))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofFile(out.resolve("hub-last-run-metrics.txt")));
+            say("  hub meters after the run: %s (HTTP %d)", r.body(), r.statusCode());
+        } catch (java.io.IOException | InterruptedException | RuntimeException e) {
+            say("  could not read the hub's meters: %s", e);
+        }
     }
 
     static void deleteTree(Path dir) {

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class FlowMeters {
     public static final String STEP = "hub.flow.step";
+    /** {@code hub.flow.batch{flow}}: messages per commit of a batched flow, which is what a message costs. */
+    public static final String BATCH = "hub.flow.batch";
     private final MeterRegistry registry;
 
     public FlowMeters(MeterRegistry registry) {
@@ -22,5 +24,9 @@ public class FlowMeters {
     void record(String flow, String channel, long nanos) {
         registry.timer(STEP, "flow", flow, "channel", channel == null ? "unknown" : channel)
                 .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void batch(String flow, int size) {
+        registry.summary(BATCH, "flow", flow).record(size);
     }
 }

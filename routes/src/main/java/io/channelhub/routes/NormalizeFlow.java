@@ -25,7 +25,8 @@ public class NormalizeFlow {
                                                 FlowMeters meters) {
         RoutesProperties.Normalize normalize = routes.normalize();
         return new BatchQueueConsumer("normalize", HubQueues.INTAKE, timed(steps.normalize(), meters),
-                connectionFactory, publisher, normalize.consumers(), normalize.batchSize(), normalize.isolation());
+                connectionFactory, publisher, normalize.consumers(), normalize.batchSize(), normalize.linger(),
+                normalize.isolation());
     }
 
     /** A batch's time is shared equally among its messages, so the timer counts messages, as the others do. */
@@ -34,6 +35,7 @@ public class NormalizeFlow {
             long start = System.nanoTime();
             List<Outgoing> out = step.process(batch);
             long share = (System.nanoTime() - start) / Math.max(1, batch.size());
+            meters.batch("normalize", batch.size());
             for (QueuedMessage message : batch) {
                 meters.record("normalize", message.property("channel"), share);
             }

@@ -24,11 +24,14 @@ public record RoutesProperties(
 
     /**
      * @param batchSize how many intake messages share one database and one JMS commit
+     * @param linger    how long a consumer holding fewer than {@code batchSize} waits for more before it
+     *                  commits: the ack path is not kept waiting, and a fuller batch costs less per message
      * @param isolation after a batch failed, how long messages are taken one at a time, so the one that
      *                  fails is isolated and the others pass
      */
     public record Normalize(@Min(1) @DefaultValue("2") int consumers,
                             @Min(1) @DefaultValue("100") int batchSize,
+                            @NotNull @DefaultValue("20ms") Duration linger,
                             @NotNull @DefaultValue("10s") Duration isolation) {
     }
 

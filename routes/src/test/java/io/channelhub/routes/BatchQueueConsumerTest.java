@@ -95,7 +95,7 @@ class BatchQueueConsumerTest {
     private void startConsumer(Duration isolation) {
         BatchStep step = this::step;
         consumer = new BatchQueueConsumer("test", WORK, step, connectionFactory, new JmsPublisher(connectionFactory),
-                1, 100, isolation);
+                1, 100, Duration.ofMillis(20), isolation);
         consumer.start();
     }
 
