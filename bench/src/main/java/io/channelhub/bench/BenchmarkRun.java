@@ -69,12 +69,14 @@ public final class BenchmarkRun {
     private final HubDatabase database;
     private final Set<String> only;
     private final Map<String, String> extraHubProperties;
+    private final List<String> hubJvmArgs;
     private final Map<String, Object> json = new LinkedHashMap<>();
     private final List<String> log = new ArrayList<>();
     private WrkSteps wrk;
 
     private BenchmarkRun(Path hubJar, Path out, boolean profile, boolean quick, HubDatabase database,
-                         Set<String> only, Map<String, String> extraHubProperties) {
+                         Set<String> only, Map<String, String> extraHubProperties, List<String> hubJvmArgs) {
+        this.hubJvmArgs = hubJvmArgs;
         this.hubJar = hubJar;
         this.only = only;
         this.extraHubProperties = extraHubProperties;
@@ -92,6 +94,7 @@ public final class BenchmarkRun {
         HubDatabase database = HubDatabase.h2();
         Set<String> only = Set.of();
         Map<String, String> set = new LinkedHashMap<>();
+        List<String> jvm = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--hub-jar" -> jar = Path.of(args[++i]);
@@ -100,17 +103,18 @@ public final class BenchmarkRun {
                 case "--quick" -> quick = true;
                 case "--postgres" -> database = HubDatabase.postgres(args[++i]);
                 case "--only" -> only = Set.of(args[++i].toUpperCase(Locale.ROOT).split(","));
+                case "--hub-jvm" -> jvm.add(args[++i]);
                 case "--set" -> {
                     String[] kv = args[++i].split("=", 2);
                     set.put(kv[0], kv.length > 1 ? kv[1] : "");
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--hub-jar PATH, --out DIR,"
-                        + " --profile, --quick, --postgres JDBC-URL, --only P1,P2,P3,P4, --set HUB-PROPERTY=VALUE)");
+                        + " --profile, --quick, --postgres JDBC-URL, --only P1,P2,P3,P4, --set HUB-PROPERTY=VALUE, --hub-jvm JVM-OPTION)");
             }
         }
         Files.createDirectories(out);
         long t0 = System.nanoTime();
-        new BenchmarkRun(jar, out, profile, quick, database, only, set).run();
+        new BenchmarkRun(jar, out, profile, quick, database, only, set, jvm).run();
         System.out.printf("benchmark run took %.0f s%n", (System.nanoTime() - t0) / 1e9);
         System.exit(0);
     }
@@ -183,8 +187,12 @@ public final class BenchmarkRun {
             properties.putAll(database.hubProperties());
             properties.putAll(extraHubProperties);
             json.put("hubPropertiesSet", extraHubProperties);
-            hub.start(profile ? List.of("-XX:StartFlightRecording=name=startup,settings=profile,filename=" + startupJfr)
-                    : List.of(), properties, Duration.ofSeconds(120));
+            List<String> jvmArgs = new ArrayList<>(hubJvmArgs);
+            if (profile) {
+                jvmArgs.add("-XX:StartFlightRecording=name=startup,settings=profile,filename=" + startupJfr);
+            }
+            json.put("hubJvmArgsAdded", hubJvmArgs);
+            hub.start(jvmArgs, properties, Duration.ofSeconds(120));
             Map<String, Object> startup = new LinkedHashMap<>();
             startup.put("healthUpSeconds", round(hub.startupSeconds()));
             hub.startedLogLine().ifPresent(s -> {
