@@ -39,7 +39,12 @@ public final class Messages {
     }
 
     public static Outgoing inbound(CanonicalMessage m) {
-        return new Outgoing.Inbound(json(m), routing(m.tenantId(), m.channel(), m.conversationId()));
+        return inbound(m, json(m));
+    }
+
+    /** With the JSON of {@code m} in hand already (as recorded): serializing it again was 5 % of normalizing. */
+    public static Outgoing inbound(CanonicalMessage m, String json) {
+        return new Outgoing.Inbound(json, routing(m.tenantId(), m.channel(), m.conversationId()));
     }
 
     public static Outgoing event(StatusEvent e, String conversationId) {

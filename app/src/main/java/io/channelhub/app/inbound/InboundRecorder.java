@@ -67,8 +67,9 @@ class InboundRecorder {
                 Direction.INBOUND, in.from(), in.to(), conversationId, in.providerMessageId(),
                 in.timestamp() != null ? in.timestamp() : receivedAt, in.content(), in.replyTo(), in.metadata(),
                 in.attachments(), in.headers());
+        String json = Messages.json(message);
         MessageRecord record = new MessageRecord(message.id(), 0, tenantId, channel, Direction.INBOUND, conversationId,
-                address, in.providerMessageId(), DeliveryStatus.DELIVERED, null, Messages.json(message), intakeRef, 0,
+                address, in.providerMessageId(), DeliveryStatus.DELIVERED, null, json, intakeRef, 0,
                 null, now, now, now);
         if (!messages.insert(record)) {
             MessageRecord existing = messages.findByProviderId(tenantId, channel, Direction.INBOUND,
@@ -78,6 +79,7 @@ class InboundRecorder {
             }
             // Our own earlier attempt, rolled back before it was published: publish what was recorded.
             message = read(existing.body());
+            json = existing.body();
         } else {
             String contactKey = tenantId + '/' + channel + '/' + ContactRepository.key(address);
             if (recentContacts.needsWrite(contactKey, conversationId, message.timestamp())) {
@@ -96,7 +98,7 @@ class InboundRecorder {
             });
             applyConsentKeywords(message, tc, address);
         }
-        return Optional.of(in.mediaSources().isEmpty() ? Messages.inbound(message)
+        return Optional.of(in.mediaSources().isEmpty() ? Messages.inbound(message, json)
                 : media.request(message, in.mediaSources()));
     }
 
