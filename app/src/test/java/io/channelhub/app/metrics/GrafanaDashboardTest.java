@@ -67,6 +67,8 @@ class GrafanaDashboardTest extends H2HubTest {
     void everyExpressionNamesOnlyMetricsTheRunningHubExposes() {
         // Circuit-breaker and rate-limiter meters appear once a connector has sent; HTTP ones once a request was served.
         tenantWithTestConnector("dashboard", "test", "acct-dashboard", "dashboard-secret");
+        assertThat(postTestWebhook("/webhooks/test/dashboard", "dashboard-secret",
+                "{\"account\":\"acct-dashboard\",\"messages\":[]}").statusCode()).isEqualTo(200);
         send("POST", "/api/v1/tenants/dashboard/messages", PLATFORM, "{\"channel\":\"test\",\"to\":\"+31612345678\","
                 + "\"content\":{\"type\":\"text\",\"text\":\"hallo\"}}");
         await().atMost(Duration.ofSeconds(10)).until(() -> scrapedMetrics().contains("resilience4j_circuitbreaker_state"));
@@ -87,6 +89,7 @@ class GrafanaDashboardTest extends H2HubTest {
         assertThat(used).contains("hub_messages_total", "hub_dead_letters_total", "hub_dispatch_retried_total",
                 "hub_dispatch_deferred_total", "hub_webhooks_rejected_total", "hub_webhooks_dropped_total",
                 "hub_queue_depth", "resilience4j_circuitbreaker_state", "http_server_requests_seconds_count",
+                "hub_webhook_requests_seconds_count",
                 "jvm_memory_used_bytes", "jvm_threads_live_threads");
     }
 
