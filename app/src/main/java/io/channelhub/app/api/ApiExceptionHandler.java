@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import io.channelhub.app.outbound.SubmissionRejected;
 import io.channelhub.app.web.Problems;
-import io.channelhub.routes.port.WebhookRejectedException;
 import jakarta.jms.JMSException;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,12 +30,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE) // ahead of Spring Boot's generic "Failed to read request"
 class ApiExceptionHandler {
-
-    @ExceptionHandler(WebhookRejectedException.class)
-    ResponseEntity<ProblemDetail> webhook(WebhookRejectedException e) {
-        return ResponseEntity.status(e.status())
-                .body(Problems.of(HttpStatus.valueOf(e.status()), e.title(), e.getMessage()));
-    }
 
     @ExceptionHandler(SubmissionRejected.class)
     ProblemDetail submission(SubmissionRejected e) {

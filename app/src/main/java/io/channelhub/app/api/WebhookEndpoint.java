@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -45,7 +46,7 @@ import org.springframework.http.HttpStatus;
 public class WebhookEndpoint implements Filter {
     /** Unreserved characters only: what a channel name or tenant id is (TenantAdmin); anything else falls through. */
     private static final Pattern PATH = Pattern.compile("/webhooks/([A-Za-z0-9._~-]+)(?:/([A-Za-z0-9._~-]+))?");
-    static final String TIMER = "hub.webhook.requests";
+    private static final String TIMER = "hub.webhook.requests";
     private final WebhookIntakeFlow intake;
     private final long maxBody;
     private final String publicBaseUrl;
@@ -73,7 +74,7 @@ public class WebhookEndpoint implements Filter {
         String channel = path.group(1);
         int status = answer(channel, path.group(2), request, response);
         Timer.builder(TIMER).tag("channel", channel).tag("status", Integer.toString(status))
-                .register(meters).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                .register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 
     private int answer(String channel, String tenantId, HttpServletRequest request, HttpServletResponse response)
