@@ -38,8 +38,9 @@ public class JmsPublisher implements Processor, Publisher {
     private final Map<String, Queue> queues = new ConcurrentHashMap<>();
 
     /**
-     * Sessions a webhook's send may take without blocking on another's: more than the sends a journal sync
-     * groups at the rates measured (BENCHMARKS.md), fewer than the broker pool's sessions per connection.
+     * Sessions kept for sends outside a transaction: one per concurrent sender (each webhook request is one; P1
+     * runs up to 128). A sender beyond them gets a session made and closed for its send, as without the cache.
+     * Fewer than the pool's sessions per connection (500), which the cache's sessions come from.
      */
     private static final int CACHED_SESSIONS = 256;
 
