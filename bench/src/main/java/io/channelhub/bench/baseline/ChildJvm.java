@@ -41,7 +41,7 @@ public final class ChildJvm implements AutoCloseable {
 
     public static ChildJvm start(Class<?> main, List<String> jvmArgs, List<String> args, Path log) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaBinary());
         command.addAll(jvmArgs);
         command.addAll(List.of("-cp", absoluteClassPath(), main.getName()));
         command.addAll(args);
@@ -50,6 +50,12 @@ public final class ChildJvm implements AutoCloseable {
         // ./config/application.yaml there, and the trivial app would take the hub's port 8080 and settings.
         return new ChildJvm(new ProcessBuilder(command).directory(log.toAbsolutePath().getParent().toFile())
                 .redirectErrorStream(true).start(), log);
+    }
+
+    /** The java launcher of the JDK this harness runs on: children run on the same runtime. */
+    public static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : ""))
+                .toString();
     }
 
     private static String absoluteClassPath() {

@@ -1,6 +1,6 @@
 package io.channelhub.bench.hub;
 
-import java.io.File;
+import io.channelhub.bench.baseline.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -46,7 +46,7 @@ public final class HubUnderTest implements AutoCloseable {
 
     public HubUnderTest start(List<String> jvmArgs, Map<String, String> properties, Duration timeout) {
         List<String> command = new ArrayList<>();
-        command.add(javaBinary());
+        command.add(ChildJvm.javaBinary());
         command.add("-Xmx512m");
         command.add("-XX:+UseCompactObjectHeaders");
         aotCache().ifPresent(aot -> command.add("-XX:AOTCache=" + aot));
@@ -176,11 +176,6 @@ public final class HubUnderTest implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : ""))
-                .toString();
     }
 
     public static int freePort() {
