@@ -2,6 +2,7 @@ package io.channelhub.app.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.channelhub.app.media.MediaStore;
+import io.channelhub.app.outbound.MessagePreview;
 import io.channelhub.app.outbound.MessageRevocation;
 import io.channelhub.app.outbound.SubmissionService;
 import io.channelhub.app.persistence.MediaRepository;
@@ -42,15 +43,17 @@ class MessageController {
     private final MediaRepository media;
     private final MediaStore store;
     private final MessageRevocation revocation;
+    private final MessagePreview preview;
 
-    MessageController(SubmitFlow submitFlow, SubmissionService submissions, MessageRepository messages, MediaRepository media, MediaStore store,
-                      MessageRevocation revocation) {
+    MessageController(SubmitFlow submitFlow, SubmissionService submissions, MessageRepository messages,
+                      MediaRepository media, MediaStore store, MessageRevocation revocation, MessagePreview preview) {
         this.submitFlow = submitFlow;
         this.submissions = submissions;
         this.messages = messages;
         this.media = media;
         this.store = store;
         this.revocation = revocation;
+        this.preview = preview;
     }
 
     @Operation(summary = "Submit an outbound message; 202 once it is durably queued")
@@ -61,13 +64,25 @@ class MessageController {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
             throw ApiProblem.badRequest("Idempotency-Key must be 1 to 255 characters");
         }
-        if (body.tenantId() != null && !body.tenantId().equals(tenantId)) {
-            throw ApiProblem.badRequest("tenantId in the body differs from the path");
-        }
+        requireSameTenant(tenantId, body);
         SubmissionService.Command command = new SubmissionService.Command(body.withTenant(tenantId), idempotencyKey,
                 null);
         SubmissionService.Answer answer = submitFlow.submit(() -> submissions.submit(command));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+    }
+
+    @Operation(summary = "What a submission would send on each channel of its fallback chain and whether the gate"
+            + " would let it go now; sends, stores and counts nothing")
+    @PostMapping(path = "/api/v1/tenants/{tenantId}/messages/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+    MessagePreview.Preview preview(@PathVariable String tenantId, @RequestBody OutboundSubmission body) {
+        requireSameTenant(tenantId, body);
+        return preview.preview(body.withTenant(tenantId));
+    }
+
+    private static void requireSameTenant(String tenantId, OutboundSubmission body) {
+        if (body.tenantId() != null && !body.tenantId().equals(tenantId)) {
+            throw ApiProblem.badRequest("tenantId in the body differs from the path");
+        }
     }
 
     /** A message with its status history. */

@@ -10,12 +10,15 @@ import io.channelhub.core.error.PermanentChannelException;
 import io.channelhub.core.error.TransientChannelException;
 import io.channelhub.core.model.CanonicalMessage;
 import io.channelhub.core.model.Category;
+import io.channelhub.core.model.Reason;
 import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.spi.CapabilityLookup.ContactCapabilities;
 import io.channelhub.core.spi.OutboundMessage;
+import io.channelhub.core.spi.ProviderCall;
 import io.channelhub.core.spi.SendResult;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -110,6 +113,27 @@ class ProviderSend {
             breaker.releasePermission();
             throw e;
         }
+    }
+
+    /**
+     * The calls the connector would make for this message, built as {@link #send} builds them but without
+     * calling (the preview); a translation the connector refuses answers its reason instead.
+     */
+    Outline outline(MessageRecord record, CanonicalMessage message, ChannelRulesGate.Verdict verdict,
+                    ResolvedConnector connector) {
+        try {
+            return new Outline(connector.connector().sender().outline(outbound(record, message, verdict),
+                    connector.config()), null);
+        } catch (PermanentChannelException e) {
+            return new Outline(List.of(), Reason.of(e.reasonCode(), connector.config().secrets().redact(e.getMessage())));
+        } catch (RuntimeException e) {
+            return new Outline(List.of(), Reason.of(ReasonCodes.INTERNAL_ERROR, "the connector could not outline the"
+                    + " message: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    /** A connector's outline of its provider calls, or why it would refuse to make them. */
+    record Outline(List<ProviderCall> calls, Reason refusal) {
     }
 
     private OutboundMessage outbound(MessageRecord record, CanonicalMessage message, ChannelRulesGate.Verdict verdict) {

@@ -85,16 +85,12 @@ public class SubmissionService {
     public Accepted<Answer> submit(Command c) {
         broker.requireAvailable();
         OutboundSubmission s = c.submission();
-        if (tenants.find(s.tenantId()).isEmpty()) {
-            throw new SubmissionRejected(404, ReasonCodes.INVALID_REQUEST, "unknown tenant");
+        if (chain(s).size() > 1) {
+            // Until attempts are carried out, a chain accepted here would be silently dropped.
+            throw new SubmissionRejected(422, ReasonCodes.INVALID_REQUEST, "'fallback' is checked and previewed"
+                    + " (POST /api/v1/tenants/{tenantId}/messages/preview) but not yet carried out by this hub;"
+                    + " submit without it");
         }
-        if (s.channel() == null) {
-            throw new SubmissionRejected(400, ReasonCodes.INVALID_REQUEST, "'channel' is required");
-        }
-        ChannelDescriptor channel = catalog.find(s.channel()).map(x -> x.descriptor())
-                .orElseThrow(() -> new SubmissionRejected(400, ReasonCodes.INVALID_REQUEST, "unknown channel"));
-        OutboundValidator.validate(s, channel, clock.instant());
-
         MessageRecord record = prepare(s, c.intakeRef());
         // Key, record and accepted status in one commit, shared with other callers' (GroupCommit). Only the
         // statements run on the shared writer: the record is built before and the messages to publish after.
@@ -103,7 +99,26 @@ public class SubmissionService {
                 : new Accepted<>(new Answer(record.id(), "accepted"), publish(record, c.intakeRef(), true));
     }
 
-    private MessageRecord prepare(OutboundSubmission s, String intakeRef) {
+    /**
+     * The submission checked as it is accepted — tenant, channel, address, content, fallback — and read as the
+     * chain of its attempts, the original first.
+     */
+    List<FallbackChain.Step> chain(OutboundSubmission s) {
+        if (tenants.find(s.tenantId()).isEmpty()) {
+            throw new SubmissionRejected(404, ReasonCodes.INVALID_REQUEST, "unknown tenant");
+        }
+        if (s.channel() == null) {
+            throw new SubmissionRejected(400, ReasonCodes.INVALID_REQUEST, "'channel' is required");
+        }
+        ChannelDescriptor channel = catalog.find(s.channel()).map(x -> x.descriptor())
+                .orElseThrow(() -> new SubmissionRejected(400, ReasonCodes.INVALID_REQUEST, "unknown channel"));
+        Instant now = clock.instant();
+        OutboundValidator.validate(s, channel, now);
+        return FallbackChain.of(s, catalog, now);
+    }
+
+    /** The record a submission would be stored as, in its contact's conversation; stores nothing. */
+    MessageRecord prepare(OutboundSubmission s, String intakeRef) {
         String conversationId = contacts.find(s.tenantId(), s.channel(), s.to().address())
                 .map(ContactRepository.Contact::conversationId)
                 .orElseGet(() -> ConversationIds.derive(s.tenantId(), s.channel(), s.to().address()));

@@ -104,6 +104,6 @@ class OutboundValidatorRichContentTest {
 
     private static OutboundSubmission submission(Content content) {
         return new OutboundSubmission("dealer-042", "google", null, new Party("+31612345678", null), content, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 }

@@ -13,7 +13,7 @@ public final class HubJson {
     private HubJson() {
     }
 
-    /** A shared, thread-safe mapper: ISO-8601 timestamps, unknown properties ignored. */
+    /** A shared, thread-safe mapper: ISO-8601 timestamps and durations, unknown properties ignored. */
     public static ObjectMapper mapper() {
         return MAPPER;
     }
@@ -21,6 +21,7 @@ public final class HubJson {
     public static JsonMapper.Builder configure(JsonMapper.Builder builder) {
         return builder.addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

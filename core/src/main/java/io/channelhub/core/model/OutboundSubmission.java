@@ -2,6 +2,7 @@ package io.channelhub.core.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param sentBy who wrote it (CONTRACT §7); null means {@code bot}
  * @param tag    a channel's message tag for a non-promotional update outside the service window
  * @param expireAt when an undelivered message stops mattering (at most 15 days ahead), or null
+ * @param fallback the further attempts, in order, on other channels (empty: none)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OutboundSubmission(
@@ -25,10 +27,12 @@ public record OutboundSubmission(
         Map<String, Object> metadata,
         SentBy sentBy,
         String tag,
-        Instant expireAt) {
+        Instant expireAt,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FallbackAttempt> fallback) {
 
     public OutboundSubmission {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        fallback = fallback == null ? List.of() : List.copyOf(fallback);
     }
 
     public SentBy sentByOrDefault() {
@@ -40,6 +44,7 @@ public record OutboundSubmission(
     }
 
     public OutboundSubmission withTenant(String tenant) {
-        return new OutboundSubmission(tenant, channel, from, to, content, category, replyTo, metadata, sentBy, tag, expireAt);
+        return new OutboundSubmission(tenant, channel, from, to, content, category, replyTo, metadata, sentBy, tag, expireAt,
+                fallback);
     }
 }

@@ -1,5 +1,7 @@
 package io.channelhub.core.spi;
 
+import java.util.List;
+
 /**
  * Sends one message through the provider with the tenant's credentials.
  *
@@ -11,4 +13,13 @@ package io.channelhub.core.spi;
  */
 public interface OutboundSender {
     SendResult send(OutboundMessage message, TenantConnector connector);
+
+    /**
+     * The calls {@link #send} would make for this message, in order, built by the same translation but
+     * without calling the provider, reading a credential or keeping anything (the hub's preview). Empty when
+     * the connector cannot say.
+     */
+    default List<ProviderCall> outline(OutboundMessage message, TenantConnector connector) {
+        return List.of();
+    }
 }

@@ -6,6 +6,8 @@ import io.channelhub.core.spi.OutboundMessage;
 import io.channelhub.core.spi.OutboundSender;
 import io.channelhub.core.spi.SendResult;
 import io.channelhub.core.spi.TenantConnector;
+import io.channelhub.core.spi.ProviderCall;
+import java.util.List;
 
 /**
  * Sends one message through the RBM API as the tenant's agent: one {@code agentMessages.create} per call,
@@ -34,5 +36,12 @@ final class GoogleOutboundSender implements OutboundSender {
         var body = GoogleMessageRenderer.render(message, content, settings);
         api.createAgentMessage(settings, tokens.bearer(connector), msisdn, message.id(), body);
         return SendResult.of(message.id());
+    }
+
+    @Override
+    public List<ProviderCall> outline(OutboundMessage message, TenantConnector connector) {
+        var content = GoogleFeatureDegradation.fit(message.content(), message.deviceFeatures());
+        return List.of(new ProviderCall("POST /v1/phones/{msisdn}/agentMessages?messageId={hub-id}&agentId={agent-id}",
+                GoogleMessageRenderer.render(message, content, GoogleSettings.of(connector))));
     }
 }

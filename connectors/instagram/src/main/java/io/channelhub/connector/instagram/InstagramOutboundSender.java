@@ -9,6 +9,7 @@ import io.channelhub.core.spi.OutboundSender;
 import io.channelhub.core.spi.SendResult;
 import io.channelhub.core.spi.TenantConnector;
 import java.util.List;
+import io.channelhub.core.spi.ProviderCall;
 
 /**
  * Sends one message with the tenant's token on the host of its setup: one {@code POST …/messages} per body, all
@@ -44,5 +45,15 @@ public final class InstagramOutboundSender implements OutboundSender {
             first = first == null ? mid : first;
         }
         return SendResult.of(first);
+    }
+
+    @Override
+    public List<ProviderCall> outline(OutboundMessage message, TenantConnector connector) {
+        String call = InstagramSettings.of(connector, api.config().apiVersion()).setup()
+                == InstagramSetup.INSTAGRAM_LOGIN ? "POST /{version}/{ig-id}/messages" : "POST /{version}/me/messages";
+        List<ObjectNode> bodies = message.content() instanceof ReactionContent reaction
+                ? List.of(InstagramMessageRenderer.reaction(message, reaction))
+                : InstagramMessageRenderer.render(message);
+        return bodies.stream().map(b -> new ProviderCall(call, b)).toList();
     }
 }

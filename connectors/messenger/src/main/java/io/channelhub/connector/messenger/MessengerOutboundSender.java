@@ -11,6 +11,8 @@ import io.channelhub.core.spi.OutboundSender;
 import io.channelhub.core.spi.SendResult;
 import io.channelhub.core.spi.TenantConnector;
 import java.util.Optional;
+import io.channelhub.core.spi.ProviderCall;
+import java.util.List;
 
 /**
  * Sends one message through the Send API with the tenant's Page token: one {@code POST …/messages} per body,
@@ -55,5 +57,13 @@ public final class MessengerOutboundSender implements OutboundSender {
             first = first == null ? mid : first;
         }
         return SendResult.of(first);
+    }
+
+    @Override
+    public List<ProviderCall> outline(OutboundMessage message, TenantConnector connector) {
+        List<ObjectNode> bodies = message.content() instanceof ReactionContent reaction
+                ? List.of(MessengerMessageRenderer.reaction(message, reaction))
+                : MessengerMessageRenderer.render(message);
+        return bodies.stream().map(b -> new ProviderCall("POST /{version}/{page-id}/messages", b)).toList();
     }
 }

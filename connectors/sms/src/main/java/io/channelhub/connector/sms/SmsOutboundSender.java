@@ -11,6 +11,10 @@ import io.channelhub.core.spi.OutboundMessage;
 import io.channelhub.core.spi.OutboundSender;
 import io.channelhub.core.spi.SendResult;
 import io.channelhub.core.spi.TenantConnector;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.channelhub.core.spi.ProviderCall;
+import java.util.List;
 
 /**
  * Sends one SMS or MMS through the tenant's own Twilio account ({@code POST /2010-04-01/Accounts/
@@ -92,5 +96,28 @@ final class SmsOutboundSender implements OutboundSender {
             throw new PermanentChannelException(ReasonCodes.SENDER_NOT_ALLOWED, null,
                     "message " + message.id() + " asks for a sender that is not the tenant's configured fromNumber");
         }
+    }
+
+    /** The form parameters {@link #creator} sets, by Twilio's names; the sender's own values stay placeholders. */
+    @Override
+    public List<ProviderCall> outline(OutboundMessage message, TenantConnector connector) {
+        SmsSettings settings = SmsSettings.of(connector);
+        SmsOutboundContent content = SmsOutboundContent.of(message.content());
+        ObjectNode form = JsonNodeFactory.instance.objectNode();
+        form.put("To", message.to() == null ? null : message.to().address());
+        if (settings.messagingServiceSid() != null) {
+            form.put("MessagingServiceSid", "{messaging-service-sid}");
+        }
+        if (settings.fromNumber() != null) {
+            form.put("From", "{from-number}");
+        }
+        if (content.body() != null) {
+            form.put("Body", content.body());
+        }
+        content.mediaUrls().forEach(url -> form.withArray("MediaUrl").add(url.toString()));
+        if (message.statusCallbackUrl() != null && !message.statusCallbackUrl().isBlank()) {
+            form.put("StatusCallback", message.statusCallbackUrl());
+        }
+        return List.of(new ProviderCall("POST /2010-04-01/Accounts/{account-sid}/Messages.json", form));
     }
 }

@@ -9,6 +9,7 @@ import io.channelhub.core.spi.OutboundSender;
 import io.channelhub.core.spi.SendResult;
 import io.channelhub.core.spi.TenantConnector;
 import java.util.List;
+import io.channelhub.core.spi.ProviderCall;
 
 /**
  * Sends one outbound message as the Bot API calls {@link TelegramMessageRenderer} makes of it, in order, with
@@ -48,5 +49,11 @@ public final class TelegramOutboundSender implements OutboundSender {
             first = first == null ? id : first;
         }
         return SendResult.of(first);
+    }
+
+    @Override
+    public List<ProviderCall> outline(OutboundMessage message, TenantConnector connector) {
+        return TelegramMessageRenderer.render(message).stream()
+                .map(c -> new ProviderCall("POST /bot{token}/" + c.method(), c.body())).toList();
     }
 }

@@ -7,6 +7,8 @@ import io.channelhub.core.spi.OutboundMessage;
 import io.channelhub.core.spi.OutboundSender;
 import io.channelhub.core.spi.SendResult;
 import io.channelhub.core.spi.TenantConnector;
+import io.channelhub.core.spi.ProviderCall;
+import java.util.List;
 
 /**
  * Sends one message through the Cloud API with the tenant's own token: one {@code POST …/messages} per
@@ -32,5 +34,11 @@ public final class WhatsAppOutboundSender implements OutboundSender {
                     null);
         }
         return SendResult.of(providerId);
+    }
+
+    @Override
+    public List<ProviderCall> outline(OutboundMessage message, TenantConnector connector) {
+        return List.of(new ProviderCall("POST /{version}/{phone-number-id}/messages",
+                WhatsAppMessageRenderer.render(message)));
     }
 }
