@@ -2,6 +2,7 @@ package io.channelhub.app.api;
 
 import io.channelhub.app.HubProperties;
 import io.channelhub.app.web.Problems;
+import io.channelhub.app.web.RequestBodies;
 import io.channelhub.core.spi.WebhookReply;
 import io.channelhub.core.spi.WebhookRequest;
 import io.channelhub.routes.WebhookIntakeFlow;
@@ -16,7 +17,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -79,11 +79,9 @@ public class WebhookEndpoint implements Filter {
 
     private int answer(String channel, String tenantId, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        byte[] body = body(request);
+        byte[] body = RequestBodies.readAtMost(request, maxBody);
         if (body == null) {
-            response.setHeader("Connection", "close");
-            return Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Content Too Large",
-                    "the request body is larger than " + maxBody + " bytes");
+            return RequestBodies.writeTooLarge(response, maxBody);
         }
         try {
             WebhookReply reply = intake.accept(channel, tenantId, new WebhookRequest(request.getMethod(),
@@ -98,20 +96,6 @@ public class WebhookEndpoint implements Filter {
             }
             throw e;
         }
-    }
-
-    /** The body, or null when it exceeds the limit: one array of the declared length where there is one. */
-    private byte[] body(HttpServletRequest request) throws IOException {
-        long declared = request.getContentLengthLong();
-        if (declared > maxBody) {
-            return null;
-        }
-        InputStream in = request.getInputStream();
-        if (declared >= 0) {
-            return in.readNBytes((int) declared);
-        }
-        byte[] bytes = in.readNBytes((int) maxBody + 1);
-        return bytes.length > maxBody ? null : bytes;
     }
 
     private static void write(HttpServletResponse response, WebhookReply reply) throws IOException {

@@ -27,6 +27,15 @@ public final class Messages {
         }
     }
 
+    /** A stored message's body read back; it was written by {@link #json}, so failing to read it is a bug. */
+    public static CanonicalMessage canonical(String json) {
+        try {
+            return HubJson.mapper().readValue(json, CanonicalMessage.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored message is not canonical JSON", e);
+        }
+    }
+
     public static Map<String, Object> routing(String tenantId, String channel, String conversationId) {
         Map<String, Object> p = new HashMap<>();
         p.put("tenantId", tenantId);

@@ -15,7 +15,6 @@ import io.channelhub.core.model.CanonicalMessage;
 import io.channelhub.core.model.ConversationIds;
 import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.Direction;
-import io.channelhub.core.model.HubJson;
 import io.channelhub.core.model.TextContent;
 import io.channelhub.core.spi.InboundMessage;
 import io.channelhub.core.spi.TenantConnector;
@@ -78,7 +77,7 @@ class InboundRecorder {
                 return Optional.empty(); // a provider's repeat of a message already delivered
             }
             // Our own earlier attempt, rolled back before it was published: publish what was recorded.
-            message = read(existing.body());
+            message = Messages.canonical(existing.body());
             json = existing.body();
         } else {
             String contactKey = tenantId + '/' + channel + '/' + ContactRepository.key(address);
@@ -137,7 +136,7 @@ class InboundRecorder {
                 return Optional.empty(); // a provider's repeat, recorded by another item a moment ago
             }
             // our own earlier attempt, rolled back before it was published: publish what was recorded
-            message = read(existing.body());
+            message = Messages.canonical(existing.body());
         }
         return Optional.of(in.mediaSources().isEmpty() ? Messages.inbound(message)
                 : media.request(message, in.mediaSources()));
@@ -157,13 +156,5 @@ class InboundRecorder {
                         consent.optIn(m.tenantId(), m.channel(), address, evidence);
                     }
                 });
-    }
-
-    private static CanonicalMessage read(String json) {
-        try {
-            return HubJson.mapper().readValue(json, CanonicalMessage.class);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("stored message is not canonical JSON", e);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package io.channelhub.app.outbound;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import io.channelhub.app.flow.Messages;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.Tenant;
 import io.channelhub.app.registry.ActiveTenants;
@@ -9,7 +9,6 @@ import io.channelhub.app.registry.TenantConnectors;
 import io.channelhub.core.error.PermanentChannelException;
 import io.channelhub.core.model.CanonicalMessage;
 import io.channelhub.core.model.Category;
-import io.channelhub.core.model.HubJson;
 import io.channelhub.core.model.Reason;
 import io.channelhub.core.model.ReasonCodes;
 import java.time.Clock;
@@ -71,7 +70,7 @@ class DispatchGate {
             return new Reject(ReasonCodes.CONNECTOR_DISABLED,
                     "the tenant's " + record.channel() + " connector is disabled or not configured");
         }
-        CanonicalMessage message = read(record.body());
+        CanonicalMessage message = Messages.canonical(record.body());
         if (message.expireAt() != null && clock.instant().isAfter(message.expireAt())) {
             // it waited (retries, an open circuit, quiet hours) past the time it mattered: never sent late
             return new Expired(new Reason(ReasonCodes.EXPIRED, "not sent by its expireAt " + message.expireAt(),
@@ -92,13 +91,5 @@ class DispatchGate {
                             connector.configurationProblems())));
         }
         return new Pass(connector, message, verdict);
-    }
-
-    private static CanonicalMessage read(String json) {
-        try {
-            return HubJson.mapper().readValue(json, CanonicalMessage.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored message is not canonical JSON", e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.channelhub.app.outbound;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.channelhub.app.flow.Messages;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.registry.ConnectorCatalog;
 import io.channelhub.app.registry.ResolvedConnector;
@@ -9,12 +10,9 @@ import io.channelhub.core.model.CanonicalMessage;
 import io.channelhub.core.model.Content;
 import io.channelhub.core.model.FallbackAttempt;
 import io.channelhub.core.model.FallbackCondition;
-import io.channelhub.core.model.HubJson;
 import io.channelhub.core.model.OutboundSubmission;
 import io.channelhub.core.model.Reason;
 import io.channelhub.core.spi.ProviderCall;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -71,12 +69,19 @@ public class MessagePreview {
         FallbackAttempt trigger = step.attempt();
         MessageRecord record = submissions.prepare(s, null);
         DispatchGate.Decision decision = gate.check(record);
-        CanonicalMessage message = read(record.body());
-        Content degraded = ContentDegradation.degrade(s.content(), catalog.find(s.channel()).orElseThrow().descriptor());
-        ChannelRulesGate.Verdict verdict = decision instanceof DispatchGate.Pass pass ? pass.verdict()
-                : ChannelRulesGate.Verdict.send(degraded, null);
-        ResolvedConnector connector = decision instanceof DispatchGate.Pass pass ? pass.connector()
-                : connectors.resolve(s.tenantId(), s.channel()).orElse(null);
+        CanonicalMessage message;
+        ChannelRulesGate.Verdict verdict;
+        ResolvedConnector connector;
+        if (decision instanceof DispatchGate.Pass pass) {
+            message = pass.message();
+            verdict = pass.verdict();
+            connector = pass.connector();
+        } else { // it would not go now: what it would carry, and the calls once it may
+            message = Messages.canonical(record.body());
+            verdict = ChannelRulesGate.Verdict.send(ContentDegradation.degrade(s.content(),
+                    catalog.find(s.channel()).orElseThrow().descriptor()), null);
+            connector = connectors.resolve(s.tenantId(), s.channel()).orElse(null);
+        }
         ProviderSend.Outline outline = connector == null ? new ProviderSend.Outline(List.of(), null)
                 : provider.outline(record, message, verdict, connector);
         Reason reason = switch (decision) {
@@ -91,13 +96,5 @@ public class MessagePreview {
         return new Attempt(s.channel(), s.to().address(), trigger == null ? null : trigger.on(),
                 trigger == null ? null : trigger.within(), name, reason, deferUntil, verdict.content(),
                 outline.calls());
-    }
-
-    private static CanonicalMessage read(String json) {
-        try {
-            return HubJson.mapper().readValue(json, CanonicalMessage.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -10,10 +10,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -41,28 +39,12 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long max = hub.maxApiBody().toBytes();
-        if (request.getContentLengthLong() > max) {
-            tooLarge(response, max);
-            return;
-        }
-        byte[] body = readAtMost(request.getInputStream(), max);
+        byte[] body = RequestBodies.readAtMost(request, max);
         if (body == null) {
-            tooLarge(response, max);
+            RequestBodies.writeTooLarge(response, max);
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
-    }
-
-    private static void tooLarge(HttpServletResponse response, long max) throws IOException {
-        response.setHeader("Connection", "close");
-        Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Content Too Large",
-                "the request body is larger than " + max + " bytes");
-    }
-
-    /** The body, or null when it exceeds {@code max}. */
-    private static byte[] readAtMost(InputStream in, long max) throws IOException {
-        byte[] bytes = in.readNBytes((int) max + 1);
-        return bytes.length > max ? null : bytes;
     }
 
     private static final class CachedBodyRequest extends HttpServletRequestWrapper {
