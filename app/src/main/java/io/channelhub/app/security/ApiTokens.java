@@ -63,10 +63,6 @@ public class ApiTokens {
         byHash.invalidate(hash);
     }
 
-    void invalidateAll() {
-        byHash.invalidateAll();
-    }
-
     private void markUsed(String name, Instant now) {
         if (recentlyMarked.asMap().putIfAbsent(name, now) != null) {
             return;

@@ -4,41 +4,36 @@ import io.channelhub.app.HubProperties;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * At start: syncs the configured tokens and, when the shared store then holds no token at all, generates
+ * At start, before the web server takes a request (so health never says UP while a configured token is still
+ * refused): syncs the configured tokens and, when the shared store then holds no token at all, generates
  * one ops and one platform token and prints each once. They cannot be shown again: only hashes are kept.
  * Instances starting together on an empty database race to store the pair in one transaction; the unique
  * names let exactly one win, and only the winner prints. The others use the pair from the store.
  */
 @Component
-@Order(0)
-class TokenBootstrap implements ApplicationRunner {
+class TokenBootstrap implements SmartInitializingSingleton {
     private static final Logger LOG = LoggerFactory.getLogger(TokenBootstrap.class);
     private final ConfiguredTokenSync sync;
     private final TokenStore store;
-    private final ApiTokens tokens;
     private final HubProperties hub;
 
-    TokenBootstrap(ConfiguredTokenSync sync, TokenStore store, ApiTokens tokens, HubProperties hub) {
+    TokenBootstrap(ConfiguredTokenSync sync, TokenStore store, HubProperties hub) {
         this.sync = sync;
         this.store = store;
-        this.tokens = tokens;
         this.hub = hub;
     }
 
+    /** Runs once every singleton (the migrated database among them) exists, before the web server starts. */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         sync.sync();
         if (store.isEmpty() && hub.security().generateOnFirstStart()) {
             generate();
         }
-        // a request served while the web server was up but the sync had not run may have cached a refusal
-        tokens.invalidateAll();
     }
 
     private void generate() {
