@@ -19,10 +19,15 @@ public final class HubQueues {
     public static final String STATUS_RETRY = "hub.status-retry";
     /** Internal: accepted outbound messages waiting to be sent, grouped per conversation. */
     public static final String DISPATCH = "hub.dispatch";
+    /**
+     * Internal: checks of outbound messages that have a fallback chain, at once when one ends undelivered and
+     * scheduled for its {@code not_delivered_within} deadline: the durable timer that survives a crash.
+     */
+    public static final String FALLBACK = "hub.fallback";
     /** Internal: the broker's dead-letter address for the internal queues. */
     public static final String DEAD = "hub.dead";
 
-    public static final String[] ALL = {OUTBOUND, INBOUND, EVENTS, DLQ, INTAKE, MEDIA, STATUS_RETRY, DISPATCH, DEAD};
+    public static final String[] ALL = {OUTBOUND, INBOUND, EVENTS, DLQ, INTAKE, MEDIA, STATUS_RETRY, DISPATCH, FALLBACK, DEAD};
 
     private HubQueues() {
     }

@@ -20,6 +20,7 @@ public record RoutesProperties(
         @Valid @DefaultValue Consumers media,
         @Valid @DefaultValue Consumers outbound,
         @Valid @DefaultValue Consumers dispatch,
+        @Valid @DefaultValue Consumers fallback,
         @Valid @DefaultValue Consumers deadLetters) {
 
     /**

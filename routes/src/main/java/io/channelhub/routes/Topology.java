@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
  * FetchMedia         hub.media
  * Deliver            hub.dispatch
  * MatchStatusLater   hub.status-retry   scheduled
+ * CheckFallback      hub.fallback       scheduled (the deadline of a fallback chain)
  * Reschedule         the consumed queue scheduled
  * DeadLetter         hub.dlq            (contract)
  * Replay             its flow's queue
@@ -37,7 +38,8 @@ public class Topology implements Flows, QueueLayout {
             Flow.STATUS_RETRY, HubQueues.STATUS_RETRY,
             Flow.MEDIA, HubQueues.MEDIA,
             Flow.SUBMIT, HubQueues.OUTBOUND,
-            Flow.DISPATCH, HubQueues.DISPATCH);
+            Flow.DISPATCH, HubQueues.DISPATCH,
+            Flow.FALLBACK, HubQueues.FALLBACK);
 
     /** A message ready for the broker. */
     record Addressed(String queue, Object body, Map<String, Object> properties) {
@@ -59,6 +61,8 @@ public class Topology implements Flows, QueueLayout {
             return to(HubQueues.DISPATCH, out);
         } else if (out instanceof Outgoing.MatchStatusLater later) {
             return with(HubQueues.STATUS_RETRY, out, SCHEDULED_DELIVERY, later.at().toEpochMilli());
+        } else if (out instanceof Outgoing.CheckFallback check) {
+            return with(HubQueues.FALLBACK, out, SCHEDULED_DELIVERY, check.at().toEpochMilli());
         } else if (out instanceof Outgoing.Reschedule again) {
             if (consumed == null || !QUEUES.containsKey(consumed.flow())) {
                 throw new IllegalArgumentException("a reschedule is only possible while consuming a hub flow");

@@ -1,11 +1,13 @@
 package io.channelhub.app.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.channelhub.app.media.MediaStore;
 import io.channelhub.app.outbound.MessagePreview;
 import io.channelhub.app.outbound.MessageRevocation;
 import io.channelhub.app.outbound.SubmissionService;
 import io.channelhub.app.persistence.MediaRepository;
+import io.channelhub.app.persistence.FallbackRepository;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.MessageRepository;
 import io.channelhub.app.persistence.StatusEntry;
@@ -18,6 +20,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.InputStreamResource;
@@ -44,9 +47,11 @@ class MessageController {
     private final MediaStore store;
     private final MessageRevocation revocation;
     private final MessagePreview preview;
+    private final FallbackRepository fallbacks;
 
     MessageController(SubmitFlow submitFlow, SubmissionService submissions, MessageRepository messages,
-                      MediaRepository media, MediaStore store, MessageRevocation revocation, MessagePreview preview) {
+                      MediaRepository media, MediaStore store, MessageRevocation revocation, MessagePreview preview,
+                      FallbackRepository fallbacks) {
         this.submitFlow = submitFlow;
         this.submissions = submissions;
         this.messages = messages;
@@ -54,6 +59,7 @@ class MessageController {
         this.store = store;
         this.revocation = revocation;
         this.preview = preview;
+        this.fallbacks = fallbacks;
     }
 
     @Operation(summary = "Submit an outbound message; 202 once it is durably queued")
@@ -85,9 +91,18 @@ class MessageController {
         }
     }
 
-    /** A message with its status history. */
+    /**
+     * A message with its status history, and where its fallback chain stands if it has one: {@code pending}
+     * (until {@code deadline} when the next attempt is timed), {@code attempted} ({@code attempt}), {@code cancelled}
+     * (delivered, or taken back) or {@code ended} (it ended in a way the next attempt is not for).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record MessageView(String id, String status, String conversationId, String providerMessageId,
-                       String category, JsonNode message, List<StatusEntry> history) {
+                       String category, JsonNode message, List<StatusEntry> history, FallbackView fallback) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record FallbackView(String state, Instant deadline, String attempt) {
     }
 
     @Operation(summary = "A message and its status history")
@@ -96,7 +111,8 @@ class MessageController {
         MessageRecord r = messages.find(tenantId, id).orElseThrow(() -> ApiProblem.notFound("no such message"));
         JsonNode body = r.body() == null ? null : HubJson.mapper().readTree(r.body());
         return new MessageView(r.id(), r.status().wireName(), r.conversationId(), r.providerMessageId(), r.category(),
-                body, messages.history(r.id()));
+                body, messages.history(r.id()), fallbacks.find(r.id()).map(f -> new FallbackView(f.state().wireName(),
+                        f.deadline(), f.attemptId())).orElse(null));
     }
 
     @Operation(summary = "Take back an outbound message that was not delivered, where the channel can")

@@ -13,7 +13,6 @@ import io.channelhub.routes.port.RetryPolicy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,12 +49,12 @@ class DeadLetterStep implements QueueStep {
                 hubMessageId));
         if (hubMessageId != null && queued.origin().flow() == Flow.DISPATCH) {
             messages.find(hubMessageId).filter(r -> r.status() == DeliveryStatus.ACCEPTED)
-                    .flatMap(r -> fail(r, detail, queued)).ifPresent(out::add);
+                    .map(r -> fail(r, detail, queued)).ifPresent(out::addAll);
         }
         return out;
     }
 
-    private Optional<Outgoing> fail(MessageRecord record, String detail, QueuedMessage queued) {
+    private List<Outgoing> fail(MessageRecord record, String detail, QueuedMessage queued) {
         return events.transition(record, DeliveryStatus.FAILED,
                 new Reason(ReasonCodes.RETRIES_EXHAUSTED, detail, null, true), null, clock.instant(),
                 queued.messageId());

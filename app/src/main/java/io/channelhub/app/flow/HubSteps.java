@@ -14,16 +14,19 @@ class HubSteps implements Steps {
     private final QueueStep fetchMedia;
     private final QueueStep acceptOutbound;
     private final QueueStep dispatch;
+    private final QueueStep fallback;
     private final QueueStep deadLetter;
 
     HubSteps(@Qualifier("normalizeStep") BatchStep normalize, @Qualifier("statusRetryStep") QueueStep matchStatus,
              @Qualifier("mediaFetchStep") QueueStep fetchMedia, @Qualifier("outboundIntakeStep") QueueStep acceptOutbound,
-             @Qualifier("dispatchStep") QueueStep dispatch, @Qualifier("deadLetterStep") QueueStep deadLetter) {
+             @Qualifier("dispatchStep") QueueStep dispatch, @Qualifier("fallbackStep") QueueStep fallback,
+             @Qualifier("deadLetterStep") QueueStep deadLetter) {
         this.normalize = normalize;
         this.matchStatus = matchStatus;
         this.fetchMedia = fetchMedia;
         this.acceptOutbound = acceptOutbound;
         this.dispatch = dispatch;
+        this.fallback = fallback;
         this.deadLetter = deadLetter;
     }
 
@@ -50,6 +53,11 @@ class HubSteps implements Steps {
     @Override
     public QueueStep dispatch() {
         return dispatch;
+    }
+
+    @Override
+    public QueueStep fallback() {
+        return fallback;
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.util.Map;
 public final class Messages {
     public static final String HUB_MESSAGE_ID = "hubMessageId";
     public static final String HUB_ATTEMPTS = "hubAttempts";
+    /** On a fallback check: the time it was scheduled for, in epoch millis (the broker's clock decides it is due). */
+    public static final String HUB_CHECK_AT = "hubCheckAt";
 
     private Messages() {
     }

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.channelhub.app.metrics.HubMeters;
+import io.channelhub.app.persistence.FallbackRepository;
 import io.channelhub.app.persistence.GroupCommit;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.MessageRepository;
+import io.channelhub.app.persistence.StatusEntry;
 import io.channelhub.app.persistence.TransactionHooks;
 import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.HubJson;
@@ -19,6 +21,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,31 +38,61 @@ public class StatusEvents {
     private static final ObjectReader METADATA = HubJson.mapper().readerFor(new TypeReference<Map<String, Object>>() {
     }).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final MessageRepository messages;
+    private final FallbackRepository fallbacks;
     private final Clock clock;
     private final GroupCommit groupCommit;
     private final MeterRegistry meters;
 
-    public StatusEvents(MessageRepository messages, Clock clock, GroupCommit groupCommit, MeterRegistry meters) {
+    public StatusEvents(MessageRepository messages, FallbackRepository fallbacks, Clock clock, GroupCommit groupCommit,
+                        MeterRegistry meters) {
         this.messages = messages;
+        this.fallbacks = fallbacks;
         this.clock = clock;
         this.groupCommit = groupCommit;
         this.meters = meters;
     }
 
     /**
-     * Records {@code status} for the message and answers the event to publish, or empty when the status
-     * was recorded before (a repeated report) or would move the message backwards.
+     * Records {@code status} for the message and answers the event to publish, or nothing when the status
+     * was recorded before (a repeated report) or would move the message backwards. A message that ends
+     * undelivered and has a fallback chain also gets its chain checked ({@link Outgoing.CheckFallback}).
      *
      * @param intakeRef the queued item this comes from, so a redelivery after a rollback is not taken
      *                  for a repeat
      */
-    public Optional<Outgoing> transition(MessageRecord record, DeliveryStatus status, Reason reason,
-                                         String providerMessageId, Instant at, String intakeRef) {
+    public List<Outgoing> transition(MessageRecord record, DeliveryStatus status, Reason reason,
+                                     String providerMessageId, Instant at, String intakeRef) {
         Instant when = at == null ? clock.instant() : at;
         // History and status in one commit, shared with other callers' (GroupCommit). Only the statements run
         // on the shared writer; the event is built here, by the caller.
-        boolean publish = groupCommit.execute(() -> record(record, status, reason, providerMessageId, intakeRef));
-        return publish ? Optional.of(event(record, status, reason, providerMessageId, when)) : Optional.empty();
+        Recorded recorded = groupCommit.execute(() -> {
+            boolean publish = record(record, status, reason, providerMessageId, intakeRef);
+            return new Recorded(publish, publish && endsUndelivered(status) && fallbacks.pending(record.id()));
+        });
+        if (!recorded.publish()) {
+            return List.of();
+        }
+        return withFallbackCheck(event(record, status, reason, providerMessageId, when), record,
+                recorded.checkFallback());
+    }
+
+    private record Recorded(boolean publish, boolean checkFallback) {
+    }
+
+    private static boolean endsUndelivered(DeliveryStatus status) {
+        return status == DeliveryStatus.FAILED || status == DeliveryStatus.REJECTED;
+    }
+
+    private List<Outgoing> withFallbackCheck(Outgoing event, MessageRecord record, boolean check) {
+        return check ? List.of(event, checkFallback(record, clock.instant())) : List.of(event);
+    }
+
+    /** A check of the message's fallback chain, due at {@code at}. */
+    public static Outgoing checkFallback(MessageRecord record, Instant at) {
+        Map<String, Object> properties = new HashMap<>(Messages.routing(record.tenantId(), record.channel(),
+                record.conversationId()));
+        properties.put(Messages.HUB_CHECK_AT, at.toEpochMilli());
+        return new Outgoing.CheckFallback(record.id(), properties, at);
     }
 
     /**
@@ -93,42 +127,59 @@ public class StatusEvents {
      * For a queued item delivered again after its transaction rolled back, when the message's status was
      * already recorded by that earlier delivery: the event that delivery could not publish.
      */
-    public Optional<Outgoing> republishOwn(MessageRecord record, String intakeRef) {
-        return messages.recordedBy(record.id(), record.round(), intakeRef).map(entry -> event(record, entry.status(),
-                entry.reasonCode() == null ? null : new Reason(entry.reasonCode(), entry.detail(),
-                        entry.providerCode(), null), null, entry.at()));
+    public List<Outgoing> republishOwn(MessageRecord record, String intakeRef) {
+        Optional<StatusEntry> own = messages.recordedBy(record.id(), record.round(), intakeRef);
+        if (own.isEmpty()) {
+            return List.of();
+        }
+        StatusEntry entry = own.get();
+        Outgoing event = event(record, entry.status(), entry.reasonCode() == null ? null
+                : new Reason(entry.reasonCode(), entry.detail(), entry.providerCode(), null), null, entry.at());
+        return withFallbackCheck(event, record, endsUndelivered(entry.status()) && fallbacks.pending(record.id()));
     }
 
     public Outgoing event(MessageRecord record, DeliveryStatus status, Reason reason, String providerMessageId,
                           Instant when) {
         String providerId = providerMessageId != null ? providerMessageId : record.providerMessageId();
+        Echo echo = echoOf(record);
         StatusEvent event = new StatusEvent(UUID.randomUUID().toString(), record.id(), record.tenantId(),
-                record.channel(), providerId, status, reason, when, metadataOf(record));
+                record.channel(), providerId, status, reason, when, echo.metadata(), echo.fallbackOf());
         return Messages.event(event, record.conversationId());
     }
 
+    /** What an event repeats of its stored message: the caller's metadata, and the message a fallback is of. */
+    record Echo(Map<String, Object> metadata, String fallbackOf) {
+        static final Echo NONE = new Echo(Map.of(), null);
+    }
+
     /**
-     * The caller's metadata to echo, read from the stored message without binding the rest of it: this ran
-     * for every event and binding the whole message was most of an event's cost (BENCHMARKS.md, P4).
+     * The echo, read from the stored message without binding the rest of it: this runs for every event and
+     * binding the whole message was most of an event's cost (BENCHMARKS.md, P4).
      */
-    static Map<String, Object> metadataOf(MessageRecord record) {
+    static Echo echoOf(MessageRecord record) {
         if (record.body() == null) {
-            return Map.of();
+            return Echo.NONE;
         }
         try (JsonParser json = HubJson.mapper().createParser(record.body())) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
-                return Map.of();
+                return Echo.NONE;
             }
+            Map<String, Object> metadata = Map.of();
+            String fallbackOf = null;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
-                if (json.nextToken() == JsonToken.START_OBJECT && "metadata".equals(field)) {
-                    return METADATA.readValue(json);
+                JsonToken value = json.nextToken();
+                if (value == JsonToken.START_OBJECT && "metadata".equals(field)) {
+                    metadata = METADATA.readValue(json);
+                } else if (value == JsonToken.VALUE_STRING && "fallbackOf".equals(field)) {
+                    fallbackOf = json.getText();
+                } else {
+                    json.skipChildren();
                 }
-                json.skipChildren();
             }
-            return Map.of();
+            return new Echo(metadata, fallbackOf);
         } catch (IOException e) {
-            return Map.of();
+            return Echo.NONE;
         }
     }
 }

@@ -78,7 +78,7 @@ class StatusMatcher {
             consent.optOut(r.tenantId(), r.channel(), r.contactAddress(), "provider status for message " + r.id());
         }
         return events.transition(r, update.status(), update.reason(), update.providerMessageId(), update.timestamp(),
-                intakeRef).stream().toList();
+                intakeRef);
     }
 
     /**
@@ -91,7 +91,7 @@ class StatusMatcher {
         String conversationId = ConversationIds.derive(pending.tenantId(), pending.channel(), update.recipient());
         List<Outgoing> out = new ArrayList<>();
         for (MessageRecord r : messages.sentUpTo(conversationId, update.watermark())) {
-            events.transition(r, update.status(), null, null, update.timestamp(), intakeRef).ifPresent(out::add);
+            out.addAll(events.transition(r, update.status(), null, null, update.timestamp(), intakeRef));
         }
         return out;
     }

@@ -62,7 +62,7 @@ class DispatchOutcomes {
     List<Outgoing> sent(MessageRecord record, QueuedMessage queued, SendResult result) {
         usage.count(record.tenantId(), record.channel(), "outbound", Math.max(1, result.billableUnits()));
         return events.transition(record, DeliveryStatus.SENT, null, result.providerMessageId(), clock.instant(),
-                queued.messageId()).stream().toList();
+                queued.messageId());
     }
 
     List<Outgoing> transientFailure(MessageRecord record, QueuedMessage queued, TransientChannelException e,
@@ -106,8 +106,7 @@ class DispatchOutcomes {
         List<Outgoing> out = new ArrayList<>();
         out.add(deadLetters.bury(queued, ReasonCodes.RETRIES_EXHAUSTED, reason.detail(), attempts,
                 record.id()));
-        events.transition(record, DeliveryStatus.FAILED, reason, null, clock.instant(), queued.messageId())
-                .ifPresent(out::add);
+        out.addAll(events.transition(record, DeliveryStatus.FAILED, reason, null, clock.instant(), queued.messageId()));
         return out;
     }
 
@@ -137,13 +136,12 @@ class DispatchOutcomes {
     }
 
     List<Outgoing> failed(MessageRecord record, QueuedMessage queued, Reason reason) {
-        return events.transition(record, DeliveryStatus.FAILED, reason, null, clock.instant(), queued.messageId())
-                .stream().toList();
+        return events.transition(record, DeliveryStatus.FAILED, reason, null, clock.instant(), queued.messageId());
     }
 
     List<Outgoing> rejected(MessageRecord record, QueuedMessage queued, String code, String detail) {
         return events.transition(record, DeliveryStatus.REJECTED, Reason.of(code, detail), null, clock.instant(),
-                queued.messageId()).stream().toList();
+                queued.messageId());
     }
 
     /** Tried again after {@code delay}, spending no attempt (order, quiet hours, a rate limit). */

@@ -61,7 +61,7 @@ class DispatchStep implements QueueStep {
         if (record.status() != DeliveryStatus.ACCEPTED) {
             // Decided already. If by an earlier delivery of this very item whose transaction rolled back
             // after the database update, its event was never published: publish it now.
-            return events.republishOwn(record, queued.messageId()).stream().toList();
+            return events.republishOwn(record, queued.messageId());
         }
         if (found.earlierPending()) {
             return outcomes.wait(record, queued, retry.orderingDelay(), "an earlier message of the conversation");

@@ -3,7 +3,6 @@ package io.channelhub.app.outbound;
 import io.channelhub.app.flow.StatusEvents;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.MessageRepository;
-import io.channelhub.app.registry.ResolvedConnector;
 import io.channelhub.app.registry.TenantConnectors;
 import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.Direction;
@@ -62,28 +61,31 @@ public class MessageRevocation {
             }
             default -> { }
         }
-        Optional<MessageRevoker> revoker = connectors.resolve(tenantId, record.channel())
-                .flatMap(r -> r.connector().revoker());
-        if (revoker.isEmpty()) {
+        if (revoker(record).isEmpty()) {
             return Result.CHANNEL_CANNOT_REVOKE;
         }
-        if (record.status() == DeliveryStatus.SENT) {
-            ResolvedConnector connector = connectors.resolve(tenantId, record.channel()).orElseThrow();
-            MessageRevoker.Outcome outcome = revoker.get().revoke(record.providerMessageId(), record.contactAddress(),
-                    connector.config());
-            if (outcome == MessageRevoker.Outcome.ALREADY_DELIVERED) {
-                publish(events.transition(record, DeliveryStatus.DELIVERED, null, null, clock.instant(), null));
-                return Result.ALREADY_DELIVERED;
-            }
+        if (record.status() == DeliveryStatus.SENT
+                && revokeSent(record).orElseThrow() == MessageRevoker.Outcome.ALREADY_DELIVERED) {
+            publisher.publish(events.transition(record, DeliveryStatus.DELIVERED, null, null, clock.instant(), null));
+            return Result.ALREADY_DELIVERED;
         }
         // Not sent yet: dispatch finds it ended and sends nothing. (A send already under way when this commits
         // still reaches the provider; its later report cannot move the message back.)
-        publish(events.transition(record, DeliveryStatus.FAILED, new Reason(ReasonCodes.REVOKED,
+        publisher.publish(events.transition(record, DeliveryStatus.FAILED, new Reason(ReasonCodes.REVOKED,
                 "taken back by the platform before delivery", null, false), null, clock.instant(), null));
         return Result.REVOKED;
     }
 
-    private void publish(Optional<Outgoing> event) {
-        event.ifPresent(e -> publisher.publish(List.of(e)));
+    /**
+     * Asks the provider to take back a message it was sent, where the channel can (empty where it cannot); changes
+     * nothing in the hub. Provider failures leave as with {@link #revoke}.
+     */
+    public Optional<MessageRevoker.Outcome> revokeSent(MessageRecord record) {
+        return revoker(record).map(revoker -> revoker.revoke(record.providerMessageId(), record.contactAddress(),
+                connectors.resolve(record.tenantId(), record.channel()).orElseThrow().config()));
+    }
+
+    private Optional<MessageRevoker> revoker(MessageRecord record) {
+        return connectors.resolve(record.tenantId(), record.channel()).flatMap(r -> r.connector().revoker());
     }
 }

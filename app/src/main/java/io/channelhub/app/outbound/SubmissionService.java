@@ -48,11 +48,12 @@ public class SubmissionService {
     private final HubProperties hub;
     private final BrokerGuard broker;
     private final GroupCommit groupCommit;
+    private final FallbackPlans plans;
     private final Clock clock;
 
     public SubmissionService(BrokerGuard broker, ActiveTenants tenants, ConnectorCatalog catalog, MessageRepository messages,
                              IdempotencyRepository idempotency, ContactRepository contacts, StatusEvents events,
-                             HubProperties hub, GroupCommit groupCommit, Clock clock) {
+                             HubProperties hub, GroupCommit groupCommit, FallbackPlans plans, Clock clock) {
         this.tenants = tenants;
         this.catalog = catalog;
         this.messages = messages;
@@ -62,6 +63,7 @@ public class SubmissionService {
         this.hub = hub;
         this.broker = broker;
         this.groupCommit = groupCommit;
+        this.plans = plans;
         this.clock = clock;
     }
 
@@ -85,18 +87,14 @@ public class SubmissionService {
     public Accepted<Answer> submit(Command c) {
         broker.requireAvailable();
         OutboundSubmission s = c.submission();
-        if (chain(s).size() > 1) {
-            // Until attempts are carried out, a chain accepted here would be silently dropped.
-            throw new SubmissionRejected(422, ReasonCodes.INVALID_REQUEST, "'fallback' is checked and previewed"
-                    + " (POST /api/v1/tenants/{tenantId}/messages/preview) but not yet carried out by this hub;"
-                    + " submit without it");
-        }
+        List<FallbackChain.Step> steps = chain(s);
+        List<FallbackChain.Step> rest = steps.subList(1, steps.size());
         MessageRecord record = prepare(s, c.intakeRef());
-        // Key, record and accepted status in one commit, shared with other callers' (GroupCommit). Only the
-        // statements run on the shared writer: the record is built before and the messages to publish after.
-        Accepted<Answer> repeated = groupCommit.execute(() -> accept(record, c));
-        return repeated != null ? repeated
-                : new Accepted<>(new Answer(record.id(), "accepted"), publish(record, c.intakeRef(), true));
+        // Key, record, accepted status and fallback chain in one commit, shared with other callers' (GroupCommit).
+        // Only the statements run on the shared writer: the record is built before and the messages to publish after.
+        Accepted<Answer> repeated = groupCommit.execute(() -> accept(record, c, rest));
+        return repeated != null ? repeated : new Accepted<>(new Answer(record.id(), "accepted"),
+                publish(record, c.intakeRef(), true, FallbackPlans.deadline(record, rest)));
     }
 
     /**
@@ -119,24 +117,51 @@ public class SubmissionService {
 
     /** The record a submission would be stored as, in its contact's conversation; stores nothing. */
     MessageRecord prepare(OutboundSubmission s, String intakeRef) {
+        return prepare(MessageIds.next(), s, intakeRef, null);
+    }
+
+    /**
+     * The record of a fallback attempt: a message of its own, in its contact's conversation on the attempt's
+     * channel, naming the message the platform submitted.
+     */
+    MessageRecord prepareAttempt(String id, OutboundSubmission s, String intakeRef, String fallbackOf) {
+        return prepare(id, s, intakeRef, fallbackOf);
+    }
+
+    private MessageRecord prepare(String id, OutboundSubmission s, String intakeRef, String fallbackOf) {
         String conversationId = contacts.find(s.tenantId(), s.channel(), s.to().address())
                 .map(ContactRepository.Contact::conversationId)
                 .orElseGet(() -> ConversationIds.derive(s.tenantId(), s.channel(), s.to().address()));
-        return record(MessageIds.next(), s, s.to().address(), conversationId, intakeRef, clock.instant());
+        return record(id, s, s.to().address(), conversationId, intakeRef, clock.instant(), fallbackOf);
+    }
+
+    /**
+     * Records a fallback attempt accepted, in the caller's transaction, with the attempts that follow it; answers
+     * the deadline of the next one, or null.
+     */
+    Instant recordAttempt(MessageRecord attempt, List<FallbackChain.Step> rest, String intakeRef) {
+        messages.insert(attempt);
+        events.record(attempt, DeliveryStatus.ACCEPTED, null, null, intakeRef);
+        return plans.store(attempt, rest);
+    }
+
+    /** What an accepted fallback attempt publishes: its dispatch item, its event and its own timer. */
+    List<Outgoing> publishAttempt(MessageRecord attempt, Instant deadline) {
+        return publish(attempt, attempt.intakeRef(), true, deadline);
     }
 
     private static MessageRecord record(String id, OutboundSubmission s, String address, String conversationId,
-                                        String intakeRef, Instant now) {
+                                        String intakeRef, Instant now, String fallbackOf) {
         CanonicalMessage message = new CanonicalMessage(id, s.tenantId(), s.channel(), Direction.OUTBOUND, s.from(),
                 s.to(), conversationId, null, now, s.content(), s.replyTo(), s.metadata(), null, null,
-                s.sentByOrDefault(), s.tag(), s.expireAt());
+                s.sentByOrDefault(), s.tag(), s.expireAt(), fallbackOf);
         return new MessageRecord(id, 0, s.tenantId(), s.channel(), Direction.OUTBOUND, conversationId, address, null,
                 DeliveryStatus.ACCEPTED, s.categoryOrDefault().wireName(), Messages.json(message), intakeRef, 0, null,
                 null, now, now);
     }
 
     /** Answers null when {@code record} was accepted now, or the answer to a repeated Idempotency-Key. */
-    private Accepted<Answer> accept(MessageRecord record, Command c) {
+    private Accepted<Answer> accept(MessageRecord record, Command c, List<FallbackChain.Step> rest) {
         if (c.idempotencyKey() != null) {
             Instant now = record.createdAt();
             Optional<String> first = idempotency.claim(record.tenantId(), c.idempotencyKey(), record.id(), now,
@@ -147,6 +172,7 @@ public class SubmissionService {
         }
         messages.insert(record);
         events.record(record, DeliveryStatus.ACCEPTED, null, null, c.intakeRef());
+        plans.store(record, rest);
         return null;
     }
 
@@ -159,12 +185,12 @@ public class SubmissionService {
         String id = UUID.nameUUIDFromBytes(("rejected:" + intakeRef).getBytes()).toString();
         String address = s.to() != null && s.to().address() != null ? s.to().address() : "";
         MessageRecord record = record(id, s, address, ConversationIds.derive(s.tenantId(), s.channel(), address),
-                intakeRef, now);
+                intakeRef, now, null);
         return groupCommit.execute(() -> {
             messages.insert(record);
             MessageRecord stored = messages.find(id).orElse(record);
             return events.transition(stored, DeliveryStatus.REJECTED, Reason.of(reasonCode, detail), null, now,
-                    intakeRef).stream().toList();
+                    intakeRef);
         });
     }
 
@@ -176,12 +202,16 @@ public class SubmissionService {
         // item be queued after all, dispatch sends the message once and skips the other item.
         boolean neverQueued = first.enqueuedAt() == null && first.intakeRef() == null
                 && first.status() == DeliveryStatus.ACCEPTED;
-        List<Outgoing> outgoing = ownRolledBackAttempt || neverQueued ? publish(first, intakeRef, false) : List.of();
+        List<Outgoing> outgoing = ownRolledBackAttempt || neverQueued
+                ? publish(first, intakeRef, false, plans.pendingDeadline(firstId)) : List.of();
         return new Accepted<>(new Answer(firstId, "accepted"), outgoing);
     }
 
-    /** The dispatch item and the {@code accepted} event; {@code recorded}: its status is in the history already. */
-    private List<Outgoing> publish(MessageRecord record, String intakeRef, boolean recorded) {
+    /**
+     * The dispatch item, the {@code accepted} event and the timer of a fallback chain whose next attempt has a
+     * deadline; {@code recorded}: its status is in the history already.
+     */
+    private List<Outgoing> publish(MessageRecord record, String intakeRef, boolean recorded, Instant deadline) {
         List<Outgoing> out = new ArrayList<>();
         Map<String, Object> properties = new HashMap<>(Messages.routing(record.tenantId(), record.channel(),
                 record.conversationId()));
@@ -191,9 +221,9 @@ public class SubmissionService {
         if (recorded) {
             out.add(events.event(record, DeliveryStatus.ACCEPTED, null, null, record.createdAt()));
         } else {
-            events.transition(record, DeliveryStatus.ACCEPTED, null, null, record.createdAt(), intakeRef)
-                    .ifPresent(out::add);
+            out.addAll(events.transition(record, DeliveryStatus.ACCEPTED, null, null, record.createdAt(), intakeRef));
         }
+        FallbackPlans.timer(record, deadline).ifPresent(out::add);
         return out;
     }
 }

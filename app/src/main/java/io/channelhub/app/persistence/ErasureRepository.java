@@ -17,6 +17,10 @@ public class ErasureRepository {
     /** Messages of the tenant created before {@code cutoff}, with their status history. */
     public int messagesBefore(String tenantId, Instant cutoff) {
         jdbc.sql("""
+                        delete from message_fallbacks where message_id in
+                        (select id from messages where tenant_id = ? and created_at < ?)""")
+                .params(tenantId, Db.ts(cutoff)).update();
+        jdbc.sql("""
                         delete from message_status where message_id in
                         (select id from messages where tenant_id = ? and created_at < ?)""")
                 .params(tenantId, Db.ts(cutoff)).update();
@@ -48,6 +52,10 @@ public class ErasureRepository {
     /** Everything the hub holds of one contact, across channels. */
     public int contact(String tenantId, String address) {
         jdbc.sql("""
+                        delete from message_fallbacks where message_id in
+                        (select id from messages where tenant_id = ? and contact_address = ?)""")
+                .params(tenantId, address).update();
+        jdbc.sql("""
                         delete from message_status where message_id in
                         (select id from messages where tenant_id = ? and contact_address = ?)""")
                 .params(tenantId, address).update();
@@ -64,6 +72,7 @@ public class ErasureRepository {
     public void tenant(String tenantId) {
         for (String sql : List.of(
                 "delete from message_status where message_id in (select id from messages where tenant_id = ?)",
+                "delete from message_fallbacks where tenant_id = ?",
                 "delete from messages where tenant_id = ?",
                 "delete from contacts where tenant_id = ?",
                 "delete from contact_events where tenant_id = ?",

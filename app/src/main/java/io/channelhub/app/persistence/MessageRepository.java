@@ -198,13 +198,27 @@ public class MessageRepository {
 
     public List<StatusEntry> history(String messageId) {
         return jdbc.sql("""
-                        select status, reason_code, detail, provider_code, occurred_at from message_status where message_id = ?
-                        order by replay_round, occurred_at""")
+                        select status, reason_code, detail, provider_code, occurred_at, fallback_attempt, fallback_of
+                        from message_status where message_id = ? order by replay_round, occurred_at""")
                 .param(messageId)
                 .query((rs, i) -> new StatusEntry(DeliveryStatus.fromWire(rs.getString("status")),
                         rs.getString("reason_code"), rs.getString("detail"), rs.getString("provider_code"),
-                        Db.instant(rs, "occurred_at")))
+                        Db.instant(rs, "occurred_at"), rs.getString("fallback_attempt"), rs.getString("fallback_of")))
                 .list();
+    }
+
+    /** Names, on the message's history entry for {@code status}, the fallback attempt it led to. */
+    public void nameFallbackAttempt(String messageId, int round, DeliveryStatus status, String attemptId) {
+        jdbc.sql("""
+                        update message_status set fallback_attempt = ? where message_id = ? and replay_round = ?
+                        and status = ?""")
+                .params(attemptId, messageId, round, status.wireName()).update();
+    }
+
+    /** Names, on a fallback attempt's {@code accepted} entry, the message it falls back from. */
+    public void nameFallbackOf(String attemptId, String messageId) {
+        jdbc.sql("update message_status set fallback_of = ? where message_id = ? and status = 'accepted'")
+                .params(messageId, attemptId).update();
     }
 
     /**

@@ -189,14 +189,6 @@ class MessagePreviewTest extends ChannelHubTest {
         assertNoTrace();
     }
 
-    @Test
-    void aSubmissionWithAFallbackChainIsRefusedUntilChainsAreCarriedOut() throws Exception {
-        HttpResponse<String> r = submit(choice("whatsapp", fallback("sms", "\"on\":[\"rejected\"]")));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
-        assertThat(r.body()).contains("not yet carried out");
-        assertNoTrace();
-    }
-
     // ---- helpers ------------------------------------------------------------------------------------------
 
     /** Nothing of the tenant's anywhere: records, contacts, usage, status events, provider calls. */

@@ -28,16 +28,16 @@ class StatusEventsMetadataTest {
         CanonicalMessage message = new CanonicalMessage("m-1", "t-1", "whatsapp", Direction.OUTBOUND, null,
                 new Party("+31600000001", null), "c-1", null, Instant.now(), TextContent.of("hi"), null,
                 metadata, null, null);
-        assertThat(StatusEvents.metadataOf(stored(Messages.json(message)))).isEqualTo(metadata);
+        assertThat(StatusEvents.echoOf(stored(Messages.json(message))).metadata()).isEqualTo(metadata);
     }
 
     @Test
     void noMetadataNullMetadataAndUnreadableBodiesEchoNothing() {
-        assertThat(StatusEvents.metadataOf(stored("{\"id\":\"m-1\",\"content\":{\"metadata\":{\"x\":1}}}")))
+        assertThat(StatusEvents.echoOf(stored("{\"id\":\"m-1\",\"content\":{\"metadata\":{\"x\":1}}}")).metadata())
                 .isEmpty();
-        assertThat(StatusEvents.metadataOf(stored("{\"metadata\":null,\"id\":\"m-1\"}"))).isEmpty();
-        assertThat(StatusEvents.metadataOf(stored("{\"metadata\":{\"x\":"))).isEmpty();
-        assertThat(StatusEvents.metadataOf(stored("[1,2]"))).isEmpty();
-        assertThat(StatusEvents.metadataOf(stored(null))).isEmpty();
+        assertThat(StatusEvents.echoOf(stored("{\"metadata\":null,\"id\":\"m-1\"}")).metadata()).isEmpty();
+        assertThat(StatusEvents.echoOf(stored("{\"metadata\":{\"x\":")).metadata()).isEmpty();
+        assertThat(StatusEvents.echoOf(stored("[1,2]")).metadata()).isEmpty();
+        assertThat(StatusEvents.echoOf(stored(null)).metadata()).isEmpty();
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param sentBy            outbound: who wrote it, as submitted (CONTRACT §7)
  * @param tag               outbound: the message tag submitted for use outside the service window
  * @param expireAt          outbound: when the message stops mattering if it is not delivered by then
+ * @param fallbackOf        outbound: on an attempt of a fallback chain, the id of the message the platform submitted
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CanonicalMessage(
@@ -38,7 +39,8 @@ public record CanonicalMessage(
         EmailHeaders headers,
         SentBy sentBy,
         String tag,
-        Instant expireAt) {
+        Instant expireAt,
+        String fallbackOf) {
 
     public CanonicalMessage {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
@@ -51,11 +53,12 @@ public record CanonicalMessage(
                             String replyTo, Map<String, Object> metadata, List<MediaContent> attachments,
                             EmailHeaders headers) {
         this(id, tenantId, channel, direction, from, to, conversationId, providerMessageId, timestamp, content,
-                replyTo, metadata, attachments, headers, null, null, null);
+                replyTo, metadata, attachments, headers, null, null, null, null);
     }
 
     public CanonicalMessage withContent(Content newContent, List<MediaContent> newAttachments) {
         return new CanonicalMessage(id, tenantId, channel, direction, from, to, conversationId, providerMessageId,
-                timestamp, newContent, replyTo, metadata, newAttachments, headers, sentBy, tag, expireAt);
+                timestamp, newContent, replyTo, metadata, newAttachments, headers, sentBy, tag, expireAt,
+                fallbackOf);
     }
 }

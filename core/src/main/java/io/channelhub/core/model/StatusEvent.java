@@ -18,9 +18,16 @@ public record StatusEvent(
         DeliveryStatus status,
         Reason reason,
         Instant timestamp,
-        Map<String, Object> metadata) {
+        Map<String, Object> metadata,
+        String fallbackOf) {
 
     public StatusEvent {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** An event about a message that is not an attempt of a fallback chain. */
+    public StatusEvent(String id, String messageId, String tenantId, String channel, String providerMessageId,
+                       DeliveryStatus status, Reason reason, Instant timestamp, Map<String, Object> metadata) {
+        this(id, messageId, tenantId, channel, providerMessageId, status, reason, timestamp, metadata, null);
     }
 }

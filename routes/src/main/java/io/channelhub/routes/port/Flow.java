@@ -15,6 +15,8 @@ public enum Flow {
     SUBMIT,
     /** Accepted outbound messages on their way to the provider. */
     DISPATCH,
+    /** Outbound messages with a fallback chain, checked when they end undelivered or their deadline passes. */
+    FALLBACK,
     /** Not one of the hub's flows (a message the broker dead-lettered from elsewhere). */
     OTHER
 }

@@ -58,6 +58,22 @@ public sealed interface Outgoing {
         }
     }
 
+    /**
+     * A check whether an outbound message moves on to the next attempt of its fallback chain (its hub id as the
+     * body), no earlier than {@code at}: now when it ended undelivered, or at its {@code not_delivered_within}
+     * deadline.
+     */
+    record CheckFallback(String messageId, Map<String, Object> properties, Instant at) implements Outgoing {
+        public CheckFallback {
+            properties = Map.copyOf(properties);
+        }
+
+        @Override
+        public Object body() {
+            return messageId;
+        }
+    }
+
     /** A provider report for a send not recorded yet, matched again no earlier than {@code at}. */
     record MatchStatusLater(String body, Map<String, Object> properties, Instant at) implements Outgoing {
         public MatchStatusLater {

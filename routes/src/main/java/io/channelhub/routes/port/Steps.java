@@ -20,6 +20,9 @@ public interface Steps {
     /** hub.dispatch → provider send through the gate, breaker and rate limiter. */
     QueueStep dispatch();
 
+    /** hub.fallback → the next attempt of a fallback chain (dispatch + event), or nothing when none is due. */
+    QueueStep fallback();
+
     /** hub.dead → recorded dead letter on hub.dlq. */
     QueueStep deadLetter();
 }
