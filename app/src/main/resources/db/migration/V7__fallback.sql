@@ -18,3 +18,12 @@ create index message_fallbacks_tenant on message_fallbacks (tenant_id);
 -- A history entry names the fallback attempt it led to, or the message an attempt falls back from.
 alter table message_status add column fallback_attempt varchar(36);
 alter table message_status add column fallback_of varchar(36);
+
+-- A tenant's default fallback chain per channel, for submissions that bring none (ops settings).
+create table tenant_fallbacks (
+    tenant_id   varchar(63)  not null references tenants (id) on delete cascade,
+    channel     varchar(31)  not null,
+    chain       text         not null,
+    updated_at  timestamp with time zone not null,
+    primary key (tenant_id, channel)
+);

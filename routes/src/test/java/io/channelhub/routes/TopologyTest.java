@@ -37,7 +37,8 @@ class TopologyTest {
             Flow.STATUS_RETRY, "hub.status-retry",
             Flow.MEDIA, "hub.media",
             Flow.SUBMIT, "hub.outbound",
-            Flow.DISPATCH, "hub.dispatch"));
+            Flow.DISPATCH, "hub.dispatch",
+            Flow.FALLBACK, "hub.fallback"));
 
     private final Topology topology = new Topology();
 
@@ -73,6 +74,14 @@ class TopologyTest {
             assertThat(later.properties()).containsAllEntriesOf(PROPERTIES)
                     .containsEntry("_AMQ_SCHED_DELIVERY", AT.toEpochMilli()).hasSize(PROPERTIES.size() + 1);
             assertThat(later.properties().get("_AMQ_SCHED_DELIVERY")).isInstanceOf(Long.class);
+
+            // a fallback's deadline is a timer the broker keeps: a scheduled message, not a thread
+            Topology.Addressed check = Topology.address(new Outgoing.CheckFallback("msg-1", PROPERTIES, AT),
+                    consumed);
+            assertThat(check.queue()).isEqualTo("hub.fallback");
+            assertThat(check.body()).isEqualTo("msg-1");
+            assertThat(check.properties()).containsAllEntriesOf(PROPERTIES)
+                    .containsEntry("_AMQ_SCHED_DELIVERY", AT.toEpochMilli()).hasSize(PROPERTIES.size() + 1);
         }
     }
 

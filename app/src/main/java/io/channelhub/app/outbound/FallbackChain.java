@@ -58,7 +58,7 @@ final class FallbackChain {
         return steps;
     }
 
-    private static void checkConditions(FallbackAttempt attempt, String where) {
+    static void checkConditions(FallbackAttempt attempt, String where) {
         if (attempt.on().isEmpty()) {
             throw invalid(where + ".on needs at least one of not_reachable, rejected, failed, not_delivered_within");
         }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.channelhub.app.flow.StatusEvents;
 import io.channelhub.app.persistence.FallbackRepository;
 import io.channelhub.app.persistence.MessageRecord;
+import io.channelhub.app.registry.ConnectorCatalog;
 import io.channelhub.core.model.FallbackCondition;
 import io.channelhub.core.model.HubJson;
+import io.channelhub.core.model.OutboundSubmission;
 import io.channelhub.routes.port.Outgoing;
 import java.time.Instant;
 import java.util.List;
@@ -23,9 +25,16 @@ class FallbackPlans {
     private static final TypeReference<List<FallbackChain.Step>> STEPS = new TypeReference<>() {
     };
     private final FallbackRepository fallbacks;
+    private final FallbackDefaults defaults;
 
-    FallbackPlans(FallbackRepository fallbacks) {
+    FallbackPlans(FallbackRepository fallbacks, FallbackDefaults defaults) {
         this.fallbacks = fallbacks;
+        this.defaults = defaults;
+    }
+
+    /** The submission's chain, or its tenant's default for its channel when it brings none, checked. */
+    List<FallbackChain.Step> chain(OutboundSubmission s, ConnectorCatalog catalog, Instant now) {
+        return FallbackChain.of(defaults.apply(s), catalog, now);
     }
 
     /**

@@ -112,7 +112,7 @@ public class SubmissionService {
                 .orElseThrow(() -> new SubmissionRejected(400, ReasonCodes.INVALID_REQUEST, "unknown channel"));
         Instant now = clock.instant();
         OutboundValidator.validate(s, channel, now);
-        return FallbackChain.of(s, catalog, now);
+        return plans.chain(s, catalog, now);
     }
 
     /** The record a submission would be stored as, in its contact's conversation; stores nothing. */

@@ -81,6 +81,7 @@ public class ErasureRepository {
                 "delete from dead_letters where tenant_id = ?",
                 "delete from media where tenant_id = ?",
                 "delete from connectors where tenant_id = ?",
+                "delete from tenant_fallbacks where tenant_id = ?",
                 "delete from api_tokens where tenant_id = ?",
                 "delete from tenants where id = ?")) {
             jdbc.sql(sql).param(tenantId).update();

@@ -2,7 +2,9 @@ package io.channelhub.app.persistence;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -76,5 +78,35 @@ public class FallbackRepository {
         return jdbc.sql("""
                         update message_fallbacks set state = ?, updated_at = ? where message_id = ? and state = 'pending'""")
                 .params(state.wireName(), Db.ts(now), messageId).update() > 0;
+    }
+
+    /** A tenant's default chain for a channel (JSON), for submissions that bring none. */
+    public Optional<String> defaultChain(String tenantId, String channel) {
+        return jdbc.sql("select chain from tenant_fallbacks where tenant_id = ? and channel = ?")
+                .params(tenantId, channel).query(String.class).optional();
+    }
+
+    /** A tenant's default chains by channel (JSON). */
+    public Map<String, String> defaultChains(String tenantId) {
+        Map<String, String> chains = new TreeMap<>();
+        jdbc.sql("select channel, chain from tenant_fallbacks where tenant_id = ?").param(tenantId)
+                .query(rs -> {
+                    chains.put(rs.getString("channel"), rs.getString("chain"));
+                });
+        return chains;
+    }
+
+    public void putDefaultChain(String tenantId, String channel, String chain, Instant now) {
+        if (jdbc.sql("update tenant_fallbacks set chain = ?, updated_at = ? where tenant_id = ? and channel = ?")
+                .params(chain, Db.ts(now), tenantId, channel).update() == 0) {
+            jdbc.sql("insert into tenant_fallbacks (tenant_id, channel, chain, updated_at) values (?, ?, ?, ?)")
+                    .params(tenantId, channel, chain, Db.ts(now)).update();
+        }
+    }
+
+    /** Answers whether there was one. */
+    public boolean deleteDefaultChain(String tenantId, String channel) {
+        return jdbc.sql("delete from tenant_fallbacks where tenant_id = ? and channel = ?")
+                .params(tenantId, channel).update() > 0;
     }
 }

@@ -206,6 +206,58 @@ class FallbackEndToEndTest extends ChannelHubTest {
         assertThat(messagesOfTenant()).as("no attempt after the last one listed").isEqualTo(2);
     }
 
+    @Test
+    void aTenantsDefaultChainCarriesASubmissionThatBringsNoneAndASubmissionsOwnChainWins() throws Exception {
+        String defaults = "/admin/v1/tenants/" + tenant + "/fallbacks";
+        HttpResponse<String> put = send("PUT", defaults + "/google", OPS,
+                "{\"fallback\":[{\"channel\":\"sms\",\"on\":[\"not_reachable\",\"failed\"]}]}");
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        JsonNode listed = json(send("GET", defaults, OPS, null).body());
+        assertThat(listed.path("google").path("fallback").get(0).path("channel").asText()).isEqualTo("sms");
+        assertThat(send("GET", defaults, PLATFORM, null).statusCode()).as("ops only").isEqualTo(403);
+        PROVIDER.stubFor(get(urlPathEqualTo("/v1/phones/" + contact + "/capabilities")).atPriority(1)
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                        .withBody(fixture("google/error-404-not-found.json"))));
+
+        String id = submitAccepted("{\"channel\":\"google\",\"to\":\"" + contact
+                + "\",\"content\":{\"type\":\"text\",\"text\":\"Uw APK is verlopen.\"}}");
+        String attempt = awaitAttempt(id, "failed");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(statusOf(attempt)));
+        assertSmsSent(1, "Uw APK is verlopen.");
+
+        // The submission's own chain wins: WhatsApp instead of the default's SMS (and WhatsApp has no window open).
+        String own = submitAccepted(text("google", "Uw banden zijn binnen.",
+                "{\"channel\":\"whatsapp\",\"on\":[\"not_reachable\"]}"));
+        String whatsapp = awaitAttempt(own, "failed");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "rejected".equals(statusOf(whatsapp)));
+        assertThat(view(whatsapp).path("message").path("channel").asText()).isEqualTo("whatsapp");
+        assertSmsSent(0, "Uw banden zijn binnen.");
+
+        assertThat(send("DELETE", defaults + "/google", OPS, null).statusCode()).isEqualTo(204);
+        assertThat(send("DELETE", defaults + "/google", OPS, null).statusCode()).isEqualTo(404);
+        assertThat(json(send("GET", defaults, OPS, null).body()).size()).isZero();
+    }
+
+    @Test
+    void aDefaultChainThatCannotWorkIsRefusedWithAProblemAndStoresNothing() throws Exception {
+        String defaults = "/admin/v1/tenants/" + tenant + "/fallbacks";
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("/google", "{\"fallback\":[{\"channel\":\"email\",\"on\":[\"failed\"]}]}");
+        bad.put("/google ", "{\"fallback\":[{\"channel\":\"sms\",\"to\":\"+31612345678\",\"on\":[\"failed\"]}]}");
+        bad.put("/fax", "{\"fallback\":[{\"channel\":\"sms\",\"on\":[\"failed\"]}]}");
+        bad.put("/sms", "{\"fallback\":[{\"channel\":\"whatsapp\",\"on\":[\"not_delivered_within\"],"
+                + "\"within\":\"PT1S\"}]}");
+        bad.put("/sms ", "{\"fallback\":[]}");
+        for (Map.Entry<String, String> e : bad.entrySet()) {
+            HttpResponse<String> r = send("PUT", defaults + e.getKey().strip(), OPS, e.getValue());
+            assertThat(r.statusCode()).as(e + " → " + r.body()).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        }
+        assertThat(send("PUT", "/admin/v1/tenants/no-such-tenant/fallbacks/sms", OPS,
+                "{\"fallback\":[{\"channel\":\"whatsapp\",\"on\":[\"failed\"]}]}").statusCode()).isEqualTo(404);
+        assertThat(json(send("GET", defaults, OPS, null).body()).size()).isZero();
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------
 
     /** Waits for the message to end with {@code status} and name its fallback attempt; answers that attempt. */

@@ -47,4 +47,9 @@ public record OutboundSubmission(
         return new OutboundSubmission(tenant, channel, from, to, content, category, replyTo, metadata, sentBy, tag, expireAt,
                 fallback);
     }
+
+    public OutboundSubmission withFallback(List<FallbackAttempt> chain) {
+        return new OutboundSubmission(tenantId, channel, from, to, content, category, replyTo, metadata, sentBy, tag,
+                expireAt, chain);
+    }
 }
