@@ -28,7 +28,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HexFormat;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +61,8 @@ class FallbackEndToEndTest extends ChannelHubTest {
     String agentId;
     String clientToken;
     String contact;
+    String phoneNumberId;
+    String wabaId;
 
     @BeforeEach
     void tenantWithRbmWhatsAppAndSms() throws Exception {
@@ -88,8 +93,10 @@ class FallbackEndToEndTest extends ChannelHubTest {
         putConnector("sms", "{\"enabled\":true,\"settings\":{\"accountSid\":\"" + accountSid + "\",\"fromNumber\":\""
                 + SmsEndToEndTest.BUSINESS_NUMBER + "\"},\"secrets\":{\"authToken\":\"" + authToken + "\"}}");
 
-        putConnector("whatsapp", "{\"enabled\":true,\"settings\":{\"phoneNumberId\":\"" + digits(15)
-                + "\",\"wabaId\":\"" + digits(15) + "\"},\"secrets\":{\"accessToken\":\"EAAG" + digits(20)
+        phoneNumberId = digits(15);
+        wabaId = digits(15);
+        putConnector("whatsapp", "{\"enabled\":true,\"settings\":{\"phoneNumberId\":\"" + phoneNumberId
+                + "\",\"wabaId\":\"" + wabaId + "\"},\"secrets\":{\"accessToken\":\"EAAG" + digits(20)
                 + "\",\"appSecret\":\"s\",\"verifyToken\":\"v\"}}");
     }
 
@@ -145,6 +152,41 @@ class FallbackEndToEndTest extends ChannelHubTest {
         assertThat(entry(view(id), "rejected").path("reasonCode").asText()).isEqualTo("outside_service_window");
         assertSmsSent(1, "Wanneer komt u langs?");
         PROVIDER.verify(0, postRequestedFor(urlPathMatching("/[^/]+/[0-9]+/messages")));
+    }
+
+    @Test
+    void aTemplateToANumberNotOnWhatsAppIsReportedUndeliverableAndGoesBySmsAsItsFallbackText() throws Exception {
+        String wamid = "wamid.HBgL" + digits(24);
+        PROVIDER.stubFor(post(urlPathMatching("/v[0-9.]+/" + phoneNumberId + "/messages")).atPriority(1)
+                .willReturn(okJson(fixture("whatsapp/send-accepted.json")
+                        .replace("wamid.HBgLMzE2MTIzNDU2NzgVAgARGBI4RjU1QjBEQUE3QjQ4NjE5MDQA", wamid))));
+        String id = submitAccepted("{\"channel\":\"whatsapp\",\"to\":\"" + contact + "\",\"content\":{"
+                + "\"type\":\"template\",\"name\":\"service_reminder\",\"language\":\"nl\",\"parameters\":[\"morgen\"],"
+                + "\"fallbackText\":\"Uw onderhoudsbeurt is morgen.\"},\"metadata\":{\"leadId\":\"L-7\"},"
+                + "\"fallback\":[{\"channel\":\"sms\",\"on\":[\"not_reachable\"]}]}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(statusOf(id)));
+
+        // WhatsApp reports later that the number cannot get WhatsApp messages (131026), as Meta signs it.
+        String failed = fixture("whatsapp/status-failed-undeliverable.json")
+                .replace("wamid.HBgLMzE2MTIzNDU2NzgVAgARGBI1QjI0RDk0QkM3RjgxNjM4QjQA", wamid)
+                .replace("106540352242922", phoneNumberId).replace("102290129340398", wabaId)
+                .replace("31612345678", contact.substring(1))
+                .replace("1795169836", String.valueOf(Instant.now().getEpochSecond()));
+        byte[] bytes = failed.getBytes(StandardCharsets.UTF_8);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("s".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        HttpResponse<String> ack = call(HttpRequest.newBuilder(URI.create(url("/webhooks/whatsapp/" + tenant)))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(mac.doFinal(bytes)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+        assertThat(ack.statusCode()).isEqualTo(200);
+
+        String attempt = awaitAttempt(id, "failed");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(statusOf(attempt)));
+        JsonNode entry = entry(view(id), "failed");
+        assertThat(entry.path("reasonCode").asText()).isEqualTo("not_reachable_on_channel");
+        assertThat(entry.path("providerCode").asText()).isEqualTo("131026");
+        assertSmsSent(1, "Uw onderhoudsbeurt is morgen.");
     }
 
     @Test

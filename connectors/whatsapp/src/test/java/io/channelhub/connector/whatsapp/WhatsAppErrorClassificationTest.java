@@ -71,7 +71,7 @@ class WhatsAppErrorClassificationTest {
             "error-2-service-unavailable.json,   503, transient, provider_unavailable,   2",
             "error-131000-something-wrong.json,  500, transient, provider_unavailable,   131000",
             "error-131047-reengagement.json,     400, permanent, outside_service_window, 131047",
-            "error-131026-undeliverable.json,    400, permanent, provider_rejected,      131026",
+            "error-131026-undeliverable.json,    400, permanent, not_reachable_on_channel, 131026",
             "error-100-invalid-param.json,       400, permanent, provider_rejected,      100",
             "error-132001-template-missing.json, 404, permanent, provider_rejected,      132001",
             "error-131048-spam-rate.json,        400, permanent, provider_rejected,      131048",
@@ -194,7 +194,7 @@ class WhatsAppErrorClassificationTest {
     @Test
     void failedStatusWebhookUsesTheSameTable() {
         assertThat(WhatsAppErrorClassifier.reasonCodeOf(131047)).isEqualTo(ReasonCodes.OUTSIDE_SERVICE_WINDOW);
-        assertThat(WhatsAppErrorClassifier.reasonCodeOf(131026)).isEqualTo(ReasonCodes.PROVIDER_REJECTED);
+        assertThat(WhatsAppErrorClassifier.reasonCodeOf(131026)).isEqualTo(ReasonCodes.NOT_REACHABLE_ON_CHANNEL);
         assertThat(WhatsAppErrorClassifier.reasonCodeOf(130429)).isEqualTo(ReasonCodes.RATE_LIMITED);
         assertThat(WhatsAppErrorClassifier.reasonCodeOf(190)).isEqualTo(ReasonCodes.AUTHENTICATION_FAILED);
         assertThat(WhatsAppErrorClassifier.reasonCodeOf(null)).isEqualTo(ReasonCodes.PROVIDER_REJECTED);

@@ -70,7 +70,7 @@ class WhatsAppStatusUpdateTest {
     void failedUndeliverableIsProviderRejected() {
         assertThat(single("status-failed-undeliverable.json")).isEqualTo(new StatusUpdate(SENT_ID, null,
                 DeliveryStatus.FAILED,
-                new Reason(ReasonCodes.PROVIDER_REJECTED, "Message undeliverable", "131026", false), at(106)));
+                new Reason(ReasonCodes.NOT_REACHABLE_ON_CHANNEL, "Message undeliverable", "131026", false), at(106)));
     }
 
     @Test
