@@ -3,7 +3,7 @@ package io.channelhub.app.outbound;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.channelhub.app.persistence.FallbackRepository;
-import io.channelhub.app.registry.ActiveTenants;
+import io.channelhub.app.persistence.TenantRepository;
 import io.channelhub.app.registry.ConnectorCatalog;
 import io.channelhub.core.model.FallbackAttempt;
 import io.channelhub.core.model.HubJson;
@@ -28,10 +28,10 @@ public class FallbackDefaults {
     };
     private final FallbackRepository fallbacks;
     private final ConnectorCatalog catalog;
-    private final ActiveTenants tenants;
+    private final TenantRepository tenants;
     private final Clock clock;
 
-    FallbackDefaults(FallbackRepository fallbacks, ConnectorCatalog catalog, ActiveTenants tenants, Clock clock) {
+    FallbackDefaults(FallbackRepository fallbacks, ConnectorCatalog catalog, TenantRepository tenants, Clock clock) {
         this.fallbacks = fallbacks;
         this.catalog = catalog;
         this.tenants = tenants;

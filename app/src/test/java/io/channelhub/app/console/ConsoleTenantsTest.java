@@ -73,6 +73,36 @@ class ConsoleTenantsTest extends ConsoleSession {
     }
 
     @Test
+    void aChannelsDefaultFallbackIsSetShownAndRemovedAndARefusedOneStoresNothing() throws Exception {
+        createTenant("ct-fallback", "Fallback Motors");
+        assertThat(get("/console/tenants/ct-fallback").body()).contains("id=\"fallbacks-none\"");
+
+        HttpResponse<String> saved = submit("/console/tenants/ct-fallback/fallbacks",
+                Map.of("channel", "google", "next", "sms", "on", "not_reachable"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(saved.headers().firstValue("Location").orElseThrow()).endsWith("/console/tenants/ct-fallback#fallbacks");
+        String page = get("/console/tenants/ct-fallback").body();
+        assertThat(page).contains("Default fallback saved: google then sms.").contains("data-test=\"fallback-row\" data-channel=\"google\"")
+                .contains("then sms on not_reachable");
+        assertThat(send("GET", "/admin/v1/tenants/ct-fallback/fallbacks", OPS, null).body())
+                .contains("\"google\":{\"fallback\":[{\"channel\":\"sms\",\"on\":[\"not_reachable\"]}]}");
+
+        // An e-mail attempt after RBM could not use the message's phone number; a deadline needs a duration.
+        submit("/console/tenants/ct-fallback/fallbacks", Map.of("channel", "google", "next", "email", "on", "failed"));
+        assertThat(get("/console/tenants/ct-fallback").body()).contains("Default fallback not saved")
+                .contains("would not carry over").contains("then sms on not_reachable").doesNotContain("then email");
+        submit("/console/tenants/ct-fallback/fallbacks", Map.of("channel", "sms", "next", "whatsapp",
+                "on", "not_delivered_within", "within", "10 minutes"));
+        assertThat(get("/console/tenants/ct-fallback").body()).contains("ISO-8601 duration")
+                .doesNotContain("data-test=\"fallback-row\" data-channel=\"sms\"");
+
+        assertThat(submit("/console/tenants/ct-fallback/fallbacks/google/remove", Map.of()).statusCode())
+                .isEqualTo(302);
+        assertThat(get("/console/tenants/ct-fallback").body()).contains("Default fallback of google removed.")
+                .contains("id=\"fallbacks-none\"");
+    }
+
+    @Test
     void offboardingIsConfirmedOnAPageThatSaysWhatHappensAndWhenThenDisablesTheConnectors() throws Exception {
         tenantWithTestConnector("ct-offboard", "test", "ct-offboard-acct", "s");
         assertThat(connectors.find("ct-offboard", "test").orElseThrow().enabled()).isTrue();
