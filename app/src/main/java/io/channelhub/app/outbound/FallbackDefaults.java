@@ -10,10 +10,15 @@ import io.channelhub.core.model.HubJson;
 import io.channelhub.core.model.OutboundSubmission;
 import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.spi.ChannelDescriptor;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.channelhub.app.registry.ActiveTenants;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,26 +26,38 @@ import org.springframework.stereotype.Component;
  * no chain of its own. A default names channels and conditions only: the address and the content are each
  * message's, so it may only lead to channels that address the contact the same way (a phone number: WhatsApp,
  * RBM, SMS), where the message's own address carries over.
+ *
+ * <p>Every submission asks, and defaults change rarely: they are cached per tenant like {@link ActiveTenants},
+ * invalidated at once by a change through this hub and seen by other instances within {@link #TTL}.
  */
 @Component
 public class FallbackDefaults {
+    static final Duration TTL = Duration.ofSeconds(10);
     private static final TypeReference<List<FallbackAttempt>> ATTEMPTS = new TypeReference<>() {
     };
     private final FallbackRepository fallbacks;
     private final ConnectorCatalog catalog;
     private final TenantRepository tenants;
     private final Clock clock;
+    /** Bounded like the tenant cache; a tenant without defaults holds an empty map. */
+    private final Cache<String, Map<String, List<FallbackAttempt>>> cache;
 
     FallbackDefaults(FallbackRepository fallbacks, ConnectorCatalog catalog, TenantRepository tenants, Clock clock) {
         this.fallbacks = fallbacks;
         this.catalog = catalog;
         this.tenants = tenants;
         this.clock = clock;
+        this.cache = Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(100_000)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
     /** The tenant's default chains by channel. */
     public Map<String, List<FallbackAttempt>> of(String tenantId) {
         requireTenant(tenantId);
+        return stored(tenantId);
+    }
+
+    private Map<String, List<FallbackAttempt>> stored(String tenantId) {
         Map<String, List<FallbackAttempt>> chains = new LinkedHashMap<>();
         fallbacks.defaultChains(tenantId).forEach((channel, json) -> chains.put(channel, read(json)));
         return chains;
@@ -77,6 +94,7 @@ public class FallbackDefaults {
         }
         try {
             fallbacks.putDefaultChain(tenantId, channel, HubJson.mapper().writeValueAsString(chain), clock.instant());
+            cache.invalidate(tenantId);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a fallback chain that cannot be written as JSON", e);
         }
@@ -86,7 +104,9 @@ public class FallbackDefaults {
     /** Answers whether the tenant had a default chain for the channel. */
     public boolean delete(String tenantId, String channel) {
         requireTenant(tenantId);
-        return fallbacks.deleteDefaultChain(tenantId, channel);
+        boolean deleted = fallbacks.deleteDefaultChain(tenantId, channel);
+        cache.invalidate(tenantId);
+        return deleted;
     }
 
     /** The submission with its tenant's default chain for its channel when it brings none of its own. */
@@ -94,7 +114,8 @@ public class FallbackDefaults {
         if (!s.fallback().isEmpty() || s.channel() == null) {
             return s;
         }
-        return fallbacks.defaultChain(s.tenantId(), s.channel()).map(json -> s.withFallback(read(json))).orElse(s);
+        List<FallbackAttempt> chain = cache.get(s.tenantId(), this::stored).get(s.channel());
+        return chain == null ? s : s.withFallback(chain);
     }
 
     private ChannelDescriptor descriptor(String channel, String unknown) {

@@ -117,7 +117,7 @@ public class SubmissionService {
 
     /** The record a submission would be stored as, in its contact's conversation; stores nothing. */
     MessageRecord prepare(OutboundSubmission s, String intakeRef) {
-        return prepare(MessageIds.next(), s, intakeRef, null);
+        return prepareAttempt(MessageIds.next(), s, intakeRef, null);
     }
 
     /**
@@ -125,10 +125,6 @@ public class SubmissionService {
      * channel, naming the message the platform submitted.
      */
     MessageRecord prepareAttempt(String id, OutboundSubmission s, String intakeRef, String fallbackOf) {
-        return prepare(id, s, intakeRef, fallbackOf);
-    }
-
-    private MessageRecord prepare(String id, OutboundSubmission s, String intakeRef, String fallbackOf) {
         String conversationId = contacts.find(s.tenantId(), s.channel(), s.to().address())
                 .map(ContactRepository.Contact::conversationId)
                 .orElseGet(() -> ConversationIds.derive(s.tenantId(), s.channel(), s.to().address()));

@@ -80,12 +80,6 @@ public class FallbackRepository {
                 .params(state.wireName(), Db.ts(now), messageId).update() > 0;
     }
 
-    /** A tenant's default chain for a channel (JSON), for submissions that bring none. */
-    public Optional<String> defaultChain(String tenantId, String channel) {
-        return jdbc.sql("select chain from tenant_fallbacks where tenant_id = ? and channel = ?")
-                .params(tenantId, channel).query(String.class).optional();
-    }
-
     /** A tenant's default chains by channel (JSON). */
     public Map<String, String> defaultChains(String tenantId) {
         Map<String, String> chains = new TreeMap<>();

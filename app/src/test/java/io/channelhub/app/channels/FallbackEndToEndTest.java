@@ -210,6 +210,24 @@ class FallbackEndToEndTest extends ChannelHubTest {
     }
 
     @Test
+    void aRevocationRbmRefusesBecauseTheMessageWasDeliveredCancelsTheFallback() throws Exception {
+        String id = submitAccepted(text("google", "Uw offerte staat klaar.", timed("sms")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> "sent".equals(statusOf(id)));
+        // Google answers 404 to the revocation of a message it has delivered already.
+        String path = "/v1/phones/" + contact + "/agentMessages/" + id;
+        PROVIDER.stubFor(WireMock.delete(urlPathEqualTo(path)).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody(fixture("google/error-404-not-found.json"))));
+
+        await().atMost(Duration.ofSeconds(WITHIN.toSeconds() + 10)).until(() -> "cancelled".equals(view(id)
+                .path("fallback").path("state").asText()));
+        PROVIDER.verify(1, deleteRequestedFor(urlPathEqualTo(path)));
+        assertThat(statusOf(id)).isEqualTo("delivered");
+        Thread.sleep(1_000);
+        assertSmsSent(0, null);
+        assertThat(messagesOfTenant()).isEqualTo(1);
+    }
+
+    @Test
     void aDeliveryAtNineSecondsCancelsTheFallbackDueAtTen() throws Exception {
         Instant submitted = Instant.now();
         String id = submitAccepted(text("google", "Uw auto is gewassen.", timed("sms")));
