@@ -33,17 +33,11 @@ final class FallbackChain {
     static List<Step> of(OutboundSubmission original, ConnectorCatalog catalog, Instant now) {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(original, null));
-        if (original.fallback().size() > MAX_ATTEMPTS) {
-            throw invalid("at most " + MAX_ATTEMPTS + " fallback attempts");
-        }
+        checkLength(original.fallback());
         for (int i = 0; i < original.fallback().size(); i++) {
             String where = "fallback[" + i + "]";
             FallbackAttempt attempt = original.fallback().get(i);
-            if (attempt == null || attempt.channel() == null) {
-                throw invalid(where + ".channel is required");
-            }
-            ChannelDescriptor channel = catalog.find(attempt.channel()).map(c -> c.descriptor())
-                    .orElseThrow(() -> invalid(where + ".channel: unknown channel '" + attempt.channel() + "'"));
+            ChannelDescriptor channel = channelOf(attempt, where, catalog);
             checkConditions(attempt, where);
             OutboundSubmission s = submission(original, attempt);
             try {
@@ -56,6 +50,21 @@ final class FallbackChain {
             steps.add(new Step(s, attempt));
         }
         return steps;
+    }
+
+    static void checkLength(List<FallbackAttempt> attempts) {
+        if (attempts.size() > MAX_ATTEMPTS) {
+            throw invalid("at most " + MAX_ATTEMPTS + " fallback attempts");
+        }
+    }
+
+    /** The attempt's channel; a missing or unknown one is a 400 naming the attempt. */
+    static ChannelDescriptor channelOf(FallbackAttempt attempt, String where, ConnectorCatalog catalog) {
+        if (attempt == null || attempt.channel() == null) {
+            throw invalid(where + ".channel is required");
+        }
+        return catalog.find(attempt.channel()).map(c -> c.descriptor())
+                .orElseThrow(() -> invalid(where + ".channel: unknown channel '" + attempt.channel() + "'"));
     }
 
     static void checkConditions(FallbackAttempt attempt, String where) {

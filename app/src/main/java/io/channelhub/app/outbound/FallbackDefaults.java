@@ -2,6 +2,8 @@ package io.channelhub.app.outbound;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.channelhub.app.persistence.FallbackRepository;
 import io.channelhub.app.persistence.TenantRepository;
 import io.channelhub.app.registry.ConnectorCatalog;
@@ -10,9 +12,6 @@ import io.channelhub.core.model.HubJson;
 import io.channelhub.core.model.OutboundSubmission;
 import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.spi.ChannelDescriptor;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.channelhub.app.registry.ActiveTenants;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,8 +26,9 @@ import org.springframework.stereotype.Component;
  * message's, so it may only lead to channels that address the contact the same way (a phone number: WhatsApp,
  * RBM, SMS), where the message's own address carries over.
  *
- * <p>Every submission asks, and defaults change rarely: they are cached per tenant like {@link ActiveTenants},
- * invalidated at once by a change through this hub and seen by other instances within {@link #TTL}.
+ * <p>Every submission asks, and defaults change rarely: they are cached per tenant like
+ * {@link io.channelhub.app.registry.ActiveTenants}, invalidated at once by a change through this hub and seen by
+ * other instances within {@link #TTL}.
  */
 @Component
 public class FallbackDefaults {
@@ -70,17 +70,11 @@ public class FallbackDefaults {
         if (chain == null || chain.isEmpty()) {
             throw invalid("'fallback' needs at least one attempt; DELETE removes the default");
         }
-        if (chain.size() > FallbackChain.MAX_ATTEMPTS) {
-            throw invalid("at most " + FallbackChain.MAX_ATTEMPTS + " fallback attempts");
-        }
+        FallbackChain.checkLength(chain);
         for (int i = 0; i < chain.size(); i++) {
             String where = "fallback[" + i + "]";
             FallbackAttempt attempt = chain.get(i);
-            if (attempt == null || attempt.channel() == null) {
-                throw invalid(where + ".channel is required");
-            }
-            ChannelDescriptor next = descriptor(attempt.channel(), where + ".channel: unknown channel '"
-                    + attempt.channel() + "'");
+            ChannelDescriptor next = FallbackChain.channelOf(attempt, where, catalog);
             if (attempt.to() != null || attempt.content() != null) {
                 throw invalid(where + ": a default chain names channels and conditions only; 'to' and 'content'"
                         + " are each message's");

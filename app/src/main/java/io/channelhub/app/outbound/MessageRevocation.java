@@ -66,12 +66,12 @@ public class MessageRevocation {
         }
         if (record.status() == DeliveryStatus.SENT
                 && revokeSent(record).orElseThrow() == MessageRevoker.Outcome.ALREADY_DELIVERED) {
-            publisher.publish(events.transition(record, DeliveryStatus.DELIVERED, null, null, clock.instant(), null));
+            publish(events.transition(record, DeliveryStatus.DELIVERED, null, null, clock.instant(), null));
             return Result.ALREADY_DELIVERED;
         }
         // Not sent yet: dispatch finds it ended and sends nothing. (A send already under way when this commits
         // still reaches the provider; its later report cannot move the message back.)
-        publisher.publish(events.transition(record, DeliveryStatus.FAILED, new Reason(ReasonCodes.REVOKED,
+        publish(events.transition(record, DeliveryStatus.FAILED, new Reason(ReasonCodes.REVOKED,
                 "taken back by the platform before delivery", null, false), null, clock.instant(), null));
         return Result.REVOKED;
     }
@@ -83,6 +83,12 @@ public class MessageRevocation {
     public Optional<MessageRevoker.Outcome> revokeSent(MessageRecord record) {
         return revoker(record).map(revoker -> revoker.revoke(record.providerMessageId(), record.contactAddress(),
                 connectors.resolve(record.tenantId(), record.channel()).orElseThrow().config()));
+    }
+
+    private void publish(List<Outgoing> events) {
+        if (!events.isEmpty()) {
+            publisher.publish(events);
+        }
     }
 
     private Optional<MessageRevoker> revoker(MessageRecord record) {
