@@ -1,6 +1,7 @@
 package io.channelhub.app.flow;
 
 import io.channelhub.app.HubProperties;
+import io.channelhub.app.cluster.ClusterLocks;
 import io.channelhub.app.persistence.ErasureRepository;
 import io.channelhub.app.persistence.IdempotencyRepository;
 import io.channelhub.app.persistence.Tenant;
@@ -26,20 +27,27 @@ class RetentionJob implements Housekeeping {
     private final IdempotencyRepository idempotency;
     private final MediaErasure media;
     private final HubProperties hub;
+    private final ClusterLocks locks;
     private final Clock clock;
 
     RetentionJob(TenantRepository tenants, ErasureRepository erasure, IdempotencyRepository idempotency,
-                 MediaErasure media, HubProperties hub, Clock clock) {
+                 MediaErasure media, HubProperties hub, ClusterLocks locks, Clock clock) {
         this.tenants = tenants;
         this.erasure = erasure;
         this.idempotency = idempotency;
         this.media = media;
         this.hub = hub;
+        this.locks = locks;
         this.clock = clock;
     }
 
     @Override
     public void run() {
+        // one instance at a time; one that dies mid-run hands over at a later tick
+        locks.runAlone("housekeeping", ClusterLocks.JOB_AT_MOST, this::erase);
+    }
+
+    private void erase() {
         Instant now = clock.instant();
         idempotency.purgeOlderThan(now.minus(hub.idempotencyTtl()));
         for (Tenant tenant : tenants.all()) {

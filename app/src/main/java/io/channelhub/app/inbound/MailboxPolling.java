@@ -1,5 +1,6 @@
 package io.channelhub.app.inbound;
 
+import io.channelhub.app.cluster.ClusterLocks;
 import io.channelhub.app.flow.Messages;
 import io.channelhub.app.registry.ConnectorCatalog;
 import io.channelhub.app.registry.ConnectorHealth;
@@ -15,6 +16,7 @@ import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.Publisher;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,17 +31,25 @@ import org.springframework.stereotype.Component;
  * Polls every enabled connector that has a poller (email) at its own interval, one poll at a time per
  * tenant connector. Enabling or disabling a connector starts or stops its polling at the next tick.
  * Each polled item is queued durably on the intake queue before the poller may mark it processed at the
- * provider; the broker's duplicate detection absorbs an item offered twice after a crash mid-poll. An
+ * provider; the broker's duplicate detection absorbs an item offered twice after a crash mid-poll. Several hub
+ * instances poll a mailbox one at a time ({@link ClusterLocks}). An
  * item the provider will not give is handled by {@link UnreadableItems}; the rest of the poll goes on.
  */
 @Component
 class MailboxPolling implements InboundPolling {
     private static final Logger LOG = LoggerFactory.getLogger(MailboxPolling.class);
+    /**
+     * A poll's lock is handed to another instance this long after its holder died. A poll that runs longer (a
+     * huge mailbox) may then meet a second one: the items both offer are kept once by the broker's duplicate
+     * detection, as after a crash mid-poll.
+     */
+    static final Duration POLL_AT_MOST = Duration.ofMinutes(10);
     private final ConnectorCatalog catalog;
     private final TenantConnectors connectors;
     private final ConnectorHealth health;
     private final Publisher publisher;
     private final UnreadableItems unreadable;
+    private final ClusterLocks locks;
     private final Clock clock;
     private final Map<String, Instant> nextPoll = new ConcurrentHashMap<>();
     private final Map<String, Boolean> running = new ConcurrentHashMap<>();
@@ -48,12 +58,13 @@ class MailboxPolling implements InboundPolling {
 
     MailboxPolling(ConnectorCatalog catalog, TenantConnectors connectors, ConnectorHealth health,
                    Publisher publisher, UnreadableItems unreadable, ThreadPoolTaskExecutorBuilder executors,
-                   Clock clock) {
+                   ClusterLocks locks, Clock clock) {
         this.catalog = catalog;
         this.connectors = connectors;
         this.health = health;
         this.publisher = publisher;
         this.unreadable = unreadable;
+        this.locks = locks;
         this.clock = clock;
         this.pollers = executors.corePoolSize(4).maxPoolSize(4).threadNamePrefix("mailbox-poll-")
                 .awaitTermination(false).build();
@@ -80,6 +91,15 @@ class MailboxPolling implements InboundPolling {
     }
 
     private void poll(String key, InboundPoller poller, ResolvedConnector c) {
+        try {
+            // One instance at a time polls a mailbox; the others skip it until it is free.
+            locks.runAlone("mailbox:" + key, POLL_AT_MOST, () -> pollHere(poller, c));
+        } finally {
+            running.remove(key);
+        }
+    }
+
+    private void pollHere(InboundPoller poller, ResolvedConnector c) {
         String tenantId = c.config().tenantId();
         String channel = c.config().channel();
         try {
@@ -114,8 +134,6 @@ class MailboxPolling implements InboundPolling {
             // by class and redacted message only: a library's exception text may quote a credential
             LOG.error("Polling {} of tenant {} failed unexpectedly: {}: {}", channel, tenantId,
                     e.getClass().getName(), c.config().secrets().redact(e.getMessage()));
-        } finally {
-            running.remove(key);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.channelhub.app.registry;
 
+import io.channelhub.app.cluster.ClusterLocks;
 import io.channelhub.app.persistence.ConnectorRecord;
 import io.channelhub.app.persistence.ConnectorRepository;
 import io.channelhub.core.error.ChannelException;
@@ -31,19 +32,27 @@ class CredentialRenewals implements Renewals {
     private final ConnectorRepository repository;
     private final TenantConnectors connectors;
     private final ConnectorHealth health;
+    private final ClusterLocks locks;
     private final Clock clock;
 
     CredentialRenewals(ConnectorCatalog catalog, ConnectorRepository repository, TenantConnectors connectors,
-                       ConnectorHealth health, Clock clock) {
+                       ConnectorHealth health, ClusterLocks locks, Clock clock) {
         this.catalog = catalog;
         this.repository = repository;
         this.connectors = connectors;
         this.health = health;
+        this.locks = locks;
         this.clock = clock;
     }
 
     @Override
     public void renewDue() {
+        // one instance at a time: two would renew the same token twice, and the second renewal may be refused
+        locks.runAlone("credential-renewal", ClusterLocks.JOB_AT_MOST,
+                this::renewAll);
+    }
+
+    private void renewAll() {
         for (ChannelConnector connector : catalog.all()) {
             connector.credentialRenewal().ifPresent(renewal -> {
                 String channel = connector.descriptor().id();
