@@ -32,6 +32,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +43,7 @@ import io.channelhub.routes.BatchQueueConsumer;
 import io.channelhub.routes.port.Housekeeping;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -51,6 +56,8 @@ abstract class EndToEndFlows extends HubTestBase {
     String brokerUrl;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
     @Autowired
     Housekeeping housekeeping;
     @Autowired
@@ -630,6 +637,15 @@ abstract class EndToEndFlows extends HubTestBase {
                 && "sent".equals(status(recent).path("status").asText()));
         jdbc.sql("update messages set created_at = ? where id = ?")
                 .params(java.time.OffsetDateTime.now().minusDays(600), old).update();
+        // While another instance runs housekeeping (it holds the lock in the shared database), this one skips it.
+        SimpleLock otherInstance = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(new JdbcTemplate(dataSource)).withTableName("shedlock").usingDbTime().build())
+                .lock(new LockConfiguration(Instant.now(), "housekeeping", Duration.ofMinutes(5), Duration.ZERO))
+                .orElseThrow();
+        housekeeping.run();
+        assertThat(send("GET", "/api/v1/tenants/" + tenant + "/messages/" + old, PLATFORM, null).statusCode())
+                .isEqualTo(200);
+        otherInstance.unlock();
         housekeeping.run();
         assertThat(send("GET", "/api/v1/tenants/" + tenant + "/messages/" + old, PLATFORM, null).statusCode())
                 .isEqualTo(404);
