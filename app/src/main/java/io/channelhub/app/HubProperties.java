@@ -78,8 +78,30 @@ public record HubProperties(
     public record SharedCommits(@Min(1) @DefaultValue("2") int writers, @Min(1) @DefaultValue("64") int maxBatch) {
     }
 
-    /** Inbound media fetched from providers into hub storage. */
-    public record Media(@DefaultValue("100MB") DataSize maxBytes) {
+    /**
+     * Inbound media fetched from providers into hub storage: files under the data directory ({@code file}, the
+     * embedded default, one instance) or an S3-compatible object store every instance shares ({@code s3}).
+     */
+    public record Media(@DefaultValue("100MB") DataSize maxBytes, @DefaultValue("file") Store store,
+                        @Valid @DefaultValue S3 s3) {
+        public enum Store { FILE, S3 }
+    }
+
+    /**
+     * The object store for {@code hub.media.store=s3}. Credentials left empty are taken from the AWS SDK's
+     * default chain (environment, profile, instance role).
+     *
+     * @param endpoint  the store's URL, e.g. MinIO's; empty for AWS S3 itself
+     * @param pathStyle bucket in the path rather than the host name, as MinIO and most S3-compatible stores want
+     */
+    public record S3(@DefaultValue("") String endpoint, @DefaultValue("us-east-1") String region,
+                     @DefaultValue("channel-hub-media") String bucket, @DefaultValue("") String accessKeyId,
+                     @DefaultValue("") String secretAccessKey, @DefaultValue("true") boolean pathStyle) {
+        @Override
+        public String toString() {
+            return "S3[endpoint=" + endpoint + ", region=" + region + ", bucket=" + bucket + ", accessKeyId="
+                    + accessKeyId + ", secretAccessKey=***, pathStyle=" + pathStyle + "]";
+        }
     }
 
     /**

@@ -3,17 +3,12 @@ package io.channelhub.app.media;
 import io.channelhub.app.HubProperties;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +17,8 @@ import org.springframework.stereotype.Component;
  * other id is refused before it touches the file system.
  */
 @Component
+@ConditionalOnProperty(name = "hub.media.store", havingValue = "file", matchIfMissing = true)
 public class FileSystemMediaStore implements MediaStore {
-    private static final Pattern SAFE_ID = Pattern.compile("[0-9a-f-]{36}");
-    private static final Pattern SAFE_TENANT = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
     private final Path root;
 
     public FileSystemMediaStore(HubProperties hub) {
@@ -38,15 +32,9 @@ public class FileSystemMediaStore implements MediaStore {
         String id = UUID.randomUUID().toString();
         Path tmp = Files.createTempFile(dir, id, ".part");
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            long size;
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), sha)) {
-                size = copyAtMost(content, out, maxBytes);
-            }
+            StoredMedia stored = BoundedCopy.toFile(id, content, tmp, maxBytes);
             Files.move(tmp, dir.resolve(id), StandardCopyOption.ATOMIC_MOVE);
-            return new StoredMedia(id, size, HexFormat.of().formatHex(sha.digest()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return stored;
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -54,7 +42,7 @@ public class FileSystemMediaStore implements MediaStore {
 
     @Override
     public Optional<InputStream> open(String tenantId, String id) throws IOException {
-        if (!SAFE_ID.matcher(id).matches()) {
+        if (!MediaIds.safeId(id)) {
             return Optional.empty();
         }
         Path file = tenantDir(tenantId).resolve(id);
@@ -63,28 +51,12 @@ public class FileSystemMediaStore implements MediaStore {
 
     @Override
     public void delete(String tenantId, String id) throws IOException {
-        if (SAFE_ID.matcher(id).matches()) {
+        if (MediaIds.safeId(id)) {
             Files.deleteIfExists(tenantDir(tenantId).resolve(id));
         }
     }
 
     private Path tenantDir(String tenantId) {
-        if (!SAFE_TENANT.matcher(tenantId).matches()) {
-            throw new IllegalArgumentException("invalid tenant id");
-        }
-        return root.resolve(tenantId);
-    }
-
-    private static long copyAtMost(InputStream in, OutputStream out, long maxBytes) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        for (int n; (n = in.read(buffer)) != -1; ) {
-            total += n;
-            if (total > maxBytes) {
-                throw new MediaTooLargeException(maxBytes);
-            }
-            out.write(buffer, 0, n);
-        }
-        return total;
+        return root.resolve(MediaIds.checkedTenant(tenantId));
     }
 }
