@@ -3,7 +3,6 @@ package io.channelhub.app.outbound;
 import io.channelhub.app.metrics.HubMeters;
 import io.channelhub.app.registry.ResolvedConnector;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
@@ -14,10 +13,12 @@ import org.springframework.stereotype.Component;
 @Component
 class DispatchThrottle {
     private final TenantCircuitBreakers breakers;
+    private final SendRates rates;
     private final MeterRegistry meters;
 
-    DispatchThrottle(TenantCircuitBreakers breakers, MeterRegistry meters) {
+    DispatchThrottle(TenantCircuitBreakers breakers, SendRates rates, MeterRegistry meters) {
         this.breakers = breakers;
+        this.rates = rates;
         this.meters = meters;
     }
 
@@ -37,8 +38,7 @@ class DispatchThrottle {
         if (!breaker.tryAcquirePermission()) {
             return new Permit(breaker, Hold.CIRCUIT_OPEN);
         }
-        RateLimiter limiter = breakers.limiter(tenantId, channel, connector.config().settings());
-        if (!limiter.acquirePermission()) {
+        if (!rates.tryTake(tenantId, channel, connector.config().settings())) {
             breaker.releasePermission();
             meters.counter(HubMeters.DISPATCH_DEFERRED, "reason", "rate_limited").increment();
             return new Permit(breaker, Hold.RATE_LIMITED);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.channelhub.app.cluster.ClusterChanges;
+import io.channelhub.app.cluster.SharedState;
 import io.channelhub.app.persistence.FallbackRepository;
 import io.channelhub.app.persistence.TenantRepository;
 import io.channelhub.app.registry.ConnectorCatalog;
@@ -27,8 +29,7 @@ import org.springframework.stereotype.Component;
  * RBM, SMS), where the message's own address carries over.
  *
  * <p>Every submission asks, and defaults change rarely: they are cached per tenant like
- * {@link io.channelhub.app.registry.ActiveTenants}, invalidated at once by a change through this hub and seen by
- * other instances within {@link #TTL}.
+ * {@link io.channelhub.app.registry.ActiveTenants}, forgotten on every instance at a change ({@link ClusterChanges}).
  */
 @Component
 public class FallbackDefaults {
@@ -42,13 +43,18 @@ public class FallbackDefaults {
     /** Bounded like the tenant cache; a tenant without defaults holds an empty map. */
     private final Cache<String, Map<String, List<FallbackAttempt>>> cache;
 
-    FallbackDefaults(FallbackRepository fallbacks, ConnectorCatalog catalog, TenantRepository tenants, Clock clock) {
+    private final ClusterChanges changes;
+
+    FallbackDefaults(FallbackRepository fallbacks, ConnectorCatalog catalog, TenantRepository tenants,
+                     ClusterChanges changes, Clock clock) {
         this.fallbacks = fallbacks;
         this.catalog = catalog;
         this.tenants = tenants;
         this.clock = clock;
         this.cache = Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(100_000)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
+        this.changes = changes;
+        changes.onChange(SharedState.FALLBACK_DEFAULTS, cache::invalidate);
     }
 
     /** The tenant's default chains by channel. */
@@ -88,7 +94,7 @@ public class FallbackDefaults {
         }
         try {
             fallbacks.putDefaultChain(tenantId, channel, HubJson.mapper().writeValueAsString(chain), clock.instant());
-            cache.invalidate(tenantId);
+            changes.changed(SharedState.FALLBACK_DEFAULTS, tenantId);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a fallback chain that cannot be written as JSON", e);
         }
@@ -99,7 +105,7 @@ public class FallbackDefaults {
     public boolean delete(String tenantId, String channel) {
         requireTenant(tenantId);
         boolean deleted = fallbacks.deleteDefaultChain(tenantId, channel);
-        cache.invalidate(tenantId);
+        changes.changed(SharedState.FALLBACK_DEFAULTS, tenantId);
         return deleted;
     }
 

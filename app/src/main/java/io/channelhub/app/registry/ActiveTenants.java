@@ -2,6 +2,8 @@ package io.channelhub.app.registry;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.channelhub.app.cluster.ClusterChanges;
+import io.channelhub.app.cluster.SharedState;
 import io.channelhub.app.persistence.Tenant;
 import io.channelhub.app.persistence.TenantRepository;
 import java.time.Clock;
@@ -12,9 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Active tenants, cached briefly: every webhook, submission and send asks, and tenants change rarely.
- * Changes through this hub invalidate at once; another instance's changes are seen within {@link #TTL}
- * (an offboarded tenant's connectors are disabled in the same request, which the connector cache also
- * sees within its TTL).
+ * A change is forgotten on every instance at once ({@link ClusterChanges}); {@link #TTL} bounds it when an
+ * announcement is lost.
  */
 @Component
 public class ActiveTenants {
@@ -22,11 +23,14 @@ public class ActiveTenants {
     private final TenantRepository tenants;
     /** Bounded: unknown ids in webhook URLs must not grow it. */
     private final Cache<String, Optional<Tenant>> cache;
+    private final ClusterChanges changes;
 
-    public ActiveTenants(TenantRepository tenants, Clock clock) {
+    public ActiveTenants(TenantRepository tenants, ClusterChanges changes, Clock clock) {
         this.tenants = tenants;
+        this.changes = changes;
         this.cache = Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(100_000)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
+        changes.onChange(SharedState.TENANT, cache::invalidate);
     }
 
     public Optional<Tenant> find(String tenantId) {
@@ -34,6 +38,6 @@ public class ActiveTenants {
     }
 
     public void invalidate(String tenantId) {
-        cache.invalidate(tenantId);
+        changes.changed(SharedState.TENANT, tenantId);
     }
 }

@@ -1,5 +1,6 @@
 package io.channelhub.app.registry;
 
+import io.channelhub.app.outbound.SendRates;
 import io.channelhub.app.outbound.TenantCircuitBreakers;
 import io.channelhub.app.persistence.ConnectorRecord;
 import io.channelhub.app.persistence.ConnectorRepository;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConnectorAdmin {
     /** Settings the hub itself reads for every channel. */
-    public static final List<String> HUB_SETTING_KEYS = List.of(TenantCircuitBreakers.RATE_SETTING,
+    public static final List<String> HUB_SETTING_KEYS = List.of(SendRates.RATE_SETTING,
             "optOutKeywords", "optInKeywords");
     static final Set<String> HUB_SETTINGS = Set.copyOf(HUB_SETTING_KEYS);
     private static final long CHECK_TIMEOUT_SECONDS = 5;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.channelhub.app.cluster.ClusterChanges;
+import io.channelhub.app.cluster.SharedState;
 import io.channelhub.app.persistence.ConnectorRecord;
 import io.channelhub.app.persistence.ConnectorRepository;
 import io.channelhub.app.security.SecretCipher;
@@ -21,8 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tenants' connectors, resolved for calls: looked up, secrets decrypted, cached briefly because every
- * webhook and every send needs one. Changes made through this hub invalidate the cache at once; changes
- * made by another hub instance are seen within {@link #TTL}.
+ * webhook and every send needs one. A change is forgotten on every instance at once ({@link ClusterChanges});
+ * {@link #TTL} bounds it when an announcement is lost.
  */
 @Component
 public class TenantConnectors {
@@ -32,14 +34,19 @@ public class TenantConnectors {
     private final ConnectorCatalog catalog;
     private final SecretCipher cipher;
     private final Cache<String, Optional<ResolvedConnector>> cache;
+    private final ClusterChanges changes;
 
     public TenantConnectors(ConnectorRepository repository, ConnectorCatalog catalog, SecretCipher cipher,
-                            Clock clock) {
+                            ClusterChanges changes, Clock clock) {
         this.repository = repository;
         this.catalog = catalog;
         this.cipher = cipher;
         this.cache = Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(100_000)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
+        this.changes = changes;
+        changes.onChange(SharedState.CONNECTOR, cache::invalidate);
+        changes.onChange(SharedState.TENANT_CONNECTORS,
+                tenantId -> cache.asMap().keySet().removeIf(k -> k.startsWith(tenantId + '/')));
     }
 
     public Optional<ResolvedConnector> resolve(String tenantId, String channel) {
@@ -61,11 +68,11 @@ public class TenantConnectors {
     }
 
     public void invalidate(String tenantId, String channel) {
-        cache.invalidate(tenantId + '/' + channel);
+        changes.changed(SharedState.CONNECTOR, tenantId + '/' + channel);
     }
 
     public void invalidateTenant(String tenantId) {
-        cache.asMap().keySet().removeIf(k -> k.startsWith(tenantId + '/'));
+        changes.changed(SharedState.TENANT_CONNECTORS, tenantId);
     }
 
     public String encryptSecrets(String tenantId, String channel, Map<String, String> secrets) {

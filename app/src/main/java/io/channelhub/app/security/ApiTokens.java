@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.channelhub.app.HubProperties;
+import io.channelhub.app.cluster.ClusterChanges;
+import io.channelhub.app.cluster.SharedState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -14,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the caller of a presented token in the shared store, through a short cache because every API
- * request needs one. A change made on another instance is seen here once the entry is older than
- * {@code hub.security.token-cache-ttl} (the stated bound); a change made here invalidates at once.
+ * request needs one. A change is forgotten on every instance at once ({@link ClusterChanges});
+ * {@code hub.security.token-cache-ttl} bounds it when an announcement is lost.
  * Unknown tokens are cached too, so repeating a bad token does not reach the database, and the size bound
  * keeps the memory fixed whatever is presented.
  */
@@ -28,14 +30,17 @@ public class ApiTokens {
     private final LoadingCache<String, Optional<TokenGrant>> byHash;
     /** Names whose last use was written within the granularity: the next write waits until the entry expires. */
     private final Cache<String, Instant> recentlyMarked;
+    private final ClusterChanges changes;
 
-    ApiTokens(TokenStore store, HubProperties hub, Clock clock) {
+    ApiTokens(TokenStore store, HubProperties hub, ClusterChanges changes, Clock clock) {
         this.store = store;
         this.clock = clock;
         this.byHash = Caffeine.newBuilder().expireAfterWrite(hub.security().tokenCacheTtl()).maximumSize(MAX_CACHED)
                 .build(store::grant);
         this.recentlyMarked = Caffeine.newBuilder().expireAfterWrite(TokenStore.LAST_USE_GRANULARITY)
                 .maximumSize(MAX_CACHED).build();
+        this.changes = changes;
+        changes.onChange(SharedState.TOKENS, ignored -> byHash.invalidateAll());
     }
 
     /**
@@ -59,8 +64,9 @@ public class ApiTokens {
         return byHash.get(hash).filter(g -> g.validAt(now)).map(TokenGrant::caller);
     }
 
-    void invalidate(String hash) {
-        byHash.invalidate(hash);
+    /** A token changed (made, rotated, revoked): every instance forgets every cached answer. */
+    void invalidate() {
+        changes.changed(SharedState.TOKENS, "");
     }
 
     private void markUsed(String name, Instant now) {

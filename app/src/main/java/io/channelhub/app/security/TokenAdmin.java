@@ -92,7 +92,7 @@ public class TokenAdmin {
     /** @return false when no token has that name */
     public boolean revoke(String name, Caller by) {
         return store.revoke(name).map(t -> {
-            tokens.invalidate(t.hash());
+            tokens.invalidate();
             LOG.warn("API token {} (role {}, tenant {}, from {}) revoked by {}", t.name(), t.role().id(), t.scope(),
                     t.source().id(), by.tokenName());
             return true;
