@@ -44,7 +44,7 @@ class RetentionJob implements Housekeeping {
     @Override
     public void run() {
         // one instance at a time; one that dies mid-run hands over at a later tick
-        locks.runAlone("housekeeping", ClusterLocks.JOB_AT_MOST, this::erase);
+        locks.runAlone("housekeeping", this::erase);
     }
 
     private void erase() {

@@ -16,7 +16,6 @@ import io.channelhub.routes.port.Outgoing;
 import io.channelhub.routes.port.Publisher;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +37,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MailboxPolling implements InboundPolling {
     private static final Logger LOG = LoggerFactory.getLogger(MailboxPolling.class);
-    /**
-     * A poll's lock is handed to another instance this long after its holder died. A poll that runs longer (a
-     * huge mailbox) may then meet a second one: the items both offer are kept once by the broker's duplicate
-     * detection, as after a crash mid-poll.
-     */
-    static final Duration POLL_AT_MOST = Duration.ofMinutes(10);
     private final ConnectorCatalog catalog;
     private final TenantConnectors connectors;
     private final ConnectorHealth health;
@@ -93,7 +86,7 @@ class MailboxPolling implements InboundPolling {
     private void poll(String key, InboundPoller poller, ResolvedConnector c) {
         try {
             // One instance at a time polls a mailbox; the others skip it until it is free.
-            locks.runAlone("mailbox:" + key, POLL_AT_MOST, () -> pollHere(poller, c));
+            locks.runAlone("mailbox:" + key, () -> pollHere(poller, c));
         } finally {
             running.remove(key);
         }

@@ -16,6 +16,7 @@ import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -28,29 +29,31 @@ class ClusterLocksTest extends H2HubTest {
     DataSource dataSource;
     @Autowired
     Clock clock;
+    @Autowired
+    ThreadPoolTaskSchedulerBuilder schedulers;
 
     @Test
     void whileOneInstanceRunsAJobTheOtherSkipsItAndRunsItOnceItIsFree() throws Exception {
-        ClusterLocks a = new ClusterLocks(dataSource, clock);
-        ClusterLocks b = new ClusterLocks(dataSource, clock);
+        ClusterLocks a = new ClusterLocks(dataSource, schedulers, clock);
+        ClusterLocks b = new ClusterLocks(dataSource, schedulers, clock);
         String job = "test-job-" + UUID.randomUUID();
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = Thread.ofVirtual().start(() -> a.runAlone(job, Duration.ofMinutes(1), () -> {
+        Thread holder = Thread.ofVirtual().start(() -> a.runAlone(job, () -> {
             inside.countDown();
             await().atMost(Duration.ofSeconds(30)).until(() -> release.await(100, TimeUnit.MILLISECONDS));
         }));
         assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
         AtomicInteger ranOnB = new AtomicInteger();
 
-        assertThat(b.runAlone(job, Duration.ofMinutes(1), ranOnB::incrementAndGet)).isFalse();
-        assertThat(a.runAlone(job, Duration.ofMinutes(1), ranOnB::incrementAndGet)).as("not even twice on one")
+        assertThat(b.runAlone(job, ranOnB::incrementAndGet)).isFalse();
+        assertThat(a.runAlone(job, ranOnB::incrementAndGet)).as("not even twice on one")
                 .isFalse();
         assertThat(ranOnB).hasValue(0);
 
         release.countDown();
         holder.join(10_000);
-        assertThat(b.runAlone(job, Duration.ofMinutes(1), ranOnB::incrementAndGet)).isTrue();
+        assertThat(b.runAlone(job, ranOnB::incrementAndGet)).isTrue();
         assertThat(ranOnB).hasValue(1);
     }
 
@@ -63,12 +66,12 @@ class ClusterLocksTest extends H2HubTest {
         assertThat(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(dataSource)).withTableName("shedlock").usingDbTime().build())
                 .lock(new LockConfiguration(taken, job, atMost, Duration.ZERO))).isPresent();
-        ClusterLocks survivor = new ClusterLocks(dataSource, clock);
+        ClusterLocks survivor = new ClusterLocks(dataSource, schedulers, clock);
         AtomicInteger ran = new AtomicInteger();
 
-        assertThat(survivor.runAlone(job, Duration.ofMinutes(1), ran::incrementAndGet)).isFalse();
+        assertThat(survivor.runAlone(job, ran::incrementAndGet)).isFalse();
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                .until(() -> survivor.runAlone(job, Duration.ofMinutes(1), ran::incrementAndGet));
+                .until(() -> survivor.runAlone(job, ran::incrementAndGet));
 
         assertThat(ran).hasValue(1);
         assertThat(Duration.between(taken, Instant.now())).isGreaterThanOrEqualTo(atMost.minusMillis(100));
