@@ -30,7 +30,7 @@ services=$(docker-compose -f "$file" config --services)
 fail=0
 problem() { echo "compose: $*" >&2; fail=1; }
 
-for s in hub-1 hub-2 artemis postgres; do
+for s in lb hub-1 hub-2 artemis-primary artemis-backup minio postgres; do
   grep -qx "$s" <<<"$services" || problem "service '$s' missing"
 done
 grep -qxE 'mail|greenmail|mailhog|smtp' <<<"$services" || problem "no mail service (mail/greenmail/mailhog/smtp)"
@@ -43,13 +43,29 @@ grep -q 'pg_isready' <<<"$resolved" || problem "postgres has no pg_isready healt
 grep -q 'actuator/health' <<<"$resolved" || problem "hub healthcheck does not call /actuator/health"
 for v in SPRING_PROFILES_ACTIVE SPRING_ARTEMIS_MODE SPRING_ARTEMIS_BROKER_URL SPRING_ARTEMIS_USER \
          SPRING_ARTEMIS_PASSWORD SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME \
-         SPRING_DATASOURCE_PASSWORD HUB_MASTER_KEY HUB_PUBLIC_BASE_URL HUB_DATA_DIR; do
+         SPRING_DATASOURCE_PASSWORD HUB_MASTER_KEY HUB_PUBLIC_BASE_URL HUB_DATA_DIR HUB_MEDIA_STORE \
+         HUB_MEDIA_S3_ENDPOINT HUB_MEDIA_S3_ACCESS_KEY_ID HUB_MEDIA_S3_SECRET_ACCESS_KEY; do
   n=$(grep -c "^      $v:" <<<"$resolved" || true)
   (( n >= 2 )) || problem "$v set on $n hub service(s), expected 2"
 done
-for p in '8080:8080' '8081:8080' '61616:61616' '8161:8161' '3025:3025' '3143:3143' '9090:9090' '3000:3000'; do
+for p in '8080:8080' '61616:61616' '61617:61616' '8161:8161' '3025:3025' '3143:3143' '9090:9090' '3000:3000'; do
   grep -qE "published: ${p%%:*}|${p}" <<<"$resolved" || problem "port $p not published"
 done
+# The production shape: one public port through the load balancer, the hubs on the broker pair, shared media.
+grep -q 'config/haproxy/haproxy.cfg' <<<"$resolved" && [[ -f config/haproxy/haproxy.cfg ]] \
+  || problem "lb does not get config/haproxy/haproxy.cfg"
+grep -q 'httpchk GET /actuator/health' config/haproxy/haproxy.cfg || problem "lb does not health-check the hubs"
+for h in hub-1 hub-2; do
+  grep -qE "server $h $h:8080 check" config/haproxy/haproxy.cfg || problem "lb does not balance over $h"
+done
+n=$(grep -cF 'SPRING_ARTEMIS_BROKER_URL: (tcp://artemis-primary:61616,tcp://artemis-backup:61616)?ha=true' <<<"$resolved" || true)
+(( n == 2 )) || problem "the hubs' broker URL does not list both brokers with ha=true"
+n=$(grep -c 'HUB_MEDIA_STORE: s3' <<<"$resolved" || true)
+(( n == 2 )) || problem "the hubs do not keep media in the shared S3 store"
+n=$(grep -c 'artemis-store:/var/lib/artemis-instance/data' <<<"$resolved" || true)
+(( n == 2 )) || problem "the two brokers do not share one store (/var/lib/artemis-instance/data)"
+grep -q 'config/artemis/backup.properties' <<<"$resolved" && [[ -f config/artemis/backup.properties ]] \
+  || problem "artemis-backup does not get config/artemis/backup.properties"
 grep -q 'condition: service_healthy' <<<"$resolved" || problem "hubs do not wait for a healthy postgres"
 # The broker gets the hub's address settings (tested against the embedded broker's by ExternalBrokerConfigurationTest).
 grep -q 'config/artemis/broker.xml' <<<"$resolved" && [[ -f config/artemis/broker.xml ]] \

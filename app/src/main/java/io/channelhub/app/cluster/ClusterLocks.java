@@ -1,6 +1,7 @@
 package io.channelhub.app.cluster;
 
 import jakarta.annotation.PreDestroy;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
 public class ClusterLocks {
     /** The longest a dead holder keeps a lock; ShedLock's keep-alive needs at least 30 s. */
     public static final Duration HANDOVER = Duration.ofSeconds(60);
+    /** Who holds a lock, in {@code shedlock.locked_by}: {@code pid@host}, so ops can tell two instances on a host apart. */
+    public static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
     private final LockingTaskExecutor executor;
     private final ThreadPoolTaskScheduler keepAlive;
     private final Clock clock;
@@ -36,7 +39,8 @@ public class ClusterLocks {
         this.keepAlive.initialize();
         this.executor = new DefaultLockingTaskExecutor(new KeepAliveLockProvider(new JdbcTemplateLockProvider(
                 JdbcTemplateLockProvider.Configuration.builder().withJdbcTemplate(new JdbcTemplate(dataSource))
-                        .withTableName("shedlock").usingDbTime().build()), keepAlive.getScheduledExecutor()));
+                        .withTableName("shedlock").usingDbTime().withLockedByValue(INSTANCE).build()),
+                keepAlive.getScheduledExecutor()));
         this.clock = clock;
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.apache.activemq.artemis.core.config.FileDeploymentManager;
+import org.apache.activemq.artemis.core.config.ha.PrimaryOnlyPolicyConfiguration;
 import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
@@ -38,6 +39,9 @@ public final class ExternalBroker implements AutoCloseable {
         config.setLargeMessagesDirectory(dir.resolve("large").toString());
         config.clearAcceptorConfigurations();
         config.addAcceptorConfiguration("tcp", url() + "?protocols=CORE");
+        // one broker, not the pair the file describes (ArtemisPair runs that)
+        config.getClusterConfigurations().clear();
+        config.setHAPolicyConfiguration(new PrimaryOnlyPolicyConfiguration());
         broker = new EmbeddedActiveMQ().setConfiguration(config);
         broker.start();
         return this;
