@@ -245,8 +245,7 @@ public final class BenchmarkRun {
     /** The hub's own meters after the run (flow step times, batch sizes), beside its log. */
     private void keepMetrics(HubUnderTest hub) {
         try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
-            java.net.http.HttpResponse<Path> r = client.send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(hub.url("/actuator/prometheus"))).build(),
+            java.net.http.HttpResponse<Path> r = client.send(hub.metricsRequest(OPS),
                     java.net.http.HttpResponse.BodyHandlers.ofFile(out.resolve("hub-last-run-metrics.txt")));
             say("  hub meters after the run: %s (HTTP %d)", r.body(), r.statusCode());
         } catch (java.io.IOException | InterruptedException | RuntimeException e) {
@@ -293,7 +292,7 @@ public final class BenchmarkRun {
             probe.pause("hub.intake", true);
         }
         List<Map<String, Object>> levels = new ArrayList<>();
-        try (HeapSampler heap = ackPathOnly ? null : new HeapSampler(hub)) {
+        try (HeapSampler heap = ackPathOnly ? null : new HeapSampler(hub, OPS)) {
             for (int c : LEVELS) {
                 long[] consumed0 = new long[2];
                 Map<String, Object> level = wrk.level("hub-" + phase + "-c" + c, webhooks, seq, c, d(2, 1), d(8, 2),
@@ -663,8 +662,7 @@ public final class BenchmarkRun {
     /** The hub's own Prometheus lines whose name starts with {@code prefix}. */
     private static List<String> hubMetrics(HubUnderTest hub, String prefix) {
         try {
-            String text = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(hub.url("/actuator/prometheus"))).build(),
+            String text = java.net.http.HttpClient.newHttpClient().send(hub.metricsRequest(OPS),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
             return text.lines().filter(l -> l.startsWith(prefix)).toList();
         } catch (Exception e) {

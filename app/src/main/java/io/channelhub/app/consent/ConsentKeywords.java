@@ -1,47 +1,82 @@
 package io.channelhub.app.consent;
 
+import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Recognises opt-out and opt-in keywords in an inbound text, for every channel. The defaults cover
- * English, Dutch and German; a tenant's connector may replace them with the settings
- * {@code optOutKeywords} and {@code optInKeywords} (comma-separated). A keyword counts only as the whole
- * message (ignoring case, spaces and final punctuation), so "stop by tomorrow" opts nobody out.
+ * Recognises opt-out and opt-in keywords in an inbound text, for every channel, in the recipient's language:
+ * keyword sets for Dutch, English, German, French, Spanish and Italian. A tenant's connector may replace them with
+ * the settings {@code optOutKeywords} and {@code optInKeywords} (comma-separated, any language). A keyword counts
+ * only as the whole message, ignoring case, accents, spaces and final punctuation — "ARRÊT", "arret" and "Arret!"
+ * are one word — so "stop by tomorrow" opts nobody out. The language is that of the first set holding the word, in
+ * the order above ("STOP" is Dutch and English alike).
  */
 public final class ConsentKeywords {
-    public static final Set<String> DEFAULT_OPT_OUT = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END",
-            "QUIT", "STOPP", "STOPPEN", "AFMELDEN", "UITSCHRIJVEN", "ABMELDEN");
-    public static final Set<String> DEFAULT_OPT_IN = Set.of("START", "YES", "UNSTOP", "AANMELDEN", "ANMELDEN");
+    /** Opt-out words per language (ISO 639-1), as written by people; matched without accents. */
+    public static final Map<String, Set<String>> OPT_OUT = languages(
+            "nl", "STOP, STOPPEN, AFMELDEN, UITSCHRIJVEN",
+            "en", "STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT",
+            "de", "STOPP, STOP, ABMELDEN, ABBESTELLEN, KÜNDIGEN",
+            "fr", "ARRÊT, STOP, DÉSABONNER, DÉSINSCRIRE",
+            "es", "BAJA, CANCELAR, PARAR",
+            "it", "ANNULLA, DISISCRIVIMI, STOP");
+    /** Opt-in words per language. */
+    public static final Map<String, Set<String>> OPT_IN = languages(
+            "nl", "START, AANMELDEN",
+            "en", "START, YES, UNSTOP, SUBSCRIBE",
+            "de", "START, ANMELDEN",
+            "fr", "COMMENCER, ABONNER",
+            "es", "ALTA, INICIAR",
+            "it", "ISCRIVIMI, INIZIA");
 
     /** What an inbound text asks for. */
     public enum Intent { OPT_OUT, OPT_IN }
 
+    /** What was asked, and in which language when the hub's own sets told it (null for a tenant's own words). */
+    public record Match(Intent intent, String language) {
+    }
+
     private ConsentKeywords() {
     }
 
-    public static Optional<Intent> detect(String text, String optOutSetting, String optInSetting) {
+    public static Optional<Match> detect(String text, String optOutSetting, String optInSetting) {
         if (text == null || text.length() > 40) {
             return Optional.empty();
         }
-        String word = text.strip().replaceAll("[.!?]+$", "").toUpperCase(Locale.ROOT);
-        if (keywords(optOutSetting, DEFAULT_OPT_OUT).contains(word)) {
-            return Optional.of(Intent.OPT_OUT);
-        }
-        if (keywords(optInSetting, DEFAULT_OPT_IN).contains(word)) {
-            return Optional.of(Intent.OPT_IN);
-        }
-        return Optional.empty();
+        String word = fold(text.strip().replaceAll("[.!?]+$", ""));
+        Optional<Match> out = find(word, optOutSetting, OPT_OUT, Intent.OPT_OUT);
+        return out.isPresent() ? out : find(word, optInSetting, OPT_IN, Intent.OPT_IN);
     }
 
-    private static Set<String> keywords(String setting, Set<String> defaults) {
-        if (setting == null || setting.isBlank()) {
-            return defaults;
+    private static Optional<Match> find(String word, String setting, Map<String, Set<String>> defaults, Intent intent) {
+        if (setting != null && !setting.isBlank()) {
+            return words(setting).contains(word) ? Optional.of(new Match(intent, null)) : Optional.empty();
         }
-        return Arrays.stream(setting.split(",")).map(s -> s.strip().toUpperCase(Locale.ROOT))
-                .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        return defaults.entrySet().stream().filter(e -> e.getValue().contains(word)).findFirst()
+                .map(e -> new Match(intent, e.getKey()));
+    }
+
+    /** Upper case without accents: what people type on a phone varies in both. */
+    static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toUpperCase(Locale.ROOT);
+    }
+
+    private static Set<String> words(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(s -> fold(s.strip())).filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
+    }
+
+    private static Map<String, Set<String>> languages(String... languageAndWords) {
+        Map<String, Set<String>> sets = new LinkedHashMap<>();
+        for (int i = 0; i < languageAndWords.length; i += 2) {
+            sets.put(languageAndWords[i], words(languageAndWords[i + 1]));
+        }
+        return java.util.Collections.unmodifiableMap(sets);
     }
 }

@@ -135,6 +135,8 @@ class ConnectorCards {
             case "optOutKeywords" -> "Words that opt a contact out (comma-separated); empty for the hub's defaults.";
             case "optInKeywords" -> "Words that opt a contact back in (comma-separated); empty for the hub's"
                     + " defaults.";
+            case "restrictedContent" -> "Card numbers, IBANs, BSNs in a message: reject, redact or off; empty:"
+                    + " reject on email, off elsewhere.";
             default -> "";
         };
     }

@@ -147,10 +147,10 @@ class InboundRecorder {
             return;
         }
         ConsentKeywords.detect(text.text(), tc.settings().get("optOutKeywords"), tc.settings().get("optInKeywords"))
-                .ifPresent(intent -> {
+                .ifPresent(match -> {
                     String evidence = "inbound message " + m.id() + " (" + m.providerMessageId() + "): "
-                            + text.text().strip();
-                    if (intent == ConsentKeywords.Intent.OPT_OUT) {
+                            + text.text().strip() + (match.language() == null ? "" : " [" + match.language() + "]");
+                    if (match.intent() == ConsentKeywords.Intent.OPT_OUT) {
                         consent.optOut(m.tenantId(), m.channel(), address, evidence);
                     } else {
                         consent.optIn(m.tenantId(), m.channel(), address, evidence);

@@ -71,6 +71,16 @@ class DispatchGate {
                     "the tenant's " + record.channel() + " connector is disabled or not configured");
         }
         CanonicalMessage message = Messages.canonical(record.body());
+        RestrictedContentPolicy policy = RestrictedContentPolicy.of(connector.config().settings(), record.channel());
+        if (policy != RestrictedContentPolicy.OFF) {
+            RestrictedContent.Scan scan = RestrictedContent.scan(message.content());
+            if (!scan.found().isEmpty() && policy == RestrictedContentPolicy.REJECT) {
+                return new Reject(ReasonCodes.RESTRICTED_CONTENT, "the message contains "
+                        + scan.found().stream().map(RestrictedContent.Kind::code).toList()
+                        + ", which this connector does not send");
+            }
+            message = message.withContent(scan.redacted(), message.attachments());
+        }
         if (message.expireAt() != null && clock.instant().isAfter(message.expireAt())) {
             // it waited (retries, an open circuit, quiet hours) past the time it mattered: never sent late
             return new Expired(new Reason(ReasonCodes.EXPIRED, "not sent by its expireAt " + message.expireAt(),

@@ -21,9 +21,12 @@ import org.springframework.stereotype.Component;
  * Each connector's send rate ({@value #RATE_SETTING} per second, else {@code hub.breaker.default-rate-per-second}),
  * held for the whole cluster: on PostgreSQL — the database instances share — one token bucket per connector lives
  * in table {@code rate_buckets} (Bucket4j, a row locked for each take), so two instances together send at the
- * connector's rate, not twice it. On the embedded H2 database there is one instance by construction and the
- * bucket lives in memory. A bucket refills evenly over the second (a burst is at most one second's rate) and
- * takes a changed rate at its next use, keeping what was left.
+ * connector's rate, not twice it. That costs P4 on PostgreSQL a quarter of its send rate (BENCHMARKS.md, issue
+ * 19). Bucket4j's delaying optimization (each instance settling every 50 ms) cost nothing measurable in P4, but
+ * ScaleOutIT stalled twice with it and not once without (RELIABILITY.md): exact until that is understood. On the
+ * embedded H2 database there is one instance by construction and the bucket lives in memory. A bucket refills
+ * evenly over the second (a burst is at most one second's rate) and takes a changed rate at its next use, keeping
+ * what was left.
  */
 @Component
 public class SendRates {

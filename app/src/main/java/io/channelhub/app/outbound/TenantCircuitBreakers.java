@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * One circuit breaker per (tenant, channel), so one tenant's failing provider account never holds up another's.
  * Each instance keeps its own: an instance learns a provider is failing from its own calls within a few of them,
- * which needs no sharing (the send rate, which must hold for the cluster, is {@link SendRates}). Resilience4j is used directly rather than through Camel's
- * circuitBreaker EIP, whose breaker is fixed per route node: here the breaker is chosen per message.
+ * which needs no sharing (the send rate, which must hold for the cluster, is {@link SendRates}). Resilience4j is
+ * used directly rather than through Camel's circuitBreaker EIP, whose breaker is fixed per route node: here the
+ * breaker is chosen per message.
  * Only transient provider failures count against a breaker; a permanent refusal is the message's fault.
  */
 @Component

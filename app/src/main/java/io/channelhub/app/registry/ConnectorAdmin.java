@@ -1,5 +1,6 @@
 package io.channelhub.app.registry;
 
+import io.channelhub.app.outbound.RestrictedContentPolicy;
 import io.channelhub.app.outbound.SendRates;
 import io.channelhub.app.outbound.TenantCircuitBreakers;
 import io.channelhub.app.persistence.ConnectorRecord;
@@ -37,7 +38,7 @@ import org.springframework.stereotype.Component;
 public class ConnectorAdmin {
     /** Settings the hub itself reads for every channel. */
     public static final List<String> HUB_SETTING_KEYS = List.of(SendRates.RATE_SETTING,
-            "optOutKeywords", "optInKeywords");
+            "optOutKeywords", "optInKeywords", RestrictedContentPolicy.SETTING);
     static final Set<String> HUB_SETTINGS = Set.copyOf(HUB_SETTING_KEYS);
     private static final long CHECK_TIMEOUT_SECONDS = 5;
     private final ConnectorCatalog catalog;
@@ -86,6 +87,11 @@ public class ConnectorAdmin {
                 throw new ConnectorRejected(400, "setting '" + k + "' is null; leave it out instead");
             }
         });
+        String restricted = settings.get(RestrictedContentPolicy.SETTING);
+        if (restricted != null && !restricted.isBlank() && RestrictedContentPolicy.parse(restricted).isEmpty()) {
+            throw new ConnectorRejected(400, "setting '" + RestrictedContentPolicy.SETTING
+                    + "' must be reject, redact or off");
+        }
         Map<String, String> merged = new HashMap<>(repository.find(tenantId, channel)
                 .map(connectors::decryptSecrets).orElse(Map.of()));
         if (secrets != null) {

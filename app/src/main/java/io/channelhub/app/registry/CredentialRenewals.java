@@ -48,8 +48,7 @@ class CredentialRenewals implements Renewals {
     @Override
     public void renewDue() {
         // one instance at a time: two would renew the same token twice, and the second renewal may be refused
-        locks.runAlone("credential-renewal",
-                this::renewAll);
+        locks.runAlone("credential-renewal", this::renewAll);
     }
 
     private void renewAll() {

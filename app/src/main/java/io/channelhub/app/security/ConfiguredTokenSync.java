@@ -80,9 +80,10 @@ class ConfiguredTokenSync {
                         + TokenNames.RULE + ") or given twice");
             }
             Role role = Role.of(t.role()).orElseThrow(() -> new IllegalStateException(
-                    "configured token " + name + " needs role ops or platform"));
-            if (role == Role.OPS && t.tenantId() != null) {
-                throw new IllegalStateException("configured token " + name + " is an ops token: it takes no tenant-id");
+                    "configured token " + name + " needs role " + Role.ids()));
+            if (!role.mayBeScoped() && t.tenantId() != null) {
+                throw new IllegalStateException("configured token " + name + " is an " + role.id()
+                        + " token: only platform tokens take a tenant-id");
             }
             if (t.token() == null || t.token().length() < 16) {
                 throw new IllegalStateException("configured token " + name + " must be at least 16 characters");

@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a bearer token may do: the core platform's API, or the ops (admin) API. */
+/**
+ * What a bearer token may do: the core platform's API, the ops (admin) API, or read the hub's health details and
+ * metrics ({@code /actuator}, which ops tokens may read too): what a Prometheus needs and no more.
+ */
 public enum Role {
-    PLATFORM("plt_"), OPS("ops_");
+    PLATFORM("plt_"), OPS("ops_"), MONITORING("mon_");
 
     private final String tokenPrefix;
 
@@ -22,6 +25,21 @@ public enum Role {
     /** Generated values start with it, so a token found in a chat or a file tells what it opens. */
     String tokenPrefix() {
         return tokenPrefix;
+    }
+
+    /** Only the platform's tokens act for tenants, and may be scoped to one. */
+    public boolean mayBeScoped() {
+        return this == PLATFORM;
+    }
+
+    /** May read the actuator's health details and metrics. */
+    public boolean monitors() {
+        return this == OPS || this == MONITORING;
+    }
+
+    /** The roles as configuration and JSON write them, for messages. */
+    public static String ids() {
+        return "ops, platform or monitoring";
     }
 
     /** Case aside, as earlier configurations wrote {@code OPS}. */

@@ -59,13 +59,13 @@ public class TokenAdmin {
 
     public CreatedToken create(NewToken request, Caller by) {
         Role role = Role.of(request.role())
-                .orElseThrow(() -> new TokenRejected(400, "'role' must be ops or platform"));
+                .orElseThrow(() -> new TokenRejected(400, "'role' must be " + Role.ids()));
         String name = request.name() == null ? role.id() + "-" + HexFormat.of().formatHex(randomBytes()) : request.name();
         if (!TokenNames.isValid(name)) {
             throw new TokenRejected(400, "'name' must be " + TokenNames.RULE);
         }
-        if (request.tenantId() != null && role == Role.OPS) {
-            throw new TokenRejected(400, "an ops token takes no 'tenantId'");
+        if (request.tenantId() != null && !role.mayBeScoped()) {
+            throw new TokenRejected(400, "only a platform token takes a 'tenantId'");
         }
         if (request.expiresAt() != null && !request.expiresAt().isAfter(clock.instant())) {
             throw new TokenRejected(400, "'expiresAt' must be in the future");

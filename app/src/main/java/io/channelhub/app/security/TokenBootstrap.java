@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * At start, before the web server takes a request (so health never says UP while a configured token is still
- * refused): syncs the configured tokens and, when the shared store then holds no token at all, generates
- * one ops and one platform token and prints each once. They cannot be shown again: only hashes are kept.
+ * refused): syncs the configured tokens and, when the shared store then holds no ops and no platform token (a
+ * configured monitoring token alone opens neither API), generates one ops and one platform token and prints each
+ * once. They cannot be shown again: only hashes are kept.
  * Instances starting together on an empty database race to store the pair in one transaction; the unique
  * names let exactly one win, and only the winner prints. The others use the pair from the store.
  */
@@ -31,7 +32,7 @@ class TokenBootstrap implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         sync.sync();
-        if (store.isEmpty() && hub.security().generateOnFirstStart()) {
+        if (store.holdsNoApiToken() && hub.security().generateOnFirstStart()) {
             generate();
         }
     }

@@ -59,8 +59,10 @@ class TokenStore {
         return jdbc.sql("select name from api_tokens where source = ?").param(source.id()).query(String.class).list();
     }
 
-    boolean isEmpty() {
-        return jdbc.sql("select count(*) from api_tokens").query(Long.class).single() == 0;
+    /** No ops and no platform token (a monitoring token opens neither API). */
+    boolean holdsNoApiToken() {
+        return jdbc.sql("select count(*) from api_tokens where role in (?, ?)").params(Role.OPS.name(),
+                Role.PLATFORM.name()).query(Long.class).single() == 0;
     }
 
     boolean isRevoked(String hash) {

@@ -230,6 +230,29 @@ class EmailEndToEndTest extends HubTestBase {
         assertThat(mailsFrom("other@x")).isEmpty();
     }
 
+    /** Issue 20: email never carries a card number (the connector's default policy), an order number goes. */
+    @Test
+    void aLuhnValidCardNumberIsRefusedAndALuhnInvalidOrderNumberIsSent() throws Exception {
+        configureEmail(port, tenant, mailbox);
+        String card = submit("""
+                {"channel":"email","to":"%s",
+                 "content":{"type":"text","subject":"Betaling","text":"Uw kaart 4111 1111 1111 1111 is gekoppeld"}}"""
+                .formatted(customer));
+        JsonNode refused = outcome(card);
+        assertThat(refused.path("status").asText()).isEqualTo("rejected");
+        assertThat(refused.path("reason").path("code").asText()).isEqualTo("restricted_content");
+        assertThat(refused.path("reason").toString()).contains("card_number").doesNotContain("1111 1111");
+
+        String order = submit("""
+                {"channel":"email","to":"%s",
+                 "content":{"type":"text","subject":"Bestelling","text":"Uw ordernummer 4111 1111 1111 1112"}}"""
+                .formatted(customer));
+        assertThat(event(order, "sent").path("messageId").asText()).isEqualTo(order);
+        MimeMessage mail = awaitMailTo(customer);
+        assertThat(mail.getSubject()).isEqualTo("Bestelling");
+        assertThat(mailsTo(customer)).hasSize(1);
+    }
+
     // ---- inbound -------------------------------------------------------------------------------------
 
     @Test

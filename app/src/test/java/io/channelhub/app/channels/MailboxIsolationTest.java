@@ -77,7 +77,7 @@ class MailboxIsolationTest extends ChannelHubTest {
         JsonNode connector = connectorView("email");
         assertThat(connector.path("health").asText()).isEqualTo("degraded");
         assertThat(connector.path("healthDetail").asText()).contains("set aside").contains("dead letters");
-        JsonNode health = json(send("GET", "/actuator/health", null, null).body());
+        JsonNode health = json(send("GET", "/actuator/health", OPS, null).body());
         assertThat(health.path("components").path("connectors").path("details").path("degraded"))
                 .extracting(JsonNode::asText).contains(tenant + "/email");
         JsonNode listed = json(send("GET", "/admin/v1/dead-letters?tenantId=" + tenant, OPS, null).body());

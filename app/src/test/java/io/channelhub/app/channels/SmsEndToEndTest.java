@@ -285,6 +285,18 @@ class SmsEndToEndTest extends ChannelHubTest {
         PROVIDER.verify(1, postRequestedFor(urlEqualTo(messagesPath())).withFormParam("To", equalTo(contact)));
     }
 
+    /** Issue 20: the recipient's language, accents or not — a German or French opt-out stops the next message. */
+    @Test
+    void anOptOutInGermanOrFrenchStopsTheNextMessage() throws Exception {
+        for (String word : List.of("Kündigen", "ABMELDEN", "Arrêt")) {
+            String contact = "+316" + digits(8);
+            inboundText(contact, word);
+            String refused = submitAccepted(sms(contact, "Neue Angebote!"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> "rejected".equals(statusOf(refused)));
+            PROVIDER.verify(0, postRequestedFor(urlEqualTo(messagesPath())).withFormParam("To", equalTo(contact)));
+        }
+    }
+
     // ---- outbound --------------------------------------------------------------------------------------
 
     @Test

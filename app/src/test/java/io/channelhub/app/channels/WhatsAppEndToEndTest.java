@@ -562,7 +562,7 @@ class WhatsAppEndToEndTest extends ChannelHubTest {
     // ---- helpers ---------------------------------------------------------------------------------------
 
     List<String> unhealthyConnectorsInActuatorHealth() throws Exception {
-        HttpResponse<String> r = send("GET", "/actuator/health", null, null);
+        HttpResponse<String> r = send("GET", "/actuator/health", OPS, null);
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode connectors = json(r.body()).path("components").path("connectors");
         assertThat(connectors.path("status").asText()).isEqualTo("UP");

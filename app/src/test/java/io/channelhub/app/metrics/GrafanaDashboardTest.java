@@ -115,6 +115,8 @@ class GrafanaDashboardTest extends H2HubTest {
         Map<String, Object> hubs = jobs.stream().filter(j -> "channel-hub".equals(j.get("job_name"))).findFirst()
                 .orElseThrow();
         assertThat(hubs.get("metrics_path")).isEqualTo("/actuator/prometheus");
+        assertThat((Map<String, Object>) hubs.get("authorization")).as("the metrics need a token")
+                .containsEntry("type", "Bearer").containsKey("credentials_file");
         List<Map<String, Object>> targets = (List<Map<String, Object>>) hubs.get("static_configs");
         assertThat(targets).flatExtracting(t -> (List<String>) t.get("targets"))
                 .containsExactlyInAnyOrder("hub-1:8080", "hub-2:8080");
@@ -185,7 +187,7 @@ class GrafanaDashboardTest extends H2HubTest {
 
     /** Metric names as the scrape writes them, one per sample line ({@code name{labels} value} or {@code name value}). */
     private Set<String> scrapedMetrics() {
-        String scrape = send("GET", "/actuator/prometheus", null, null).body();
+        String scrape = send("GET", "/actuator/prometheus", OPS, null).body();
         Set<String> names = new HashSet<>();
         scrape.lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
                 .forEach(l -> names.add(l.split("[{ ]", 2)[0]));

@@ -32,7 +32,7 @@ class HubMetersTest extends H2HubTest {
 
     @Test
     void theHubsMetersAreScrapedAtZeroForEveryChannelBeforeAnythingHappened() {
-        HttpResponse<String> scrape = send("GET", "/actuator/prometheus", null, null);
+        HttpResponse<String> scrape = send("GET", "/actuator/prometheus", OPS, null);
 
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body())
@@ -75,7 +75,7 @@ class HubMetersTest extends H2HubTest {
                 + "\"to\":\"+31612345678\",\"content\":{\"type\":\"text\",\"text\":\"hallo\"}}").statusCode())
                 .isEqualTo(202);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                send("GET", "/actuator/prometheus", null, null).body())
+                send("GET", "/actuator/prometheus", OPS, null).body())
                 .contains("hub_flow_step_seconds_count{channel=\"test\",flow=\"webhook\"}")
                 .contains("hub_flow_step_seconds_count{channel=\"test\",flow=\"normalize\"}")
                 .contains("hub_flow_step_seconds_count{channel=\"test\",flow=\"submit\"}")
@@ -89,13 +89,13 @@ class HubMetersTest extends H2HubTest {
         String id = send("POST", "/api/v1/tenants/meters-breaker/messages", PLATFORM, "{\"channel\":\"test\","
                 + "\"to\":\"+31612345678\",\"content\":{\"type\":\"text\",\"text\":\"hallo\"}}").body();
         assertThat(id).contains("accepted");
-        await().atMost(Duration.ofSeconds(10)).until(() -> send("GET", "/actuator/prometheus", null, null).body()
+        await().atMost(Duration.ofSeconds(10)).until(() -> send("GET", "/actuator/prometheus", OPS, null).body()
                 .contains("resilience4j_circuitbreaker_state{name=\"meters-breaker/test\",state=\"closed\"} 1.0"));
     }
 
     @Test
     void everyQueuesDepthIsAGaugeOfTheScrape() {
-        String scrape = send("GET", "/actuator/prometheus", null, null).body();
+        String scrape = send("GET", "/actuator/prometheus", OPS, null).body();
 
         assertThat(scrape).contains("# TYPE hub_queue_depth gauge");
         for (String queue : HubQueues.ALL) {
@@ -122,7 +122,7 @@ class HubMetersTest extends H2HubTest {
     }
 
     private double count(String series) {
-        String scrape = send("GET", "/actuator/prometheus", null, null).body();
+        String scrape = send("GET", "/actuator/prometheus", OPS, null).body();
         return scrape.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l ->
                 Double.parseDouble(l.substring(series.length() + 1).trim())).findFirst().orElse(-1);
     }

@@ -5,17 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.channelhub.app.support.ExternalBroker;
 import io.channelhub.app.support.HubProcess;
+import io.channelhub.app.support.WhatsAppWebhooks;
 import io.channelhub.core.model.HubJson;
-import io.channelhub.core.signature.HmacSignatures;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +32,6 @@ class BrokerLossIT {
     static final String OPS = "ops-broker-loss-token-0123456789";
     static final String PLATFORM = "platform-broker-loss-token-0123456789";
     static final String APP_SECRET = "broker-loss-app-secret";
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     static ExternalBroker broker;
     static HubProcess hub;
     static int wamid;
@@ -54,8 +49,8 @@ class BrokerLossIT {
                 "hub.security.tokens[0].token", OPS,
                 "hub.security.tokens[1].name", "platform", "hub.security.tokens[1].role", "platform",
                 "hub.security.tokens[1].token", PLATFORM)).start(Duration.ofSeconds(90));
-        call("PUT", "/admin/v1/tenants/dealer-1", OPS, "{\"name\":\"Dealer\"}");
-        call("PUT", "/admin/v1/tenants/dealer-1/connectors/whatsapp", OPS, "{\"enabled\":true,\"settings\":"
+        hub.call("PUT", "/admin/v1/tenants/dealer-1", OPS, "{\"name\":\"Dealer\"}");
+        hub.call("PUT", "/admin/v1/tenants/dealer-1/connectors/whatsapp", OPS, "{\"enabled\":true,\"settings\":"
                 + "{\"phoneNumberId\":\"106540352242922\"},\"secrets\":{\"accessToken\":\"t\",\"appSecret\":\""
                 + APP_SECRET + "\"}}");
     }
@@ -81,7 +76,7 @@ class BrokerLossIT {
             HttpResponse<String> webhook = postWebhook();
             millis.add((System.nanoTime() - start) / 1_000_000);
             start = System.nanoTime();
-            HttpResponse<String> api = call("POST", "/api/v1/tenants/dealer-1/messages", PLATFORM, "{\"channel\":"
+            HttpResponse<String> api = hub.call("POST", "/api/v1/tenants/dealer-1/messages", PLATFORM, "{\"channel\":"
                     + "\"whatsapp\",\"to\":\"+31612345678\",\"content\":{\"type\":\"template\",\"name\":\"hi\","
                     + "\"language\":\"nl\"}}");
             millis.add((System.nanoTime() - start) / 1_000_000);
@@ -99,31 +94,15 @@ class BrokerLossIT {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> postWebhook().statusCode() == 200);
         assertThat(consumeInbound(1)).isNotEmpty();
-        HttpResponse<String> accepted = call("POST", "/api/v1/tenants/dealer-1/messages", PLATFORM, "{\"channel\":"
+        HttpResponse<String> accepted = hub.call("POST", "/api/v1/tenants/dealer-1/messages", PLATFORM, "{\"channel\":"
                 + "\"whatsapp\",\"to\":\"+31612345678\",\"content\":{\"type\":\"template\",\"name\":\"hi\","
                 + "\"language\":\"nl\"}}");
         assertThat(accepted.statusCode()).isEqualTo(202);
     }
 
     static HttpResponse<String> postWebhook() throws Exception {
-        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
-                + "\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
-                + "\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"contacts\":[{\"profile\":{\"name\":\"Jan\"},"
-                + "\"wa_id\":\"31612345678\"}],\"messages\":[{\"from\":\"31612345678\",\"id\":\"wamid.LOSS" + (wamid++)
-                + "\",\"timestamp\":\"1795169731\",\"type\":\"text\",\"text\":{\"body\":\"hallo\"}}]}}]}]}";
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return HTTP.send(HttpRequest.newBuilder(URI.create(hub.url("/webhooks/whatsapp/dealer-1")))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", "sha256=" + HmacSignatures.hmacSha256Hex(APP_SECRET, bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static HttpResponse<String> call(String method, String path, String token, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(hub.url(path))).timeout(Duration.ofSeconds(10))
-                .method(method, HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return WhatsAppWebhooks.post(hub, "dealer-1", APP_SECRET,
+                WhatsAppWebhooks.text("106540352242922", "31612345678", "wamid.LOSS" + (wamid++), "hallo"));
     }
 
     static List<String> consumeInbound(int count) throws Exception {

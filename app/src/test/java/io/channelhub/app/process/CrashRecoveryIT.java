@@ -10,25 +10,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
+import io.channelhub.app.support.DeadLetters;
 import io.channelhub.app.support.HubProcess;
+import io.channelhub.app.support.Load;
 import io.channelhub.app.support.ReliabilityFigures;
+import io.channelhub.app.support.WhatsAppWebhooks;
 import io.channelhub.core.model.HubJson;
-import io.channelhub.core.signature.HmacSignatures;
 import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +35,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -79,9 +75,7 @@ class CrashRecoveryIT {
     static final Duration QUIESCENCE_TIMEOUT = Duration.ofSeconds(120);
     static final Duration IDLE_LIMIT = Duration.ofSeconds(75);
 
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(1)).build();
-    final AtomicBoolean loadRunning = new AtomicBoolean(true);
+    final Load load = new Load(PACE_MILLIS);
     final AtomicBoolean consumerRunning = new AtomicBoolean(true);
     final List<Thread> threads = new ArrayList<>();
 
@@ -92,11 +86,6 @@ class CrashRecoveryIT {
     final Map<String, AtomicInteger> inboundSeen = new ConcurrentHashMap<>();
     final Map<String, Set<String>> inboundHubIds = new ConcurrentHashMap<>(); // wamid → hub ids it came with
     final Map<String, AtomicInteger> providerSends = new ConcurrentHashMap<>();
-    // requests the hub did not accept
-    final AtomicLong failedConnections = new AtomicLong();
-    final AtomicLong serverErrors = new AtomicLong();
-    final AtomicLong otherStatuses = new AtomicLong();
-    final Map<Integer, String> otherExamples = new ConcurrentHashMap<>();
     final AtomicInteger inboundRequests = new AtomicInteger();
     final AtomicInteger outboundRequests = new AtomicInteger();
     final AtomicInteger jmsReconnects = new AtomicInteger();
@@ -108,7 +97,7 @@ class CrashRecoveryIT {
 
     @AfterEach
     void stop() throws InterruptedException {
-        loadRunning.set(false);
+        load.stop();
         consumerRunning.set(false);
         for (Thread t : threads) {
             t.join(15_000);
@@ -137,10 +126,10 @@ class CrashRecoveryIT {
 
         startInboundConsumer();
         for (int i = 0; i < INBOUND_THREADS; i++) {
-            startLoad("inbound-" + i, this::postWebhook);
+            load.start("inbound-" + i, this::postWebhook);
         }
         for (int i = 0; i < OUTBOUND_THREADS; i++) {
-            startLoad("outbound-" + i, this::submitOutbound);
+            load.start("outbound-" + i, this::submitOutbound);
         }
 
         List<Long> restartMillis = new ArrayList<>();
@@ -153,15 +142,10 @@ class CrashRecoveryIT {
             restartMillis.add(Duration.ofNanos(System.nanoTime() - restart).toMillis());
         }
         Thread.sleep(1_000); // some load against the hub after its last restart, then the load stops
-        loadRunning.set(false);
-        for (Thread t : threads) {
-            if (!t.getName().equals("hub.inbound-consumer")) {
-                t.join(15_000);
-            }
-        }
+        load.stop();
 
         boolean complete = awaitQuiescence();
-        Set<String> deadLettered = deadLetteredIds();
+        Set<String> deadLettered = DeadLetters.ids(hub, TENANT, OPS);
 
         Set<String> inboundLost = new HashSet<>(ackedWamids.keySet());
         inboundLost.removeAll(inboundSeen.keySet());
@@ -175,12 +159,12 @@ class CrashRecoveryIT {
                 "crash: cycles=%d inbound acked=%d lost=%d dup=%d outbound accepted=%d lost=%d dup=%d 5xx=%d"
                         + " failed-connections=%d other=%d dead-letters=%d seed=%d runtime=%ds restart-avg=%dms",
                 CYCLES, ackedWamids.size(), inboundLost.size(), inboundDup, acceptedIds.size(), outboundLost.size(),
-                outboundDup, serverErrors.get(), failedConnections.get(), otherStatuses.get(), deadLettered.size(),
+                outboundDup, load.serverErrors(), load.failedConnections(), load.otherAnswers(), deadLettered.size(),
                 seed, Duration.ofNanos(System.nanoTime() - begin).toSeconds(),
                 (long) restartMillis.stream().mapToLong(Long::longValue).average().orElse(0));
         ReliabilityFigures.write("crash.txt", summary);
-        if (!otherExamples.isEmpty()) {
-            System.out.println("crash: unexpected answers " + otherExamples);
+        if (!load.examples().isEmpty()) {
+            System.out.println("crash: unexpected answers " + load.examples());
         }
         if (!inboundLost.isEmpty()) {
             System.out.println("crash: inbound lost " + timed(inboundLost, ackedWamids));
@@ -235,9 +219,9 @@ class CrashRecoveryIT {
     }
 
     private void configureTenant() throws Exception {
-        assertThat(call("PUT", "/admin/v1/tenants/" + TENANT, OPS, "{\"name\":\"Crash Test Motors\"}").statusCode())
+        assertThat(hub.call("PUT", "/admin/v1/tenants/" + TENANT, OPS, "{\"name\":\"Crash Test Motors\"}").statusCode())
                 .isEqualTo(201);
-        HttpResponse<String> connector = call("PUT", "/admin/v1/tenants/" + TENANT + "/connectors/whatsapp", OPS,
+        HttpResponse<String> connector = hub.call("PUT", "/admin/v1/tenants/" + TENANT + "/connectors/whatsapp", OPS,
                 "{\"enabled\":true,\"settings\":{\"phoneNumberId\":\"" + PHONE_NUMBER_ID + "\",\"wabaId\":\"102290129340398\"},"
                         + "\"secrets\":{\"accessToken\":\"EAAG-crash-token\",\"appSecret\":\"" + APP_SECRET + "\","
                         + "\"verifyToken\":\"v\"}}");
@@ -246,90 +230,38 @@ class CrashRecoveryIT {
 
     // ---- load ---------------------------------------------------------------------------------------
 
-    private interface Request {
-        /** One request; false when the run's request budget is spent. */
-        boolean send() throws Exception;
-    }
-
-    private void startLoad(String name, Request request) {
-        Thread t = new Thread(() -> {
-            while (loadRunning.get()) {
-                long pause = PACE_MILLIS;
-                try {
-                    if (!request.send()) {
-                        pause = 200;
-                    }
-                } catch (IOException e) {
-                    failedConnections.incrementAndGet(); // refused or reset by the kill: not accepted
-                    pause = 100;
-                } catch (InterruptedException e) {
-                    return;
-                } catch (Exception e) {
-                    otherStatuses.incrementAndGet();
-                    otherExamples.putIfAbsent(-1, e.toString());
-                    pause = 100;
-                }
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, name);
-        threads.add(t);
-        t.start();
-    }
-
-    private boolean postWebhook() throws Exception {
+    private void postWebhook() throws Exception {
         int n = inboundRequests.incrementAndGet();
         if (n > MAX_INBOUND_REQUESTS) {
-            return false;
+            Thread.sleep(200);
+            return;
         }
         String wamid = "wamid.CRASH." + n;
         String from = "3161200" + String.format("%04d", n % CONTACTS);
-        byte[] body = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
-                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
-                + "\"phone_number_id\":\"" + PHONE_NUMBER_ID + "\"},\"contacts\":[{\"profile\":{\"name\":\"Klant " + n
-                + "\"},\"wa_id\":\"" + from + "\"}],\"messages\":[{\"from\":\"" + from + "\",\"id\":\"" + wamid
-                + "\",\"timestamp\":\"" + Instant.now().getEpochSecond() + "\",\"type\":\"text\",\"text\":{\"body\":"
-                + "\"Bericht " + n + "\"}}]},\"field\":\"messages\"}]}]}").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(hub.url("/webhooks/whatsapp/" + TENANT)))
-                .timeout(Duration.ofSeconds(15))
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", "sha256=" + HmacSignatures.hmacSha256Hex(APP_SECRET, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = WhatsAppWebhooks.post(hub, TENANT, APP_SECRET,
+                WhatsAppWebhooks.text(PHONE_NUMBER_ID, from, wamid, "Bericht " + n));
         if (answer.statusCode() / 100 == 2) {
             ackedWamids.put(wamid, millis());
         } else {
-            notAccepted(answer);
+            load.notAccepted(answer);
         }
-        return true;
     }
 
-    private boolean submitOutbound() throws Exception {
+    private void submitOutbound() throws Exception {
         int n = outboundRequests.incrementAndGet();
         if (n > MAX_OUTBOUND_REQUESTS) {
-            return false;
+            Thread.sleep(200);
+            return;
         }
         String to = "+3162200" + String.format("%04d", n % CONTACTS);
-        HttpResponse<String> answer = call("POST", "/api/v1/tenants/" + TENANT + "/messages", PLATFORM,
+        HttpResponse<String> answer = hub.call("POST", "/api/v1/tenants/" + TENANT + "/messages", PLATFORM,
                 "{\"channel\":\"whatsapp\",\"to\":\"" + to + "\",\"content\":{\"type\":\"template\","
                         + "\"name\":\"order_update\",\"language\":\"nl\",\"parameters\":[\"" + n + "\"]},"
                         + "\"metadata\":{\"n\":" + n + "}}");
         if (answer.statusCode() == 202) {
             acceptedIds.put(HubJson.mapper().readTree(answer.body()).path("id").asText(), millis());
         } else {
-            notAccepted(answer);
-        }
-        return true;
-    }
-
-    private void notAccepted(HttpResponse<String> answer) {
-        if (answer.statusCode() >= 500) {
-            serverErrors.incrementAndGet();
-        } else {
-            otherStatuses.incrementAndGet();
-            otherExamples.putIfAbsent(answer.statusCode(), answer.body());
+            load.notAccepted(answer);
         }
     }
 
@@ -404,17 +336,6 @@ class CrashRecoveryIT {
         return false;
     }
 
-    private Set<String> deadLetteredIds() throws Exception {
-        HttpResponse<String> answer = call("GET", "/admin/v1/dead-letters?tenantId=" + TENANT + "&limit=1000", OPS, null);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        Set<String> ids = new HashSet<>();
-        for (JsonNode letter : HubJson.mapper().readTree(answer.body())) {
-            ids.add(letter.path("messageId").asText());
-            ids.add(letter.path("body").asText()); // a dispatch item's body is the hub id
-        }
-        return ids;
-    }
-
     private long millis() {
         return Duration.ofNanos(System.nanoTime() - begin).toMillis();
     }
@@ -432,23 +353,11 @@ class CrashRecoveryIT {
     private String describe(Set<String> lost) {
         return lost.stream().limit(5).map(id -> {
             try {
-                HttpResponse<String> r = call("GET", "/api/v1/tenants/" + TENANT + "/messages/" + id, PLATFORM, null);
+                HttpResponse<String> r = hub.call("GET", "/api/v1/tenants/" + TENANT + "/messages/" + id, PLATFORM, null);
                 return id + " → " + r.statusCode() + " " + r.body();
             } catch (Exception e) {
                 return id + " → " + e;
             }
         }).collect(Collectors.joining("\n", "\n", "\n"));
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(hub.url(path)))
-                .timeout(Duration.ofSeconds(15))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

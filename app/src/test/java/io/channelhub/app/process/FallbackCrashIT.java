@@ -17,10 +17,8 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,7 +84,7 @@ class FallbackCrashIT {
         long firstAccepted = System.nanoTime();
         for (int i = 0; i < MESSAGES; i++) {
             String contact = "+3161234" + String.format("%04d", i);
-            HttpResponse<String> r = call("POST", "/api/v1/tenants/" + TENANT + "/messages", PLATFORM,
+            HttpResponse<String> r = hub.call("POST", "/api/v1/tenants/" + TENANT + "/messages", PLATFORM,
                     "{\"channel\":\"whatsapp\",\"to\":\"" + contact + "\",\"content\":{\"type\":\"template\","
                             + "\"name\":\"appointment_reminder\",\"language\":\"nl\",\"parameters\":[\"morgen\"],"
                             + "\"fallbackText\":\"Uw afspraak is morgen.\"},\"metadata\":{\"n\":" + i + "},"
@@ -117,13 +115,13 @@ class FallbackCrashIT {
         assertThat(contactOf.values()).as("every contact got the fallback by SMS (%s)", hub.log())
                 .allMatch(smsSends::containsKey);
         for (Map.Entry<String, String> original : contactOf.entrySet()) {
-            JsonNode view = HubJson.mapper().readTree(call("GET", "/api/v1/tenants/" + TENANT + "/messages/"
+            JsonNode view = HubJson.mapper().readTree(hub.call("GET", "/api/v1/tenants/" + TENANT + "/messages/"
                     + original.getKey(), PLATFORM, null).body());
             assertThat(view.path("fallback").path("state").asText()).as(view.toString()).isEqualTo("attempted");
             String attempt = view.path("fallback").path("attempt").asText();
             assertThat(attemptsOf.get(original.getKey())).as("the platform saw one attempt of %s", original.getKey())
                     .containsExactly(attempt);
-            JsonNode sms = HubJson.mapper().readTree(call("GET", "/api/v1/tenants/" + TENANT + "/messages/" + attempt,
+            JsonNode sms = HubJson.mapper().readTree(hub.call("GET", "/api/v1/tenants/" + TENANT + "/messages/" + attempt,
                     PLATFORM, null).body());
             assertThat(sms.path("status").asText()).isEqualTo("sent");
             assertThat(sms.path("message").path("to").path("address").asText()).isEqualTo(original.getValue());
@@ -182,7 +180,7 @@ class FallbackCrashIT {
     }
 
     private void configureTenant() throws Exception {
-        assertThat(call("PUT", "/admin/v1/tenants/" + TENANT, OPS, "{\"name\":\"Fallback Motors\"}").statusCode())
+        assertThat(hub.call("PUT", "/admin/v1/tenants/" + TENANT, OPS, "{\"name\":\"Fallback Motors\"}").statusCode())
                 .isEqualTo(201);
         List<String> connectors = new ArrayList<>(List.of(
                 "/connectors/whatsapp", "{\"enabled\":true,\"settings\":{\"phoneNumberId\":\"" + PHONE_NUMBER_ID
@@ -192,17 +190,10 @@ class FallbackCrashIT {
                         + "\",\"fromNumber\":\"+3197010251234\"},\"secrets\":{\"authToken\":\"" + "a".repeat(32)
                         + "\"}}"));
         for (int i = 0; i < connectors.size(); i += 2) {
-            HttpResponse<String> r = call("PUT", "/admin/v1/tenants/" + TENANT + connectors.get(i), OPS,
+            HttpResponse<String> r = hub.call("PUT", "/admin/v1/tenants/" + TENANT + connectors.get(i), OPS,
                     connectors.get(i + 1));
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         }
     }
 
-    private HttpResponse<String> call(String method, String path, String token, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(hub.url(path)))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -19,9 +19,6 @@ import jakarta.jms.Connection;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +40,6 @@ import org.junit.jupiter.api.Test;
 class HubProcessIT {
     static final String OPS = "ops-process-token-0123456789";
     static final String PLATFORM = "platform-process-token-0123456789";
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static WireMockServer graph;
     static HubProcess hub;
 
@@ -74,22 +70,11 @@ class HubProcessIT {
         graph.stop();
     }
 
-    static HttpResponse<String> call(String method, String path, String token, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(hub.url(path)))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     @Test
     void aClientInAnotherJvmConsumesInboundMessagesAndStatusEventsOverTcp() throws Exception {
-        assertThat(call("PUT", "/admin/v1/tenants/dealer-042", OPS, "{\"name\":\"Autohuis Jansen\"}").statusCode())
+        assertThat(hub.call("PUT", "/admin/v1/tenants/dealer-042", OPS, "{\"name\":\"Autohuis Jansen\"}").statusCode())
                 .isEqualTo(201);
-        HttpResponse<String> connector = call("PUT", "/admin/v1/tenants/dealer-042/connectors/whatsapp", OPS,
+        HttpResponse<String> connector = hub.call("PUT", "/admin/v1/tenants/dealer-042/connectors/whatsapp", OPS,
                 "{\"enabled\":true,\"settings\":{\"phoneNumberId\":\"106540352242922\",\"wabaId\":\"102290129340398\"},"
                         + "\"secrets\":{\"accessToken\":\"EAAG-process-token\",\"appSecret\":\"process-app-secret\","
                         + "\"verifyToken\":\"v\"}}");
@@ -100,10 +85,8 @@ class HubProcessIT {
         byte[] webhook = Files.readString(Path.of("../connectors/whatsapp/src/test/resources/fixtures/whatsapp"
                         + "/inbound/text.json"))
                 .replace("1795169731", String.valueOf(Instant.now().getEpochSecond())).getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> ack = HTTP.send(HttpRequest.newBuilder(URI.create(hub.url("/webhooks/whatsapp/dealer-042")))
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", "sha256=" + HmacSignatures.hmacSha256Hex("process-app-secret", webhook))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(webhook)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ack = hub.post("/webhooks/whatsapp/dealer-042", webhook, "application/json",
+                Map.of("X-Hub-Signature-256", "sha256=" + HmacSignatures.hmacSha256Hex("process-app-secret", webhook)));
         assertThat(ack.statusCode()).isEqualTo(200);
 
         try (Connection jms = new ActiveMQConnectionFactory(hub.brokerUrl()).createConnection()) {
@@ -115,7 +98,7 @@ class HubProcessIT {
             assertThat(message.path("content").path("text").asText()).isEqualTo("Is de auto nog beschikbaar?");
             assertThat(inbound.get(0).getStringProperty("tenantId")).isEqualTo("dealer-042");
 
-            HttpResponse<String> submitted = call("POST", "/api/v1/tenants/dealer-042/messages", PLATFORM,
+            HttpResponse<String> submitted = hub.call("POST", "/api/v1/tenants/dealer-042/messages", PLATFORM,
                     "{\"channel\":\"whatsapp\",\"to\":\"+31612345678\",\"content\":{\"type\":\"text\","
                             + "\"text\":\"Ja, hij is er nog!\"},\"metadata\":{\"lead\":\"L-1\"}}");
             assertThat(submitted.statusCode()).isEqualTo(202);

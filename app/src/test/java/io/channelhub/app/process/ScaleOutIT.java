@@ -15,12 +15,14 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.channelhub.app.support.ArtemisPair;
+import io.channelhub.app.support.DeadLetters;
 import io.channelhub.app.support.HubProcess;
+import io.channelhub.app.support.Load;
 import io.channelhub.app.support.PostgresCondition;
 import io.channelhub.app.support.ReliabilityFigures;
 import io.channelhub.app.support.S3Server;
+import io.channelhub.app.support.WhatsAppWebhooks;
 import io.channelhub.core.model.HubJson;
-import io.channelhub.core.signature.HmacSignatures;
 import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -31,7 +33,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -51,8 +52,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,9 +90,8 @@ class ScaleOutIT {
     /** Long enough for redeliveries and for a conversation to get past a submission a kill left unqueued (1 min). */
     static final Duration QUIESCENCE_TIMEOUT = Duration.ofSeconds(150);
 
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(1)).build();
-    final AtomicBoolean loadRunning = new AtomicBoolean(true);
+    final HttpClient http = HttpClient.newHttpClient();
+    final Load load = new Load(PACE_MILLIS);
     final AtomicBoolean consumerRunning = new AtomicBoolean(true);
     final List<Thread> threads = new ArrayList<>();
     final long begin = System.nanoTime();
@@ -108,9 +106,6 @@ class ScaleOutIT {
     final Map<String, List<String>> sendsByContact = new ConcurrentHashMap<>(); // to → hub ids in arrival order
     final Map<String, Long> firstSentAt = new ConcurrentHashMap<>();
     final Map<String, JsonNode> mediaMessages = new ConcurrentHashMap<>(); // wamid → canonical message
-    // what was not accepted
-    final AtomicLong failedConnections = new AtomicLong();
-    final AtomicLong serverErrors = new AtomicLong();
     final Map<Integer, String> otherAnswers = new ConcurrentHashMap<>();
     final AtomicInteger inboundRequests = new AtomicInteger();
     final List<String> lockHolders = new CopyOnWriteArrayList<>(); // "ms name holder" as sampled
@@ -123,13 +118,14 @@ class ScaleOutIT {
     WireMockServer graph;
     GreenMail mail;
     final List<HubProcess> hubs = new ArrayList<>();
+    Thread mailer;
 
     record Submitted(String to, int seq) {
     }
 
     @AfterEach
     void stop() throws Exception {
-        loadRunning.set(false);
+        load.stop();
         consumerRunning.set(false);
         for (Thread t : threads) {
             t.join(15_000);
@@ -174,12 +170,12 @@ class ScaleOutIT {
 
         // ---- load through both hubs, kills of either hub and of the primary broker ----
         for (int i = 0; i < 2; i++) {
-            startLoad("inbound-" + i, this::postWebhook);
+            load.start("inbound-" + i, this::postWebhook);
         }
         for (int c = 0; c < OUTBOUND_CONVERSATIONS; c++) {
             String to = "+3162300" + String.format("%04d", c);
             AtomicInteger seq = new AtomicInteger();
-            startLoad("outbound-" + c, () -> submit(to, seq));
+            load.start("outbound-" + c, () -> submit(to, seq));
         }
         startMail();
         startLockSampler();
@@ -202,15 +198,11 @@ class ScaleOutIT {
             }
         }
         Thread.sleep(5_000);
-        loadRunning.set(false);
-        for (Thread t : threads) {
-            if (t.getName().startsWith("inbound-") || t.getName().startsWith("outbound-") || t.getName().equals("mail")) {
-                t.join(20_000);
-            }
-        }
+        load.stop();
+        mailer.join(20_000);
 
         boolean complete = awaitQuiescence();
-        Set<String> deadLettered = deadLetteredIds(a);
+        Set<String> deadLettered = DeadLetters.ids(a, TENANT, OPS);
         Set<String> inboundLost = new HashSet<>(ackedWamids.keySet());
         inboundLost.removeAll(inboundSeen.keySet());
         Set<String> outboundLost = new HashSet<>(accepted.keySet());
@@ -228,11 +220,12 @@ class ScaleOutIT {
                         + " mails=%d lost=%d twice=%d 5xx=%d failed-connections=%d dead-letters=%d"
                         + " lock-holders=%s %s %s seed=%d runtime=%ds",
                 plan, ackedWamids.size(), inboundLost.size(), inboundDup, accepted.size(), outboundLost.size(),
-                outOfOrder.size(), mailsSent.size(), mailsLost.size(), mailsTwice, serverErrors.get(),
-                failedConnections.get(), deadLettered.size(), holders, tokenFigure, mediaFigure, seed,
+                outOfOrder.size(), mailsSent.size(), mailsLost.size(), mailsTwice, load.serverErrors(),
+                load.failedConnections(), deadLettered.size(), holders, tokenFigure, mediaFigure, seed,
                 Duration.ofNanos(System.nanoTime() - begin).toSeconds());
         ReliabilityFigures.write("scale-out.txt", summary);
         System.out.println("scale-out: events " + events);
+        otherAnswers.putAll(load.examples());
         if (!otherAnswers.isEmpty()) {
             System.out.println("scale-out: unexpected answers " + otherAnswers);
         }
@@ -258,20 +251,20 @@ class ScaleOutIT {
     // ---- what the hubs share ---------------------------------------------------------------------------
 
     private String aTokenMadeOnOneHubWorksOnTheOther(HubProcess a, HubProcess b) throws Exception {
-        HttpResponse<String> made = call(a, "POST", "/admin/v1/tokens", OPS, "{\"name\":\"crm\",\"role\":\"platform\"}");
+        HttpResponse<String> made = a.call("POST", "/admin/v1/tokens", OPS, "{\"name\":\"crm\",\"role\":\"platform\"}");
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         String crm = HubJson.mapper().readTree(made.body()).path("token").asText();
         String probe = "/api/v1/tenants/" + TENANT + "/messages/" + UUID.randomUUID();
         long madeAt = System.nanoTime();
         await().atMost(CACHE_BOUND).pollInterval(Duration.ofMillis(50))
-                .until(() -> call(b, "GET", probe, crm, null).statusCode() == 404);
+                .until(() -> b.call("GET", probe, crm, null).statusCode() == 404);
         long acceptedAfter = Duration.ofNanos(System.nanoTime() - madeAt).toMillis();
 
         // B has it cached now; revoked on A, refused on B
-        assertThat(call(b, "DELETE", "/admin/v1/tokens/crm", OPS, null).statusCode()).isEqualTo(204);
+        assertThat(b.call("DELETE", "/admin/v1/tokens/crm", OPS, null).statusCode()).isEqualTo(204);
         long revokedAt = System.nanoTime();
         await().atMost(CACHE_BOUND).pollInterval(Duration.ofMillis(50))
-                .until(() -> call(a, "GET", probe, crm, null).statusCode() == 401);
+                .until(() -> a.call("GET", probe, crm, null).statusCode() == 401);
         long refusedAfter = Duration.ofNanos(System.nanoTime() - revokedAt).toMillis();
         return "token-made-on-A-accepted-on-B-after=" + acceptedAfter + "ms revoked-on-B-refused-on-A-after="
                 + refusedAfter + "ms";
@@ -298,7 +291,8 @@ class ScaleOutIT {
         String message = "{\"from\":\"" + contact + "\",\"id\":\"" + wamid + "\",\"timestamp\":\""
                 + Instant.now().getEpochSecond() + "\",\"type\":\"image\",\"image\":{\"id\":\"" + mediaId
                 + "\",\"mime_type\":\"image/jpeg\",\"caption\":\"Kras op de deur\"}}";
-        assertThat(postSigned(a, webhook(contact, message)).statusCode()).isEqualTo(200);
+        assertThat(WhatsAppWebhooks.post(a, TENANT, APP_SECRET, WhatsAppWebhooks.envelope(PHONE_NUMBER_ID, contact,
+                message)).statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> mediaMessages.containsKey(wamid));
         String url = mediaMessages.get(wamid).path("content").path("url").asText();
         String path = URI.create(url).getPath();
@@ -311,23 +305,23 @@ class ScaleOutIT {
         assertThat(servedByB.statusCode()).isEqualTo(200);
         assertThat(servedByB.body()).isEqualTo(jpeg);
 
-        HttpResponse<String> erased = call(b, "DELETE", "/admin/v1/tenants/" + TENANT + "/contacts/%2B" + contact,
+        HttpResponse<String> erased = b.call("DELETE", "/admin/v1/tenants/" + TENANT + "/contacts/%2B" + contact,
                 OPS, null);
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
         assertThat(HubJson.mapper().readTree(erased.body()).path("mediaErased").asInt()).isEqualTo(1);
-        assertThat(call(a, "GET", path, PLATFORM, null).statusCode()).as("gone on A too").isEqualTo(404);
+        assertThat(a.call("GET", path, PLATFORM, null).statusCode()).as("gone on A too").isEqualTo(404);
         assertThat(object).doesNotExist();
         return "media: fetched-by-A served-by-B erased-on-B gone-on-A";
     }
 
     private String aConnectorDisabledOnOneHubStopsSendsThroughTheOther(HubProcess a, HubProcess b) throws Exception {
-        assertThat(call(a, "POST", "/admin/v1/tenants/" + TENANT + "/connectors/whatsapp/disable", OPS, null)
+        assertThat(a.call("POST", "/admin/v1/tenants/" + TENANT + "/connectors/whatsapp/disable", OPS, null)
                 .statusCode()).isEqualTo(200);
         long disabledAt = System.nanoTime();
         List<String> after = new ArrayList<>();
         long lastSentMillis = -1;
         for (int i = 0; i < 20; i++) {
-            HttpResponse<String> r = call(b, "POST", "/api/v1/tenants/" + TENANT + "/messages", PLATFORM,
+            HttpResponse<String> r = b.call("POST", "/api/v1/tenants/" + TENANT + "/messages", PLATFORM,
                     template("+31623999999", i));
             assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
             after.add(HubJson.mapper().readTree(r.body()).path("id").asText());
@@ -410,14 +404,14 @@ class ScaleOutIT {
     }
 
     private void configureTenant(HubProcess hub) throws Exception {
-        assertThat(call(hub, "PUT", "/admin/v1/tenants/" + TENANT, OPS, "{\"name\":\"Scale Out Motors\"}").statusCode())
+        assertThat(hub.call("PUT", "/admin/v1/tenants/" + TENANT, OPS, "{\"name\":\"Scale Out Motors\"}").statusCode())
                 .isEqualTo(201);
-        HttpResponse<String> whatsapp = call(hub, "PUT", "/admin/v1/tenants/" + TENANT + "/connectors/whatsapp", OPS,
+        HttpResponse<String> whatsapp = hub.call("PUT", "/admin/v1/tenants/" + TENANT + "/connectors/whatsapp", OPS,
                 "{\"enabled\":true,\"settings\":{\"phoneNumberId\":\"" + PHONE_NUMBER_ID + "\",\"wabaId\":\"102290129340398\"},"
                         + "\"secrets\":{\"accessToken\":\"EAAG-scale-token\",\"appSecret\":\"" + APP_SECRET + "\","
                         + "\"verifyToken\":\"v\"}}");
         assertThat(whatsapp.statusCode()).as(whatsapp.body()).isEqualTo(200);
-        HttpResponse<String> email = call(hub, "PUT", "/admin/v1/tenants/" + TENANT + "/connectors/email", OPS, """
+        HttpResponse<String> email = hub.call("PUT", "/admin/v1/tenants/" + TENANT + "/connectors/email", OPS, """
                 {"enabled":true,
                  "settings":{"fromAddress":"%s","smtpHost":"127.0.0.1","smtpPort":"%d","smtpSecurity":"none",
                              "imapHost":"127.0.0.1","imapPort":"%d","imapSecurity":"none","username":"%s",
@@ -437,36 +431,6 @@ class ScaleOutIT {
 
     // ---- load ------------------------------------------------------------------------------------------
 
-    private interface Request {
-        void send() throws Exception;
-    }
-
-    private void startLoad(String name, Request request) {
-        Thread t = new Thread(() -> {
-            while (loadRunning.get()) {
-                long pause = PACE_MILLIS;
-                try {
-                    request.send();
-                } catch (IOException e) {
-                    failedConnections.incrementAndGet(); // refused or reset by a kill: not accepted
-                    pause = 100;
-                } catch (InterruptedException e) {
-                    return;
-                } catch (Exception e) {
-                    otherAnswers.putIfAbsent(-1, e.toString());
-                    pause = 100;
-                }
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, name);
-        threads.add(t);
-        t.start();
-    }
-
     /** Through the hubs in turn, as a load balancer would. */
     private HubProcess next(int n) {
         return hubs.get(n % 2);
@@ -476,31 +440,30 @@ class ScaleOutIT {
         int n = inboundRequests.incrementAndGet();
         String wamid = "wamid.SCALE." + n;
         String from = "3161300" + String.format("%04d", n % INBOUND_CONTACTS);
-        String message = "{\"from\":\"" + from + "\",\"id\":\"" + wamid + "\",\"timestamp\":\""
-                + Instant.now().getEpochSecond() + "\",\"type\":\"text\",\"text\":{\"body\":\"Bericht " + n + "\"}}";
-        HttpResponse<String> answer = postSigned(next(n), webhook(from, message));
+        HttpResponse<String> answer = WhatsAppWebhooks.post(next(n), TENANT, APP_SECRET,
+                WhatsAppWebhooks.text(PHONE_NUMBER_ID, from, wamid, "Bericht " + n));
         if (answer.statusCode() / 100 == 2) {
             ackedWamids.put(wamid, millis());
         } else {
-            notAccepted(answer);
+            load.notAccepted(answer);
         }
     }
 
     /** One conversation's submissions, one at a time: the order the hub accepts them in is {@code seq}'s. */
     private void submit(String to, AtomicInteger seq) throws Exception {
         int s = seq.incrementAndGet();
-        HttpResponse<String> answer = call(next(s), "POST", "/api/v1/tenants/" + TENANT + "/messages", PLATFORM,
+        HttpResponse<String> answer = next(s).call("POST", "/api/v1/tenants/" + TENANT + "/messages", PLATFORM,
                 template(to, s));
         if (answer.statusCode() == 202) {
             accepted.put(HubJson.mapper().readTree(answer.body()).path("id").asText(), new Submitted(to, s));
         } else {
-            notAccepted(answer);
+            load.notAccepted(answer);
         }
     }
 
     private void startMail() {
-        Thread t = new Thread(() -> {
-            for (int n = 1; n <= MAILS && loadRunning.get(); n++) {
+        mailer = new Thread(() -> {
+            for (int n = 1; n <= MAILS && consumerRunning.get(); n++) {
                 GreenMailUtil.sendTextEmail(MAILBOX, "klant" + n + "@example.test", "Proefrit " + n,
                         "scale-out mail " + n, mail.getSmtp().getServerSetup());
                 mailsSent.add(n);
@@ -511,8 +474,7 @@ class ScaleOutIT {
                 }
             }
         }, "mail");
-        threads.add(t);
-        t.start();
+        mailer.start();
     }
 
     /** Who holds the mailbox and housekeeping locks, sampled from the shared database. */
@@ -649,69 +611,20 @@ class ScaleOutIT {
         return wrong;
     }
 
-    private Set<String> deadLetteredIds(HubProcess hub) throws Exception {
-        HttpResponse<String> answer = call(hub, "GET", "/admin/v1/dead-letters?tenantId=" + TENANT + "&limit=1000", OPS,
-                null);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        Set<String> ids = new HashSet<>();
-        for (JsonNode letter : HubJson.mapper().readTree(answer.body())) {
-            ids.add(letter.path("messageId").asText());
-            ids.add(letter.path("body").asText());
-        }
-        return ids;
-    }
-
     // ---- requests --------------------------------------------------------------------------------------
-
-    private static String webhook(String from, String message) {
-        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
-                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
-                + "\"phone_number_id\":\"" + PHONE_NUMBER_ID + "\"},\"contacts\":[{\"profile\":{\"name\":\"Klant\"},"
-                + "\"wa_id\":\"" + from + "\"}],\"messages\":[" + message + "]},\"field\":\"messages\"}]}]}";
-    }
 
     private static String template(String to, int seq) {
         return "{\"channel\":\"whatsapp\",\"to\":\"" + to + "\",\"content\":{\"type\":\"template\","
                 + "\"name\":\"order_update\",\"language\":\"nl\",\"parameters\":[\"" + seq + "\"]}}";
     }
 
-    private HttpResponse<String> postSigned(HubProcess hub, String json) throws Exception {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        return http.send(HttpRequest.newBuilder(URI.create(hub.url("/webhooks/whatsapp/" + TENANT)))
-                .timeout(Duration.ofSeconds(15))
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", "sha256=" + HmacSignatures.hmacSha256Hex(APP_SECRET, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private String status(HubProcess hub, String id) {
         try {
-            return HubJson.mapper().readTree(call(hub, "GET", "/api/v1/tenants/" + TENANT + "/messages/" + id,
+            return HubJson.mapper().readTree(hub.call("GET", "/api/v1/tenants/" + TENANT + "/messages/" + id,
                     PLATFORM, null).body()).path("status").asText();
         } catch (Exception e) {
             return "unknown";
         }
-    }
-
-    private void notAccepted(HttpResponse<String> answer) {
-        if (answer.statusCode() >= 500) {
-            serverErrors.incrementAndGet();
-        } else {
-            otherAnswers.putIfAbsent(answer.statusCode(), answer.body());
-        }
-    }
-
-    private HttpResponse<String> call(HubProcess hub, String method, String path, String token, String json)
-            throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(hub.url(path)))
-                .timeout(Duration.ofSeconds(15))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private long millis() {

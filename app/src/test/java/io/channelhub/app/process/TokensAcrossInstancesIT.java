@@ -9,9 +9,6 @@ import io.channelhub.app.support.HubProcess;
 import io.channelhub.app.support.PostgresCondition;
 import io.channelhub.core.model.HubJson;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +45,6 @@ class TokensAcrossInstancesIT {
     static final String DATABASE = "jdbc:postgresql://127.0.0.1:5432/test";
     static final String USER = System.getProperty("hub.test.postgres.user", "postgres");
     static final Pattern PRINTED = Pattern.compile("(ops|platform) token: (\\S+)");
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path dir;
@@ -71,31 +67,31 @@ class TokensAcrossInstancesIT {
         assertThat(rows(schema)).containsExactlyInAnyOrder("generated-ops", "generated-platform");
         String ops = pair.get("ops");
         for (HubProcess hub : hubs) {
-            assertThat(call(hub, "GET", "/admin/v1/tokens", ops, null).statusCode()).isEqualTo(200);
-            assertThat(call(hub, "GET", message(), pair.get("platform"), null).statusCode()).isEqualTo(404);
+            assertThat(hub.call("GET", "/admin/v1/tokens", ops, null).statusCode()).isEqualTo(200);
+            assertThat(hub.call("GET", message(), pair.get("platform"), null).statusCode()).isEqualTo(404);
         }
 
         // made on one hub: accepted by the other within the bound
-        HttpResponse<String> made = call(hubs.get(0), "POST", "/admin/v1/tokens", ops,
+        HttpResponse<String> made = hubs.get(0).call("POST", "/admin/v1/tokens", ops,
                 "{\"name\":\"crm\",\"role\":\"platform\"}");
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         String crm = HubJson.mapper().readTree(made.body()).path("token").asText();
         long createdAt = System.nanoTime();
         await().atMost(BOUND).pollInterval(Duration.ofMillis(100))
-                .until(() -> call(hubs.get(1), "GET", message(), crm, null).statusCode() == 404);
+                .until(() -> hubs.get(1).call("GET", message(), crm, null).statusCode() == 404);
         assertThat(Duration.ofNanos(System.nanoTime() - createdAt)).isLessThanOrEqualTo(BOUND);
 
         // revoked on one hub while the other has it cached: refused there within the bound
-        assertThat(call(hubs.get(0), "GET", message(), crm, null).statusCode()).isEqualTo(404);
-        assertThat(call(hubs.get(1), "DELETE", "/admin/v1/tokens/crm", ops, null).statusCode()).isEqualTo(204);
+        assertThat(hubs.get(0).call("GET", message(), crm, null).statusCode()).isEqualTo(404);
+        assertThat(hubs.get(1).call("DELETE", "/admin/v1/tokens/crm", ops, null).statusCode()).isEqualTo(204);
         long revokedAt = System.nanoTime();
-        assertThat(call(hubs.get(1), "GET", message(), crm, null).statusCode()).as("at once where revoked")
+        assertThat(hubs.get(1).call("GET", message(), crm, null).statusCode()).as("at once where revoked")
                 .isEqualTo(401);
         await().atMost(BOUND.plusSeconds(1)).pollInterval(Duration.ofMillis(100))
-                .until(() -> call(hubs.get(0), "GET", message(), crm, null).statusCode() == 401);
+                .until(() -> hubs.get(0).call("GET", message(), crm, null).statusCode() == 401);
         assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThanOrEqualTo(BOUND.plusMillis(500));
         List<JsonNode> listed = new ArrayList<>();
-        HubJson.mapper().readTree(call(hubs.get(0), "GET", "/admin/v1/tokens", ops, null).body()).forEach(listed::add);
+        HubJson.mapper().readTree(hubs.get(0).call("GET", "/admin/v1/tokens", ops, null).body()).forEach(listed::add);
         assertThat(listed).extracting(t -> t.path("name").asText())
                 .containsExactlyInAnyOrder("generated-ops", "generated-platform");
 
@@ -124,11 +120,11 @@ class TokensAcrossInstancesIT {
 
         assertThat(rows(schema)).containsExactlyInAnyOrder("ops", "platform", "scoped");
         for (HubProcess hub : hubs) {
-            assertThat(call(hub, "GET", "/admin/v1/tokens", "ops-two-instances-0123456789", null).statusCode())
+            assertThat(hub.call("GET", "/admin/v1/tokens", "ops-two-instances-0123456789", null).statusCode())
                     .isEqualTo(200);
-            assertThat(call(hub, "GET", message(), "platform-two-instances-0123456789", null).statusCode())
+            assertThat(hub.call("GET", message(), "platform-two-instances-0123456789", null).statusCode())
                     .isEqualTo(404);
-            assertThat(call(hub, "GET", message(), "scoped-two-instances-0123456789", null).statusCode())
+            assertThat(hub.call("GET", message(), "scoped-two-instances-0123456789", null).statusCode())
                     .isEqualTo(404);
             String log = Files.readString(hub.log());
             assertThat(printed(hub)).as("nothing generated").isEmpty();
@@ -189,12 +185,4 @@ class TokensAcrossInstancesIT {
         return "/api/v1/tenants/dealer-a/messages/" + UUID.randomUUID();
     }
 
-    private static HttpResponse<String> call(HubProcess hub, String method, String path, String token, String json)
-            throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(hub.url(path)))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -21,6 +21,8 @@ import java.util.Map;
  * {@code kill -9}. Its output goes to {@code hub.log} in its data directory.
  */
 public final class HubProcess implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1)).build();
     private final Path dataDir;
     private final int httpPort;
     private final int brokerPort;
@@ -104,6 +106,34 @@ public final class HubProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * A request as a client in another process makes it: a JSON body (or none), a bearer token (or none). A hub that
+     * is down or killed meanwhile is an {@link IOException}.
+     */
+    public HttpResponse<String> call(String method, String path, String token, String json)
+            throws IOException, InterruptedException {
+        return send(method, path, token, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json), "application/json", Map.of());
+    }
+
+    /** A POST of raw bytes with the given headers (a provider's signed webhook). */
+    public HttpResponse<String> post(String path, byte[] body, String contentType, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        return send("POST", path, null, HttpRequest.BodyPublishers.ofByteArray(body), contentType, headers);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, HttpRequest.BodyPublisher body,
+                                      String contentType, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(15))
+                .method(method, body).header("Content-Type", contentType);
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(b::header);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public String url(String path) {

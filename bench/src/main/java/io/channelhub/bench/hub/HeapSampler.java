@@ -1,6 +1,5 @@
 package io.channelhub.bench.hub;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,7 +12,7 @@ import java.time.Duration;
  */
 public final class HeapSampler implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    private final URI uri;
+    private final HttpRequest request;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile double maxUsedMb;
@@ -21,8 +20,8 @@ public final class HeapSampler implements AutoCloseable {
     private volatile double maxCommittedMb;
     private volatile int samples;
 
-    public HeapSampler(HubUnderTest hub) {
-        uri = URI.create(hub.url("/actuator/prometheus"));
+    public HeapSampler(HubUnderTest hub, String token) {
+        request = hub.metricsRequest(token);
         thread = new Thread(this::loop, "heap-sampler");
         thread.setDaemon(true);
         thread.start();
@@ -31,8 +30,7 @@ public final class HeapSampler implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                String text = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
+                String text = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
                 double used = 0;
                 double committed = 0;
                 double live = 0;

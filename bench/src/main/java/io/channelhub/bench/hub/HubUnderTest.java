@@ -44,6 +44,12 @@ public final class HubUnderTest implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
+    /** The hub's Prometheus scrape, which needs a token with role ops or monitoring. */
+    public java.net.http.HttpRequest metricsRequest(String token) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/actuator/prometheus")))
+                .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + token).build();
+    }
+
     public HubUnderTest start(List<String> jvmArgs, Map<String, String> properties, Duration timeout) {
         List<String> command = new ArrayList<>();
         command.add(ChildJvm.javaBinary());

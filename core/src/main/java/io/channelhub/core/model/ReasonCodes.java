@@ -51,13 +51,19 @@ public final class ReasonCodes {
     public static final String TENANT_OFFBOARDED = "tenant_offboarded";
     /** A submission on hub.outbound that is not a valid outbound message. */
     public static final String INVALID_REQUEST = "invalid_request";
+    /**
+     * The message contains what its connector may not send (a card number, an IBAN, a national id: the kind is in
+     * the reason's detail, never the value); refused before any provider call.
+     */
+    public static final String RESTRICTED_CONTENT = "restricted_content";
     /** The hub could not process the message for an unexpected reason. */
     public static final String INTERNAL_ERROR = "internal_error";
 
     public static final Set<String> ALL = Set.of(OPTED_OUT, OUTSIDE_SERVICE_WINDOW, CONNECTOR_DISABLED,
             INVALID_ADDRESS, UNSUPPORTED_CONTENT, SENDER_NOT_ALLOWED, PROVIDER_REJECTED, PROVIDER_UNAVAILABLE,
             RATE_LIMITED, AUTHENTICATION_FAILED, RETRIES_EXHAUSTED, NORMALIZATION_FAILED, UNREADABLE_INBOUND, BOUNCED,
-            TENANT_OFFBOARDED, NOT_REACHABLE_ON_CHANNEL, EXPIRED, REVOKED, TAG_NOT_ALLOWED, INVALID_REQUEST, INTERNAL_ERROR);
+            TENANT_OFFBOARDED, NOT_REACHABLE_ON_CHANNEL, EXPIRED, REVOKED, TAG_NOT_ALLOWED, INVALID_REQUEST,
+            RESTRICTED_CONTENT, INTERNAL_ERROR);
 
     private ReasonCodes() {
     }
