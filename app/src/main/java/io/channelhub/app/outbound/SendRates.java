@@ -8,6 +8,8 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import java.sql.DatabaseMetaData;
 import java.time.Duration;
@@ -20,13 +22,13 @@ import org.springframework.stereotype.Component;
 /**
  * Each connector's send rate ({@value #RATE_SETTING} per second, else {@code hub.breaker.default-rate-per-second}),
  * held for the whole cluster: on PostgreSQL — the database instances share — one token bucket per connector lives
- * in table {@code rate_buckets} (Bucket4j, a row locked for each take), so two instances together send at the
- * connector's rate, not twice it. That costs P4 on PostgreSQL a quarter of its send rate (BENCHMARKS.md, issue
- * 19). Bucket4j's delaying optimization (each instance settling every 50 ms) cost nothing measurable in P4, but
- * ScaleOutIT stalled twice with it and not once without (RELIABILITY.md): exact until that is understood. On the
- * embedded H2 database there is one instance by construction and the bucket lives in memory. A bucket refills
- * evenly over the second (a burst is at most one second's rate) and takes a changed rate at its next use, keeping
- * what was left.
+ * in table {@code rate_buckets} (Bucket4j), so two instances together send at the connector's rate, not twice it.
+ * An instance takes from its copy of the bucket and settles with the database every {@link #SYNC_EVERY} or every
+ * twentieth of the rate taken (Bucket4j's delaying optimization): a row locked per send cost 26 % of P4's send
+ * rate on PostgreSQL, this nothing measurable (BENCHMARKS.md, issue 19); the cluster may run ahead by at most a
+ * twentieth of the rate per instance. On the embedded H2 database there is one instance by construction and the
+ * bucket lives in memory. A bucket refills evenly over the second (a burst is at most one second's rate) and takes
+ * a changed rate at its next use, keeping what was left.
  */
 @Component
 public class SendRates {
@@ -34,6 +36,8 @@ public class SendRates {
     public static final String RATE_SETTING = "rateLimitPerSecond";
     /** In-memory buckets of connectors not used for this long are dropped (and start full when used again). */
     private static final Duration IDLE = Duration.ofHours(1);
+    /** The longest an instance's takes stay unknown to the others. */
+    static final Duration SYNC_EVERY = Duration.ofMillis(50);
     private final int defaultRate;
     /** Null on H2: the buckets are the in-memory ones. */
     private final ProxyManager<String> shared;
@@ -72,7 +76,13 @@ public class SendRates {
         }
         // the rate is the configuration's version: an instance with the new rate replaces the stored one
         return shared.builder().withImplicitConfigurationReplacement(rate, TokensInheritanceStrategy.AS_IS)
+                .withOptimization(Optimizations.delaying(new DelayParameters(unsynchronized(rate), SYNC_EVERY)))
                 .build(name, () -> config);
+    }
+
+    /** Sends an instance may take from its copy of a shared bucket before it must tell the database: a 20th of the rate. */
+    static long unsynchronized(int rate) {
+        return Math.max(1, rate / 20);
     }
 
     private static BucketConfiguration configuration(int rate) {
