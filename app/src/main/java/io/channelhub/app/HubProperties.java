@@ -35,6 +35,8 @@ public record HubProperties(
         @DefaultValue("1MB") DataSize maxWebhookBody,
         @DefaultValue("1MB") DataSize maxApiBody,
         @DefaultValue("24h") Duration idempotencyTtl,
+        /** How long the audit trail keeps what ops changed on the hub itself (API tokens); tenants' entries follow each tenant's retention. */
+        @DefaultValue("548d") Duration auditRetention,
         @Valid @DefaultValue Breaker breaker,
         @Valid @DefaultValue Media media,
         @Valid @DefaultValue Security security,

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>The API door is a plain call rather than a Camel {@code direct:} route, as {@link WebhookIntakeFlow} is
  * and for the same reason. A refused submission is thrown as the acceptance's own exception; a broker that
- * cannot take the messages, as a JMS exception: either way nothing was queued and the caller is told.
+ * cannot take the messages, as a JMS exception after the acceptance is withdrawn: either way nothing was queued,
+ * nothing stays recorded, and the caller is told.
  */
 @Component
 public class SubmitFlow extends FlowRoutes {
@@ -42,10 +43,28 @@ public class SubmitFlow extends FlowRoutes {
         long start = System.nanoTime();
         Accepted<A> accepted = acceptance.get();
         if (!accepted.outgoing().isEmpty()) {
-            publisher.publish(accepted.outgoing());
+            try {
+                publisher.publish(accepted.outgoing());
+            } catch (RuntimeException notQueued) {
+                withdraw(accepted, notQueued);
+                throw notQueued;
+            }
             meters.record("submit", (String) accepted.outgoing().get(0).properties().get("channel"),
                     System.nanoTime() - start);
         }
         return accepted.answer();
+    }
+
+    /**
+     * The caller is told the submission was not accepted, so it must not be sent later: without this, the recorded
+     * message would wait unqueued until the one behind it queues it again. Should the broker have taken it after
+     * all (a commit whose answer was lost in a failover), dispatch finds no message and dead-letters the item.
+     */
+    private static void withdraw(Accepted<?> accepted, RuntimeException notQueued) {
+        try {
+            accepted.withdraw().run();
+        } catch (RuntimeException alsoFailed) {
+            notQueued.addSuppressed(alsoFailed);
+        }
     }
 }

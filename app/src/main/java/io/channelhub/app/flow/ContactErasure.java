@@ -1,5 +1,8 @@
 package io.channelhub.app.flow;
 
+import io.channelhub.app.audit.AuditTrail;
+import java.util.Map;
+
 import io.channelhub.app.persistence.ErasureRepository;
 import org.springframework.stereotype.Component;
 
@@ -11,10 +14,12 @@ import org.springframework.stereotype.Component;
 public class ContactErasure {
     private final ErasureRepository erasure;
     private final MediaErasure media;
+    private final AuditTrail audit;
 
-    ContactErasure(ErasureRepository erasure, MediaErasure media) {
+    ContactErasure(ErasureRepository erasure, MediaErasure media, AuditTrail audit) {
         this.erasure = erasure;
         this.media = media;
+        this.audit = audit;
     }
 
     /** How much was erased. */
@@ -24,6 +29,9 @@ public class ContactErasure {
     public Erased contact(String tenantId, String address) {
         // Media first: they are found through the messages.
         int erasedMedia = media.erase(tenantId, erasure.mediaOf(tenantId, address));
-        return new Erased(erasure.contact(tenantId, address), erasedMedia);
+        Erased erased = new Erased(erasure.contact(tenantId, address), erasedMedia);
+        // counts only: an audit trail that kept the address would undo the erasure
+        audit.record("contact.erased", tenantId, null, Map.of("messages", erased.messages(), "media", erased.media()));
+        return erased;
     }
 }

@@ -1,5 +1,7 @@
 package io.channelhub.app.flow;
 
+import io.channelhub.app.audit.AuditTrail;
+
 import io.channelhub.app.persistence.DeadLetter;
 import io.channelhub.app.persistence.DeadLetterRepository;
 import io.channelhub.app.persistence.MessageRepository;
@@ -24,10 +26,12 @@ public class DeadLetterReplay {
     private final MessageRepository messages;
     private final Publisher publisher;
     private final Flows flows;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public DeadLetterReplay(DeadLetterRepository deadLetters, MessageRepository messages, Publisher publisher,
-                            Flows flows, Clock clock) {
+                            Flows flows, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.deadLetters = deadLetters;
         this.messages = messages;
         this.publisher = publisher;
@@ -61,6 +65,8 @@ public class DeadLetterReplay {
             return Result.ALREADY_REPLAYED;
         }
         publisher.publish(List.of(new Outgoing.Replay(flow, body, properties)));
+        audit.record("dead_letter.replayed", letter.tenantId(), "dead letter " + letter.id(),
+                Map.of("queue", letter.originalQueue(), "reasonCode", String.valueOf(letter.reasonCode())));
         return Result.REPLAYED;
     }
 }

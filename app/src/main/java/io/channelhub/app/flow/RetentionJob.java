@@ -2,6 +2,7 @@ package io.channelhub.app.flow;
 
 import io.channelhub.app.HubProperties;
 import io.channelhub.app.cluster.ClusterLocks;
+import io.channelhub.app.persistence.AuditRepository;
 import io.channelhub.app.persistence.ErasureRepository;
 import io.channelhub.app.persistence.IdempotencyRepository;
 import io.channelhub.app.persistence.Tenant;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Erases what the hub may no longer keep (CONTRACT §6): messages and media older than each tenant's
- * retention, idempotency keys past their 24 h, and all data of offboarded tenants past their grace period.
+ * Erases what the hub may no longer keep (CONTRACT §6): messages, media and audit entries older than each tenant's
+ * retention, idempotency keys past their 24 h, the hub's own audit entries past {@code hub.audit-retention}, and
+ * all data of offboarded tenants past their grace period.
  */
 @Component
 class RetentionJob implements Housekeeping {
@@ -28,10 +30,12 @@ class RetentionJob implements Housekeeping {
     private final MediaErasure media;
     private final HubProperties hub;
     private final ClusterLocks locks;
+    private final AuditRepository audit;
     private final Clock clock;
 
     RetentionJob(TenantRepository tenants, ErasureRepository erasure, IdempotencyRepository idempotency,
-                 MediaErasure media, HubProperties hub, ClusterLocks locks, Clock clock) {
+                 MediaErasure media, HubProperties hub, ClusterLocks locks, AuditRepository audit, Clock clock) {
+        this.audit = audit;
         this.tenants = tenants;
         this.erasure = erasure;
         this.idempotency = idempotency;
@@ -50,6 +54,7 @@ class RetentionJob implements Housekeeping {
     private void erase() {
         Instant now = clock.instant();
         idempotency.purgeOlderThan(now.minus(hub.idempotencyTtl()));
+        audit.eraseBefore(null, now.minus(hub.auditRetention()));
         for (Tenant tenant : tenants.all()) {
             if (tenant.eraseAfter() != null && tenant.eraseAfter().isBefore(now)) {
                 eraseMedia(tenant.id(), Instant.MAX);
@@ -59,6 +64,7 @@ class RetentionJob implements Housekeeping {
             }
             Instant cutoff = now.minus(Duration.ofDays(tenant.retentionDays()));
             int erased = erasure.messagesBefore(tenant.id(), cutoff);
+            audit.eraseBefore(tenant.id(), cutoff);
             eraseMedia(tenant.id(), cutoff);
             if (erased > 0) {
                 LOG.info("Erased {} messages of tenant {} older than {}", erased, tenant.id(),

@@ -23,6 +23,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -118,8 +119,13 @@ public class S3MediaStore implements MediaStore, AutoCloseable {
         try {
             s3.headBucket(b -> b.bucket(bucket));
         } catch (NoSuchBucketException e) {
-            s3.createBucket(b -> b.bucket(bucket));
-            LOG.info("Created media bucket {}", bucket);
+            try {
+                s3.createBucket(b -> b.bucket(bucket));
+                LOG.info("Created media bucket {}", bucket);
+            } catch (BucketAlreadyOwnedByYouException createdByAnotherInstance) {
+                // instances starting together race to create it (ScaleOutIT found this): one wins, all use it
+                LOG.info("Media bucket {} created by another instance", bucket);
+            }
         } catch (SdkException e) {
             LOG.warn("Media bucket {} not reachable at start: {}", bucket, e.getMessage());
         }

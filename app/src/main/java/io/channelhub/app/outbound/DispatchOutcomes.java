@@ -36,6 +36,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DispatchOutcomes {
+    /**
+     * How long after its acceptance a message dispatch has not seen yet may be one that was never queued: far
+     * longer than a submission takes between recording and queuing.
+     */
+    static final Duration NEVER_QUEUED_GRACE = Duration.ofMinutes(1);
+    /** How often a dispatch item has waited behind an earlier message: its backstop grows with it. */
+    static final String HUB_ORDERING_WAITS = "hubOrderingWaits";
     private final MessageRepository messages;
     private final StatusEvents events;
     private final DeadLetters deadLetters;
@@ -61,8 +68,8 @@ class DispatchOutcomes {
 
     List<Outgoing> sent(MessageRecord record, QueuedMessage queued, SendResult result) {
         usage.count(record.tenantId(), record.channel(), "outbound", Math.max(1, result.billableUnits()));
-        return events.transition(record, DeliveryStatus.SENT, null, result.providerMessageId(), clock.instant(),
-                queued.messageId());
+        return thenWakeNext(record, events.transition(record, DeliveryStatus.SENT, null, result.providerMessageId(),
+                clock.instant(), queued.messageId()));
     }
 
     List<Outgoing> transientFailure(MessageRecord record, QueuedMessage queued, TransientChannelException e,
@@ -107,7 +114,7 @@ class DispatchOutcomes {
         out.add(deadLetters.bury(queued, ReasonCodes.RETRIES_EXHAUSTED, reason.detail(), attempts,
                 record.id()));
         out.addAll(events.transition(record, DeliveryStatus.FAILED, reason, null, clock.instant(), queued.messageId()));
-        return out;
+        return thenWakeNext(record, out);
     }
 
     /**
@@ -136,12 +143,65 @@ class DispatchOutcomes {
     }
 
     List<Outgoing> failed(MessageRecord record, QueuedMessage queued, Reason reason) {
-        return events.transition(record, DeliveryStatus.FAILED, reason, null, clock.instant(), queued.messageId());
+        return thenWakeNext(record, events.transition(record, DeliveryStatus.FAILED, reason, null, clock.instant(),
+                queued.messageId()));
     }
 
     List<Outgoing> rejected(MessageRecord record, QueuedMessage queued, String code, String detail) {
-        return events.transition(record, DeliveryStatus.REJECTED, Reason.of(code, detail), null, clock.instant(),
-                queued.messageId());
+        return thenWakeNext(record, events.transition(record, DeliveryStatus.REJECTED, Reason.of(code, detail), null,
+                clock.instant(), queued.messageId()));
+    }
+
+    /**
+     * Waits behind the earliest earlier message of its conversation that is still to be sent, which wakes it when
+     * it ends ({@link #thenWakeNext}); meanwhile it looks again after a growing backstop. An earlier message that
+     * dispatch has never seen although it was accepted over {@link #NEVER_QUEUED_GRACE} ago may never have been
+     * queued (the hub died between recording it and queuing it): it is queued again here, where it holds a
+     * conversation up. Should its first item still be on its way after all, dispatch sends it once and skips
+     * the other.
+     */
+    List<Outgoing> waitBehindEarlier(MessageRecord record, QueuedMessage queued, String earlierId) {
+        meters.counter(HubMeters.DISPATCH_DEFERRED, "reason", "earlier_in_conversation").increment();
+        List<Outgoing> out = new ArrayList<>();
+        messages.find(earlierId).filter(this::perhapsNeverQueued).ifPresent(earlier -> {
+            messages.markEnqueued(earlier.id(), clock.instant());
+            out.add(wake(earlier, "queued again: accepted " + earlier.createdAt() + " and never seen by dispatch"));
+        });
+        int waits = orderingWaits(queued) + 1;
+        Map<String, Object> properties = new HashMap<>(queued.properties());
+        properties.put(HUB_ORDERING_WAITS, waits);
+        out.add(later(record, queued.body(), properties, attempts(queued), retry.orderingWait(waits),
+                "an earlier message of the conversation"));
+        return out;
+    }
+
+    private boolean perhapsNeverQueued(MessageRecord earlier) {
+        return earlier.status() == DeliveryStatus.ACCEPTED && earlier.enqueuedAt() == null
+                && earlier.intakeRef() == null && earlier.createdAt().isBefore(clock.instant().minus(NEVER_QUEUED_GRACE));
+    }
+
+    /**
+     * A message that left {@code accepted} lets the next one of its conversation go: if that one is waiting
+     * behind it, a dispatch item for it goes ahead of the queue now (a scheduled message due at once is put at
+     * the head), instead of it finding out at its backstop.
+     */
+    private List<Outgoing> thenWakeNext(MessageRecord ended, List<Outgoing> outcome) {
+        Optional<MessageRecord> next = messages.nextPending(ended.conversationId(), ended.seq())
+                .filter(m -> m.enqueuedAt() != null);
+        if (next.isEmpty()) {
+            return outcome;
+        }
+        List<Outgoing> out = new ArrayList<>(outcome);
+        out.add(wake(next.get(), "the message before it in the conversation ended"));
+        return out;
+    }
+
+    private Outgoing wake(MessageRecord waiting, String why) {
+        Map<String, Object> properties = new HashMap<>(Messages.routing(waiting.tenantId(), waiting.channel(),
+                waiting.conversationId()));
+        properties.put(Messages.HUB_MESSAGE_ID, waiting.id());
+        properties.put(Messages.HUB_ATTEMPTS, 0);
+        return new Outgoing.Reschedule(waiting.id(), properties, clock.instant(), why);
     }
 
     /** Tried again after {@code delay}, spending no attempt (order, quiet hours, a rate limit). */
@@ -155,12 +215,21 @@ class DispatchOutcomes {
      * never needs the mark, which saves a write per submission.)
      */
     private Outgoing later(MessageRecord record, QueuedMessage queued, int attempts, Duration delay, String reason) {
-        if (record.enqueuedAt() == null && record.intakeRef() == null) {
+        return later(record, queued.body(), new HashMap<>(queued.properties()), attempts, delay, reason);
+    }
+
+    private Outgoing later(MessageRecord record, Object body, Map<String, Object> properties, int attempts,
+                           Duration delay, String reason) {
+        if (record.enqueuedAt() == null) {
             messages.markEnqueued(record.id(), clock.instant());
         }
-        Map<String, Object> properties = new HashMap<>(queued.properties());
         properties.put(Messages.HUB_ATTEMPTS, attempts);
-        return new Outgoing.Reschedule(queued.body(), properties, clock.instant().plus(delay), reason);
+        return new Outgoing.Reschedule(body, properties, clock.instant().plus(delay), reason);
+    }
+
+    private static int orderingWaits(QueuedMessage queued) {
+        Object value = queued.properties().get(HUB_ORDERING_WAITS);
+        return value == null ? 0 : Integer.parseInt(value.toString());
     }
 
     private static int attempts(QueuedMessage queued) {

@@ -23,12 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DispatchStep implements QueueStep {
-    /**
-     * How long an earlier message that was recorded but not (yet) queued keeps the conversation waiting:
-     * far longer than a submission takes between the two, so only one whose submission failed stops counting.
-     */
-    static final Duration NEVER_QUEUED_GRACE = Duration.ofMinutes(1);
-    /** A rate-limited message tries again this soon: the limiter refills every second. */
     private final MessageRepository messages;
     private final StatusEvents events;
     private final DispatchGate gate;
@@ -52,8 +46,7 @@ class DispatchStep implements QueueStep {
 
     @Override
     public List<Outgoing> process(QueuedMessage queued) {
-        MessageRepository.ForDispatch found = messages.findForDispatch(queued.text(),
-                clock.instant().minus(NEVER_QUEUED_GRACE)).orElse(null);
+        MessageRepository.ForDispatch found = messages.findForDispatch(queued.text()).orElse(null);
         if (found == null) {
             return outcomes.unknown(queued);
         }
@@ -63,8 +56,8 @@ class DispatchStep implements QueueStep {
             // after the database update, its event was never published: publish it now.
             return events.republishOwn(record, queued.messageId());
         }
-        if (found.earlierPending()) {
-            return outcomes.wait(record, queued, retry.orderingDelay(), "an earlier message of the conversation");
+        if (found.earlierPending() != null) {
+            return outcomes.waitBehindEarlier(record, queued, found.earlierPending());
         }
         DispatchGate.Decision decision = gate.check(record);
         if (decision instanceof DispatchGate.Reject r) {

@@ -1,5 +1,7 @@
 package io.channelhub.app.outbound;
 
+import io.channelhub.app.audit.AuditTrail;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -44,9 +46,11 @@ public class FallbackDefaults {
     private final Cache<String, Map<String, List<FallbackAttempt>>> cache;
 
     private final ClusterChanges changes;
+    private final AuditTrail audit;
 
     FallbackDefaults(FallbackRepository fallbacks, ConnectorCatalog catalog, TenantRepository tenants,
-                     ClusterChanges changes, Clock clock) {
+                     ClusterChanges changes, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.fallbacks = fallbacks;
         this.catalog = catalog;
         this.tenants = tenants;
@@ -93,8 +97,10 @@ public class FallbackDefaults {
             FallbackChain.checkConditions(attempt, where);
         }
         try {
-            fallbacks.putDefaultChain(tenantId, channel, HubJson.mapper().writeValueAsString(chain), clock.instant());
+            String json = HubJson.mapper().writeValueAsString(chain);
+            fallbacks.putDefaultChain(tenantId, channel, json, clock.instant());
             changes.changed(SharedState.FALLBACK_DEFAULTS, tenantId);
+            audit.record("fallback.set", tenantId, channel, Map.of("fallback", HubJson.mapper().readTree(json)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a fallback chain that cannot be written as JSON", e);
         }
@@ -106,6 +112,9 @@ public class FallbackDefaults {
         requireTenant(tenantId);
         boolean deleted = fallbacks.deleteDefaultChain(tenantId, channel);
         changes.changed(SharedState.FALLBACK_DEFAULTS, tenantId);
+        if (deleted) {
+            audit.record("fallback.removed", tenantId, channel, Map.of());
+        }
         return deleted;
     }
 

@@ -94,7 +94,8 @@ public class SubmissionService {
         // Only the statements run on the shared writer: the record is built before and the messages to publish after.
         Accepted<Answer> repeated = groupCommit.execute(() -> accept(record, c, rest));
         return repeated != null ? repeated : new Accepted<>(new Answer(record.id(), "accepted"),
-                publish(record, c.intakeRef(), true, FallbackPlans.deadline(record, rest)));
+                publish(record, c.intakeRef(), true, FallbackPlans.deadline(record, rest)),
+                () -> groupCommit.execute(() -> messages.withdraw(record.id())));
     }
 
     /**

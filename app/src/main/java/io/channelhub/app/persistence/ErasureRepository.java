@@ -80,6 +80,7 @@ public class ErasureRepository {
                 "delete from usage_counters where tenant_id = ?",
                 "delete from dead_letters where tenant_id = ?",
                 "delete from media where tenant_id = ?",
+                "delete from audit_trail where tenant_id = ?",
                 "delete from connectors where tenant_id = ?",
                 "delete from tenant_fallbacks where tenant_id = ?",
                 "delete from api_tokens where tenant_id = ?",

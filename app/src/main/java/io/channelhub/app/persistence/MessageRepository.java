@@ -84,27 +84,50 @@ public class MessageRepository {
                 .params(conversationId, Db.ts(upTo)).query(ROW).list();
     }
 
-    /** A message as dispatch reads it: the record, and whether an earlier one of its conversation is pending. */
-    public record ForDispatch(MessageRecord record, boolean earlierPending) {
+    /**
+     * A message as dispatch reads it: the record, and the id of the earliest earlier outbound message of its
+     * conversation that still waits to be sent, or null.
+     */
+    public record ForDispatch(MessageRecord record, String earlierPending) {
     }
 
     /**
-     * The message, and whether an earlier outbound message of its conversation still waits to be sent (in
-     * one statement: dispatch asks both for every message). An API submission counts while created after
-     * {@code neverQueuedBefore}, and after that once dispatch has marked it as waiting ({@link #markEnqueued}).
-     * One recorded but never queued (the hub failed between the two, so it was never answered 202) has no
-     * dispatch item: it stops counting instead of holding up its conversation for ever. One queued but not
-     * reached yet is ahead in its conversation's group anyway.
+     * The message, and the earliest earlier outbound message of its conversation still {@code accepted} (in one
+     * statement: dispatch asks both for every message). However long ago it was accepted, it comes first: order
+     * never depends on how far behind dispatch is.
      */
-    public Optional<ForDispatch> findForDispatch(String id, Instant neverQueuedBefore) {
+    public Optional<ForDispatch> findForDispatch(String id) {
         return jdbc.sql("""
-                        select m.*, exists (select 1 from messages e where e.conversation_id = m.conversation_id
+                        select m.*, (select e.id from messages e where e.conversation_id = m.conversation_id
                           and e.seq < m.seq and e.direction = 'outbound' and e.status = 'accepted'
-                          and (e.enqueued_at is not null or e.intake_ref is not null or e.created_at >= ?)) as earlier_pending
+                          order by e.seq limit 1) as earlier_pending
                         from messages m where m.id = ?""")
-                .params(Db.ts(neverQueuedBefore), id)
-                .query((rs, i) -> new ForDispatch(ROW.mapRow(rs, i), rs.getBoolean("earlier_pending")))
+                .param(id)
+                .query((rs, i) -> new ForDispatch(ROW.mapRow(rs, i), rs.getString("earlier_pending")))
                 .optional();
+    }
+
+    /** The next outbound message of the conversation after {@code seq} that still waits to be sent, if any. */
+    public Optional<MessageRecord> nextPending(String conversationId, long seq) {
+        return jdbc.sql("""
+                        select * from messages where conversation_id = ? and seq > ? and direction = 'outbound'
+                        and status = 'accepted' order by seq limit 1""")
+                .params(conversationId, seq).query(ROW).optional();
+    }
+
+    /**
+     * Takes back a submission that was recorded but could not be queued (and was answered so): the message, its
+     * history, its fallback chain and the Idempotency-Key that named it, so that a retry is a new submission.
+     * Nothing, if dispatch has moved it on already.
+     */
+    public boolean withdraw(String id) {
+        if (jdbc.sql("delete from messages where id = ? and status = 'accepted'").param(id).update() == 0) {
+            return false;
+        }
+        jdbc.sql("delete from message_status where message_id = ?").param(id).update();
+        jdbc.sql("delete from message_fallbacks where message_id = ?").param(id).update();
+        jdbc.sql("delete from idempotency_keys where message_id = ?").param(id).update();
+        return true;
     }
 
     public void markEnqueued(String id, Instant at) {

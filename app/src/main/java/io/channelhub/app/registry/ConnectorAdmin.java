@@ -1,5 +1,8 @@
 package io.channelhub.app.registry;
 
+import java.util.Optional;
+import io.channelhub.app.audit.Changes;
+import io.channelhub.app.audit.AuditTrail;
 import io.channelhub.app.outbound.RestrictedContentPolicy;
 import io.channelhub.app.outbound.SendRates;
 import io.channelhub.app.outbound.TenantCircuitBreakers;
@@ -49,6 +52,7 @@ public class ConnectorAdmin {
     private final UsageRepository usage;
     private final UsageMeter usageMeter;
     private final WebhookRegistrations registrations;
+    private final AuditTrail audit;
     private final Clock clock;
     /** Spring's application executor: a check that outlives its wait finishes there and records its result. */
     private final Executor checks;
@@ -56,7 +60,8 @@ public class ConnectorAdmin {
     public ConnectorAdmin(ConnectorCatalog catalog, ConnectorRepository repository, TenantConnectors connectors,
                           TenantCircuitBreakers breakers, ConnectorHealth health, UsageRepository usage,
                           UsageMeter usageMeter, WebhookRegistrations registrations,
-                          @Qualifier("applicationTaskExecutor") Executor checks, Clock clock) {
+                          @Qualifier("applicationTaskExecutor") Executor checks, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.catalog = catalog;
         this.repository = repository;
         this.connectors = connectors;
@@ -92,8 +97,9 @@ public class ConnectorAdmin {
             throw new ConnectorRejected(400, "setting '" + RestrictedContentPolicy.SETTING
                     + "' must be reject, redact or off");
         }
-        Map<String, String> merged = new HashMap<>(repository.find(tenantId, channel)
-                .map(connectors::decryptSecrets).orElse(Map.of()));
+        Optional<ConnectorRecord> before = repository.find(tenantId, channel);
+        Map<String, String> secretsBefore = before.map(connectors::decryptSecrets).orElse(Map.of());
+        Map<String, String> merged = new HashMap<>(secretsBefore);
         if (secrets != null) {
             requireKnownKeys("secret", secrets.keySet(), d.secretKeys(), Set.of());
             secrets.forEach((k, v) -> {
@@ -127,6 +133,10 @@ public class ConnectorAdmin {
             throw e;
         }
         connectors.invalidate(tenantId, channel);
+        audit.record(before.isEmpty() ? "connector.created" : "connector.updated", tenantId, channel, Changes.of()
+                .values("settings", before.map(ConnectorRecord::settings).orElse(Map.of()), settings)
+                .secretNames(secretsBefore, merged)
+                .with("enabled", enabled).detail());
         check(connector, config);
         return view(repository.find(tenantId, channel).orElseThrow());
     }
@@ -140,6 +150,7 @@ public class ConnectorAdmin {
         if (!repository.setEnabled(tenantId, channel, enabled, clock.instant())) {
             throw new ConnectorRejected(404, "connector not configured");
         }
+        audit.record(enabled ? "connector.enabled" : "connector.disabled", tenantId, channel, Map.of());
         connectors.invalidate(tenantId, channel);
         connectors.resolve(tenantId, channel).ifPresent(resolved -> {
             if (enabled) {

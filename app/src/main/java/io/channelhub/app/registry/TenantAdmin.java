@@ -1,5 +1,9 @@
 package io.channelhub.app.registry;
 
+import java.util.Map;
+import java.util.HashMap;
+import io.channelhub.app.audit.Changes;
+import io.channelhub.app.audit.AuditTrail;
 import io.channelhub.app.persistence.ConnectorRepository;
 import io.channelhub.app.persistence.Tenant;
 import io.channelhub.app.persistence.TenantRepository;
@@ -27,10 +31,13 @@ public class TenantAdmin {
     private final TenantConnectors cache;
     private final ActiveTenants activeTenants;
     private final WebhookRegistrations registrations;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public TenantAdmin(TenantRepository tenants, ConnectorRepository connectors, TenantConnectors cache,
-                       ActiveTenants activeTenants, WebhookRegistrations registrations, Clock clock) {
+                       ActiveTenants activeTenants, WebhookRegistrations registrations, AuditTrail audit,
+                       Clock clock) {
+        this.audit = audit;
         this.tenants = tenants;
         this.connectors = connectors;
         this.cache = cache;
@@ -72,10 +79,14 @@ public class TenantAdmin {
             throw new TenantRejected("'quietHours' must look like 21:00-08:00");
         }
         Instant now = clock.instant();
+        Map<String, Object> before = tenants.find(tenantId).map(TenantAdmin::audited).orElse(Map.of());
         boolean created = tenants.upsert(new Tenant(tenantId, name.strip(), "active", retention, zone, quietHours,
                 now, now, null));
         activeTenants.invalidate(tenantId);
-        return new Saved(tenants.find(tenantId).orElseThrow(), created);
+        Tenant saved = tenants.find(tenantId).orElseThrow();
+        audit.record(created ? "tenant.created" : "tenant.updated", tenantId, null,
+                Changes.of().values("fields", before, audited(saved)).detail());
+        return new Saved(saved, created);
     }
 
     /** When the data of a tenant offboarded now would be erased. */
@@ -95,9 +106,21 @@ public class TenantAdmin {
         registrations.unregisterAll(tenantId);
         connectors.disableAll(tenantId, now);
         tenants.markOffboarding(tenantId, now.plus(OFFBOARDING_GRACE), now);
+        audit.record("tenant.offboarded", tenantId, null, Map.of("eraseAfter", now.plus(OFFBOARDING_GRACE).toString()));
         cache.invalidateTenant(tenantId);
         activeTenants.invalidate(tenantId);
         return tenants.find(tenantId);
+    }
+
+    /** What of a tenant ops set, as the audit trail compares it. */
+    private static Map<String, Object> audited(Tenant t) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("name", t.name());
+        fields.put("status", t.status());
+        fields.put("retentionDays", t.retentionDays());
+        fields.put("timezone", t.timezone());
+        fields.put("quietHours", t.quietHours());
+        return fields;
     }
 
     /** Tenant data the hub refuses; the message names the field. */

@@ -1,5 +1,8 @@
 package io.channelhub.app.security;
 
+import io.channelhub.app.audit.AuditTrail;
+import io.channelhub.app.audit.Changes;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,9 +25,11 @@ public class TokenAdmin {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final TokenStore store;
     private final ApiTokens tokens;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    TokenAdmin(TokenStore store, ApiTokens tokens, Clock clock) {
+    TokenAdmin(TokenStore store, ApiTokens tokens, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.store = store;
         this.tokens = tokens;
         this.clock = clock;
@@ -82,6 +87,8 @@ public class TokenAdmin {
         }
         LOG.info("API token {} created (role {}, tenant {}, expires {}) by {}", name, role.id(), token.scope(),
                 expiresAt == null ? "never" : expiresAt, by.tokenName());
+        audit.record("token.created", null, name, Changes.of().with("role", role.id()).with("tenant", token.scope())
+                .with("expiresAt", expiresAt == null ? "never" : expiresAt.toString()).detail());
         return new CreatedToken(name, role.id(), request.tenantId(), expiresAt, created, value);
     }
 
@@ -95,6 +102,8 @@ public class TokenAdmin {
             tokens.invalidate();
             LOG.warn("API token {} (role {}, tenant {}, from {}) revoked by {}", t.name(), t.role().id(), t.scope(),
                     t.source().id(), by.tokenName());
+            audit.record("token.revoked", null, t.name(), Changes.of().with("role", t.role().id())
+                    .with("tenant", t.scope()).detail());
             return true;
         }).orElse(false);
     }

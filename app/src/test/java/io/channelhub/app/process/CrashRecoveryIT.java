@@ -69,8 +69,8 @@ class CrashRecoveryIT {
     static final long PACE_MILLIS = 15;
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     /**
-     * After the load: long enough for redeliveries and for a conversation to get past a submission the
-     * kill left recorded but never queued (DispatchStep.NEVER_QUEUED_GRACE, one minute).
+     * After the load: long enough for redeliveries and for a submission the kill left recorded but never queued
+     * to be queued again by the message waiting behind it (DispatchOutcomes.NEVER_QUEUED_GRACE, one minute).
      */
     static final Duration QUIESCENCE_TIMEOUT = Duration.ofSeconds(120);
     static final Duration IDLE_LIMIT = Duration.ofSeconds(75);

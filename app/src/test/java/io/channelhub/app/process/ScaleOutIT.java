@@ -225,6 +225,8 @@ class ScaleOutIT {
                 Duration.ofNanos(System.nanoTime() - begin).toSeconds());
         ReliabilityFigures.write("scale-out.txt", summary);
         System.out.println("scale-out: events " + events);
+        System.out.println("scale-out: hub a " + dispatchCounters(a));
+        System.out.println("scale-out: hub b " + dispatchCounters(b));
         otherAnswers.putAll(load.examples());
         if (!otherAnswers.isEmpty()) {
             System.out.println("scale-out: unexpected answers " + otherAnswers);
@@ -624,6 +626,17 @@ class ScaleOutIT {
                     PLATFORM, null).body()).path("status").asText();
         } catch (Exception e) {
             return "unknown";
+        }
+    }
+
+    /** What dispatch did on a hub (since its last start): why it waited and how often it retried. */
+    private static List<String> dispatchCounters(HubProcess hub) {
+        try {
+            return hub.call("GET", "/actuator/prometheus", OPS, null).body().lines()
+                    .filter(l -> l.startsWith("hub_dispatch_") || l.startsWith("hub_provider_call_seconds_count"))
+                    .toList();
+        } catch (Exception e) {
+            return List.of("unreadable: " + e);
         }
     }
 

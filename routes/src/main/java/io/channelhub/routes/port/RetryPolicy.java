@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  *       (an outbound one also ends {@code failed});</li>
  *   <li>waiting spends no attempt: behind an open circuit ({@code circuitOpenDelay}, at most {@code maxWait} in
  *       all), behind a rate limit ({@code rateLimitedDelay}), behind an earlier message of the conversation
- *       ({@code orderingDelay}), and in quiet hours (until they end);</li>
+ *       (until that one ends and wakes it; {@link #orderingWait} is only the backstop), and in quiet hours
+ *       (until they end);</li>
  *   <li>a provider report for a send not yet recorded is matched again {@code statusMatchAttempts} times, then
  *       dropped and counted;</li>
  *   <li>what a step throws on rolls back and is redelivered by the broker ({@code redelivery}): the backstop for
@@ -39,6 +40,7 @@ public record RetryPolicy(
         @NotNull @DefaultValue("5s") Duration circuitOpenDelay,
         @NotNull @DefaultValue("200ms") Duration rateLimitedDelay,
         @NotNull @DefaultValue("500ms") Duration orderingDelay,
+        @NotNull @DefaultValue("10s") Duration orderingMaxDelay,
         @NotNull @DefaultValue("24h") Duration maxWait,
         @Min(1) @DefaultValue("5") int statusMatchAttempts,
         @Valid @DefaultValue Redelivery redelivery) {
@@ -68,6 +70,17 @@ public record RetryPolicy(
         }
         Duration backoff = delayAfter(attempts);
         return Optional.of(retryAfter.filter(r -> r.compareTo(backoff) > 0).orElse(backoff));
+    }
+
+    /**
+     * How long a message waits behind an earlier one of its conversation for the {@code waits}th time before it
+     * looks again: {@code orderingDelay}, doubling up to {@code orderingMaxDelay}. The earlier message wakes it
+     * when it ends, so this is the backstop for a wake that cannot come (the earlier one ended outside dispatch,
+     * or was never queued); growing, so that a deep backlog is not reshuffled on the broker every half second.
+     */
+    public Duration orderingWait(int waits) {
+        double millis = orderingDelay.toMillis() * Math.pow(2, Math.max(0, Math.min(waits - 1, 30)));
+        return Duration.ofMillis((long) Math.min(millis, orderingMaxDelay.toMillis()));
     }
 
     /** Whether a message redelivered {@code deliveryCount} times has had its attempts. */
