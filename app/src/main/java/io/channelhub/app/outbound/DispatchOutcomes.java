@@ -160,10 +160,10 @@ class DispatchOutcomes {
      * conversation up. Should its first item still be on its way after all, dispatch sends it once and skips
      * the other.
      */
-    List<Outgoing> waitBehindEarlier(MessageRecord record, QueuedMessage queued, String earlierId) {
+    List<Outgoing> waitBehindEarlier(MessageRecord record, QueuedMessage queued) {
         meters.counter(HubMeters.DISPATCH_DEFERRED, "reason", "earlier_in_conversation").increment();
         List<Outgoing> out = new ArrayList<>();
-        messages.find(earlierId).filter(this::perhapsNeverQueued).ifPresent(earlier -> {
+        messages.nextPending(record.conversationId(), -1).filter(this::perhapsNeverQueued).ifPresent(earlier -> {
             messages.markEnqueued(earlier.id(), clock.instant());
             out.add(wake(earlier, "queued again: accepted " + earlier.createdAt() + " and never seen by dispatch"));
         });

@@ -56,8 +56,8 @@ class DispatchStep implements QueueStep {
             // after the database update, its event was never published: publish it now.
             return events.republishOwn(record, queued.messageId());
         }
-        if (found.earlierPending() != null) {
-            return outcomes.waitBehindEarlier(record, queued, found.earlierPending());
+        if (found.earlierPending()) {
+            return outcomes.waitBehindEarlier(record, queued);
         }
         DispatchGate.Decision decision = gate.check(record);
         if (decision instanceof DispatchGate.Reject r) {

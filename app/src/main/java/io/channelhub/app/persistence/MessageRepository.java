@@ -84,30 +84,26 @@ public class MessageRepository {
                 .params(conversationId, Db.ts(upTo)).query(ROW).list();
     }
 
-    /**
-     * A message as dispatch reads it: the record, and the id of the earliest earlier outbound message of its
-     * conversation that still waits to be sent, or null.
-     */
-    public record ForDispatch(MessageRecord record, String earlierPending) {
+    /** A message as dispatch reads it: the record, and whether an earlier one of its conversation is pending. */
+    public record ForDispatch(MessageRecord record, boolean earlierPending) {
     }
 
     /**
-     * The message, and the earliest earlier outbound message of its conversation still {@code accepted} (in one
+     * The message, and whether an earlier outbound message of its conversation is still {@code accepted} (in one
      * statement: dispatch asks both for every message). However long ago it was accepted, it comes first: order
      * never depends on how far behind dispatch is.
      */
     public Optional<ForDispatch> findForDispatch(String id) {
         return jdbc.sql("""
-                        select m.*, (select e.id from messages e where e.conversation_id = m.conversation_id
-                          and e.seq < m.seq and e.direction = 'outbound' and e.status = 'accepted'
-                          order by e.seq limit 1) as earlier_pending
+                        select m.*, exists (select 1 from messages e where e.conversation_id = m.conversation_id
+                          and e.seq < m.seq and e.direction = 'outbound' and e.status = 'accepted') as earlier_pending
                         from messages m where m.id = ?""")
                 .param(id)
-                .query((rs, i) -> new ForDispatch(ROW.mapRow(rs, i), rs.getString("earlier_pending")))
+                .query((rs, i) -> new ForDispatch(ROW.mapRow(rs, i), rs.getBoolean("earlier_pending")))
                 .optional();
     }
 
-    /** The next outbound message of the conversation after {@code seq} that still waits to be sent, if any. */
+    /** The first outbound message of the conversation after {@code seq} that still waits to be sent, if any. */
     public Optional<MessageRecord> nextPending(String conversationId, long seq) {
         return jdbc.sql("""
                         select * from messages where conversation_id = ? and seq > ? and direction = 'outbound'
