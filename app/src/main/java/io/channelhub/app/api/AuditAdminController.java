@@ -20,26 +20,27 @@ class AuditAdminController {
         this.audit = audit;
     }
 
-    @Operation(summary = "What ops changed, newest first: who (token name), when, what; page with 'before'")
+    @Operation(summary = "What ops changed, newest first: who (token name), when, what; 'since' and 'before' bound it")
     @GetMapping("/admin/v1/audit")
     List<AuditTrail.Entry> list(@RequestParam(required = false) String tenantId,
                                 @RequestParam(required = false) String action,
+                                @RequestParam(required = false) String since,
                                 @RequestParam(required = false) String before,
                                 @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 1000) {
             throw ApiProblem.badRequest("limit must be between 1 and 1000");
         }
-        return audit.find(tenantId, action, instant(before), limit);
+        return audit.find(tenantId, action, instant("since", since), instant("before", before), limit);
     }
 
-    private static Instant instant(String before) {
-        if (before == null) {
+    private static Instant instant(String name, String value) {
+        if (value == null) {
             return null;
         }
         try {
-            return Instant.parse(before);
+            return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest("before must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+            throw ApiProblem.badRequest(name + " must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
         }
     }
 }

@@ -33,7 +33,8 @@ class UnsubscribeController {
     ResponseEntity<String> unsubscribe(@PathVariable String token) {
         UnsubscribeLinks.Target target = links.verify(token)
                 .orElseThrow(() -> ApiProblem.notFound("this unsubscribe link is not valid"));
-        consent.optOut(target.tenantId(), target.channel(), target.address(), "one-click unsubscribe link");
+        consent.optOut(target.tenantId(), target.channel(), target.address(), ConsentStore.Source.UNSUBSCRIBE_LINK,
+                "one-click unsubscribe link");
         return ResponseEntity.ok("You are unsubscribed.");
     }
 

@@ -9,14 +9,14 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /** Who is acting: the API token of the request, the ops token a console session was opened with, or the hub. */
-final class Actors {
+public final class Actors {
     /** The hub's own work: configured tokens synchronised at start, jobs. */
     static final String HUB = "hub";
 
     private Actors() {
     }
 
-    static String current() {
+    public static String current() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null && request.getAttribute(ApiTokenFilter.CALLER, RequestAttributes.SCOPE_REQUEST)
                 instanceof Caller caller) {

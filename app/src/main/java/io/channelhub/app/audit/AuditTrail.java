@@ -55,8 +55,8 @@ public class AuditTrail {
     }
 
     /** Newest first; each filter left null means any. */
-    public List<Entry> find(String tenantId, String action, Instant before, int limit) {
-        return repository.find(tenantId, action, before, limit).stream()
+    public List<Entry> find(String tenantId, String action, Instant since, Instant before, int limit) {
+        return repository.find(tenantId, action, since, before, limit).stream()
                 .map(e -> new Entry(e.id(), e.at(), e.actor(), e.action(), e.tenantId(), e.target(), detail(e.detail())))
                 .toList();
     }

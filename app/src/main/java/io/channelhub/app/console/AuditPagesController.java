@@ -21,7 +21,7 @@ class AuditPagesController {
     String audit(@RequestParam(required = false) String tenant, Model model) {
         String tenantId = tenant == null || tenant.isBlank() ? null : tenant.strip();
         model.addAttribute("tenant", tenantId);
-        model.addAttribute("entries", audit.find(tenantId, null, null, PAGE));
+        model.addAttribute("entries", audit.find(tenantId, null, null, null, PAGE));
         model.addAttribute("page", PAGE);
         return "console/audit";
     }

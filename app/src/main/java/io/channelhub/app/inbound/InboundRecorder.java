@@ -151,9 +151,9 @@ class InboundRecorder {
                     String evidence = "inbound message " + m.id() + " (" + m.providerMessageId() + "): "
                             + text.text().strip() + (match.language() == null ? "" : " [" + match.language() + "]");
                     if (match.intent() == ConsentKeywords.Intent.OPT_OUT) {
-                        consent.optOut(m.tenantId(), m.channel(), address, evidence);
+                        consent.optOut(m.tenantId(), m.channel(), address, ConsentStore.Source.KEYWORD, evidence);
                     } else {
-                        consent.optIn(m.tenantId(), m.channel(), address, evidence);
+                        consent.optIn(m.tenantId(), m.channel(), address, ConsentStore.Source.KEYWORD, evidence);
                     }
                 });
     }

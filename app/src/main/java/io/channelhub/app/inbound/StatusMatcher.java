@@ -75,7 +75,8 @@ class StatusMatcher {
         MessageRecord r = record.get();
         if (update.status() == DeliveryStatus.FAILED && update.reason() != null
                 && ReasonCodes.OPTED_OUT.equals(update.reason().code())) {
-            consent.optOut(r.tenantId(), r.channel(), r.contactAddress(), "provider status for message " + r.id());
+            consent.optOut(r.tenantId(), r.channel(), r.contactAddress(), ConsentStore.Source.PROVIDER,
+                    "provider status for message " + r.id());
         }
         return events.transition(r, update.status(), update.reason(), update.providerMessageId(), update.timestamp(),
                 intakeRef);

@@ -1,5 +1,7 @@
 package io.channelhub.app.outbound;
 
+import io.channelhub.app.consent.ConsentStore;
+
 import io.channelhub.app.persistence.ContactRepository;
 import io.channelhub.app.persistence.Tenant;
 import io.channelhub.core.model.CanonicalMessage;
@@ -17,12 +19,13 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * The one pre-send gate for every channel, fed by the connectors' descriptors: a provider-scoped user id
- * only for a known contact, consent, the channel's customer-service window (and the message tags that
+ * only for a known contact, consent (and for marketing a recorded opt-in to it), the channel's customer-service window (and the message tags that
  * lead out of it, by who wrote the message and how long ago the contact last wrote), and tenants' quiet
  * hours for marketing. Runs at send time, not at acceptance, because an opt-out or a window can change while a
  * message waits.
@@ -30,10 +33,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChannelRulesGate {
     private final ContactRepository contacts;
+    private final ConsentStore consent;
     private final Clock clock;
 
-    public ChannelRulesGate(ContactRepository contacts, Clock clock) {
+    public ChannelRulesGate(ContactRepository contacts, ConsentStore consent, Clock clock) {
         this.contacts = contacts;
+        this.consent = consent;
         this.clock = clock;
     }
 
@@ -68,6 +73,11 @@ public class ChannelRulesGate {
         if (contact.map(ContactRepository.Contact::optedOut).orElse(false)) {
             return Verdict.reject(ReasonCodes.OPTED_OUT, "the contact opted out on " + channel.id());
         }
+        if (category == Category.MARKETING && !consent.marketingAllowed(tenant.id(), channel.id(), address)) {
+            return Verdict.reject(ReasonCodes.NO_MARKETING_CONSENT, "no recorded opt-in to marketing on "
+                    + channel.id() + " (nor for every channel); the platform records one with POST /api/v1/tenants/"
+                    + "{tenantId}/contacts/{address}/consent");
+        }
         Content sendable = ContentDegradation.degrade(content, channel);
         if (!channel.outboundContent().contains(sendable.kind())) {
             return Verdict.reject(ReasonCodes.UNSUPPORTED_CONTENT, channel.id() + " cannot send "
@@ -88,7 +98,7 @@ public class ChannelRulesGate {
             }
         }
         if (category == Category.MARKETING) {
-            Instant quietUntil = quietHoursEnd(tenant);
+            Instant quietUntil = quietHoursEnd(tenant, address);
             if (quietUntil != null) {
                 return Verdict.defer(quietUntil);
             }
@@ -131,21 +141,33 @@ public class ChannelRulesGate {
         return lastInbound != null && !lastInbound.plus(window).isBefore(clock.instant());
     }
 
-    /** The end of the tenant's quiet hours if they are on now, else null. */
-    Instant quietHoursEnd(Tenant tenant) {
+    /**
+     * When the tenant's quiet hours end for this recipient if they are on now, else null. They are kept in the
+     * recipient's time: the time zones of the phone number's region (the tenant's time zone only for an address
+     * that gives none, such as an e-mail address or a user id). A number whose region spans several zones (the US)
+     * is quiet while it is quiet in any of them, and until it is quiet in none.
+     */
+    Instant quietHoursEnd(Tenant tenant, String address) {
         if (tenant.quietHours() == null || tenant.quietHours().isBlank()) {
             return null;
         }
         String[] parts = tenant.quietHours().split("-");
         LocalTime start = LocalTime.parse(parts[0].trim());
         LocalTime end = LocalTime.parse(parts[1].trim());
-        ZonedDateTime now = clock.instant().atZone(ZoneId.of(tenant.timezone()));
-        LocalTime t = now.toLocalTime();
-        boolean quiet = start.isBefore(end) ? !t.isBefore(start) && t.isBefore(end) : !t.isBefore(start) || t.isBefore(end);
-        if (!quiet) {
-            return null;
+        List<ZoneId> zones = PhoneNumbers.parse(address).map(PhoneNumbers.Parsed::zones).filter(z -> !z.isEmpty())
+                .orElse(List.of(ZoneId.of(tenant.timezone())));
+        Instant until = null;
+        for (ZoneId zone : zones) {
+            ZonedDateTime now = clock.instant().atZone(zone);
+            LocalTime t = now.toLocalTime();
+            boolean quiet = start.isBefore(end) ? !t.isBefore(start) && t.isBefore(end)
+                    : !t.isBefore(start) || t.isBefore(end);
+            if (quiet) {
+                ZonedDateTime endToday = now.with(end);
+                Instant endHere = (endToday.isAfter(now) ? endToday : endToday.plusDays(1)).toInstant();
+                until = until == null || endHere.isAfter(until) ? endHere : until;
+            }
         }
-        ZonedDateTime endToday = now.with(end);
-        return (endToday.isAfter(now) ? endToday : endToday.plusDays(1)).toInstant();
+        return until;
     }
 }

@@ -135,7 +135,7 @@ class DispatchOutcomes {
         }
         health.recordError(record.tenantId(), record.channel(), e.getMessage());
         if (ReasonCodes.OPTED_OUT.equals(e.reasonCode())) {
-            consent.optOut(record.tenantId(), record.channel(), record.contactAddress(),
+            consent.optOut(record.tenantId(), record.channel(), record.contactAddress(), ConsentStore.Source.PROVIDER,
                     "provider refused message " + record.id() + " (" + e.providerCode() + ")");
         }
         failed(record, queued, new Reason(e.reasonCode(), e.getMessage(), e.providerCode(), false)).forEach(out::add);

@@ -39,9 +39,9 @@ final class FallbackChain {
             FallbackAttempt attempt = original.fallback().get(i);
             ChannelDescriptor channel = channelOf(attempt, where, catalog);
             checkConditions(attempt, where);
-            OutboundSubmission s = submission(original, attempt);
+            OutboundSubmission s;
             try {
-                OutboundValidator.validate(s, channel, now);
+                s = OutboundValidator.validate(submission(original, attempt), channel, now);
             } catch (SubmissionRejected e) {
                 String defaulted = (attempt.to() == null ? " ('to' defaults to the original's)" : "")
                         + (attempt.content() == null ? " ('content' defaults to the original's)" : "");

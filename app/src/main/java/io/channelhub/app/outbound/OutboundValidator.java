@@ -7,6 +7,7 @@ import io.channelhub.core.model.Content;
 import io.channelhub.core.model.ContentType;
 import io.channelhub.core.model.MediaContent;
 import io.channelhub.core.model.OutboundSubmission;
+import io.channelhub.core.model.Party;
 import io.channelhub.core.model.ReasonCodes;
 import io.channelhub.core.model.TemplateContent;
 import io.channelhub.core.model.TextContent;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
  * scoped user id belongs to a known contact) is the gate's, at send time.
  */
 final class OutboundValidator {
-    static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
+    /** The channel whose numbers must be mobile: a landline takes no SMS. */
+    private static final String SMS = "sms";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]{1,64}@[^@\\s<>]{1,255}\\.[^@\\s<>.]{2,63}");
     private static final Pattern OPAQUE = Pattern.compile("[^\\s]{1,255}");
     static final int MAX_TEXT = 16_384;
@@ -32,17 +34,17 @@ final class OutboundValidator {
     private OutboundValidator() {
     }
 
-    static void validate(OutboundSubmission s, ChannelDescriptor channel, Instant now) {
+    /** The submission checked, with its phone number (if the channel's addresses are numbers) in E.164. */
+    static OutboundSubmission validate(OutboundSubmission submitted, ChannelDescriptor channel, Instant now) {
+        OutboundSubmission s = submitted;
         if (s.to() == null || s.to().address() == null) {
             throw invalid(ReasonCodes.INVALID_ADDRESS, "'to' is required");
         }
-        Pattern address = switch (channel.addressFormat()) {
-            case E164 -> E164;
-            case EMAIL -> EMAIL;
-            case OPAQUE -> OPAQUE;
-        };
         String to = s.to().address();
-        if (!address.matcher(to).matches() && !channel.isScopedUserId(to)) {
+        if (channel.addressFormat() == ChannelDescriptor.AddressFormat.E164 && !channel.isScopedUserId(to)) {
+            s = s.withTo(new Party(phoneNumber(to, channel), s.to().name()));
+        } else if (!channel.isScopedUserId(to) && !(channel.addressFormat() == ChannelDescriptor.AddressFormat.EMAIL
+                ? EMAIL : OPAQUE).matcher(to).matches()) {
             throw invalid(ReasonCodes.INVALID_ADDRESS, "'to' is not a valid " + channel.id() + " address ("
                     + channel.addressFormat() + (channel.scopedUserIds() == null ? "" : " or a provider-scoped user id")
                     + ")");
@@ -65,6 +67,18 @@ final class OutboundValidator {
                     + "'" + (channel.messageTags().isEmpty() ? "" : "; its tags: "
                     + channel.messageTags().stream().map(t -> t.name()).toList()));
         }
+        return s;
+    }
+
+    /** The number in E.164; one libphonenumber finds invalid, or a landline for SMS, is refused. */
+    private static String phoneNumber(String to, ChannelDescriptor channel) {
+        PhoneNumbers.Parsed number = PhoneNumbers.parse(to).orElseThrow(() -> invalid(ReasonCodes.INVALID_ADDRESS,
+                "'to' is not a valid address: a phone number in international format, + and the country code, such as "
+                        + "+31612345678" + (channel.scopedUserIds() == null ? "" : ", or a provider-scoped user id")));
+        if (SMS.equals(channel.id()) && number.landline()) {
+            throw invalid(ReasonCodes.INVALID_ADDRESS, "'to' is a landline, which cannot receive SMS");
+        }
+        return number.e164();
     }
 
     private static void validateContent(Content content) {

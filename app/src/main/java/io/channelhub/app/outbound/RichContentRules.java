@@ -74,7 +74,7 @@ final class RichContentRules {
 
     static String action(ChoiceAction action, String field) {
         if (action instanceof ChoiceAction.Dial dial) {
-            return dial.phoneNumber() != null && OutboundValidator.E164.matcher(dial.phoneNumber()).matches() ? null
+            return dial.phoneNumber() != null && PhoneNumbers.parse(dial.phoneNumber()).isPresent() ? null
                     : "'" + field + ".phoneNumber' must be an E.164 number (+ and 8 to 15 digits)";
         }
         if (action instanceof ChoiceAction.OpenUrl open) {

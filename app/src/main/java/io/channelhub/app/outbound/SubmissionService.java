@@ -86,10 +86,9 @@ public class SubmissionService {
      */
     public Accepted<Answer> submit(Command c) {
         broker.requireAvailable();
-        OutboundSubmission s = c.submission();
-        List<FallbackChain.Step> steps = chain(s);
+        List<FallbackChain.Step> steps = chain(c.submission());
         List<FallbackChain.Step> rest = steps.subList(1, steps.size());
-        MessageRecord record = prepare(s, c.intakeRef());
+        MessageRecord record = prepare(steps.get(0).submission(), c.intakeRef());
         // Key, record, accepted status and fallback chain in one commit, shared with other callers' (GroupCommit).
         // Only the statements run on the shared writer: the record is built before and the messages to publish after.
         Accepted<Answer> repeated = groupCommit.execute(() -> accept(record, c, rest));
@@ -112,8 +111,7 @@ public class SubmissionService {
         ChannelDescriptor channel = catalog.find(s.channel()).map(x -> x.descriptor())
                 .orElseThrow(() -> new SubmissionRejected(400, ReasonCodes.INVALID_REQUEST, "unknown channel"));
         Instant now = clock.instant();
-        OutboundValidator.validate(s, channel, now);
-        return plans.chain(s, catalog, now);
+        return plans.chain(OutboundValidator.validate(s, channel, now), catalog, now);
     }
 
     /** The record a submission would be stored as, in its contact's conversation; stores nothing. */

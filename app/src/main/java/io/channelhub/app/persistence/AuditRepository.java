@@ -30,7 +30,7 @@ public class AuditRepository {
     }
 
     /** Newest first; each filter left null means any. */
-    public List<Entry> find(String tenantId, String action, Instant before, int limit) {
+    public List<Entry> find(String tenantId, String action, Instant since, Instant before, int limit) {
         StringBuilder sql = new StringBuilder("select * from audit_trail where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (tenantId != null) {
@@ -40,6 +40,10 @@ public class AuditRepository {
         if (action != null) {
             sql.append(" and action = ?");
             params.add(action);
+        }
+        if (since != null) {
+            sql.append(" and at >= ?");
+            params.add(Db.ts(since));
         }
         if (before != null) {
             sql.append(" and at < ?");

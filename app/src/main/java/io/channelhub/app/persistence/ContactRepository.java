@@ -26,8 +26,9 @@ public class ContactRepository {
     }
 
     /** A contact's state: {@code consent} is {@code unknown}, {@code opted_in} or {@code opted_out}. */
+    /** @param marketingConsent {@code opted_in}, {@code opted_out}, or null when none was ever recorded */
     public record Contact(String consent, Instant consentAt, String consentEvidence, Instant lastInboundAt,
-                          String conversationId) {
+                          String conversationId, String marketingConsent) {
         public boolean optedOut() {
             return "opted_out".equals(consent);
         }
@@ -39,7 +40,7 @@ public class ContactRepository {
                 .params(tenantId, channel, address)
                 .query((rs, i) -> new Contact(rs.getString("consent"), Db.instant(rs, "consent_at"),
                         rs.getString("consent_evidence"), Db.instant(rs, "last_inbound_at"),
-                        rs.getString("conversation_id")))
+                        rs.getString("conversation_id"), rs.getString("marketing_consent")))
                 .optional();
     }
 

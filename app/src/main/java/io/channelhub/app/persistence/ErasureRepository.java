@@ -65,6 +65,8 @@ public class ErasureRepository {
                 .params(tenantId, ContactRepository.key(address)).update();
         jdbc.sql("delete from contact_events where tenant_id = ? and contact_address = ?")
                 .params(tenantId, ContactRepository.key(address)).update();
+        jdbc.sql("delete from consent_history where tenant_id = ? and address = ?")
+                .params(tenantId, ContactRepository.key(address)).update();
         return messages;
     }
 
@@ -81,6 +83,7 @@ public class ErasureRepository {
                 "delete from dead_letters where tenant_id = ?",
                 "delete from media where tenant_id = ?",
                 "delete from audit_trail where tenant_id = ?",
+                "delete from consent_history where tenant_id = ?",
                 "delete from connectors where tenant_id = ?",
                 "delete from tenant_fallbacks where tenant_id = ?",
                 "delete from api_tokens where tenant_id = ?",

@@ -70,6 +70,8 @@ class AuditTrailTest extends HubTestBase {
         assertThat(trail.body()).doesNotContain(SECRET_VALUE).doesNotContain(NEW_SECRET_VALUE)
                 .doesNotContain("31612340000");
 
+        assertThat(send("GET", "/admin/v1/audit?tenantId=" + tenant + "&since=" + java.time.Instant.now().plusSeconds(60),
+                OPS, null).body()).isEqualTo("[]");
         HttpResponse<String> tokens = send("GET", "/admin/v1/audit?action=token.created", OPS, null);
         assertThat(tokens.body()).contains(tokenName);
         assertThat(send("GET", "/admin/v1/audit?action=token.revoked&limit=1", OPS, null).body()).contains(tokenName);
@@ -84,5 +86,6 @@ class AuditTrailTest extends HubTestBase {
         assertThat(badLimit.headers().firstValue("Content-Type")).hasValueSatisfying(
                 t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(send("GET", "/admin/v1/audit?before=yesterday", OPS, null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/admin/v1/audit?since=2026-13-01", OPS, null).statusCode()).isEqualTo(400);
     }
 }

@@ -477,6 +477,8 @@ class BadInputCorpusTest extends H2HubTest {
             nullsAndDuplicates();
             enableDisable(300);
             deadLetters(300);
+            consent(400);
+            audit(200);
             unsubscribe(300);
             methods(300);
             headers(150);
@@ -1187,6 +1189,83 @@ class BadInputCorpusTest extends H2HubTest {
                                     .header("Authorization", "Bearer " + token),
                             token.equals(OPS) ? Expect.READ : Expect.CLIENT_ERROR, token.equals(OPS) ? 0 : 403);
                 }
+            }
+        }
+
+        /**
+         * The platform's consent API (issue 20): each POST carries at least one defect (evidence missing, blank or
+         * over 1,000 characters, an unknown channel, scope or state, a future givenAt, a body of the wrong type, a
+         * tenant nobody has, a token not the platform's for the tenant); GETs only read.
+         */
+        private void consent(int n) {
+            group("consent");
+            List<String> defects = List.of("evidence-missing", "evidence-blank", "evidence-long", "channel", "scope",
+                    "state", "future", "type", "tenant", "token", "not-json");
+            for (int i = 0; i < n; i++) {
+                String address = pick(List.of("%2B31612345678", "%2B31612345678", enc(pick(INJECTIONS)),
+                        pick(PATH_TRICKS), "jan%40example.nl"));
+                if (i % 4 == 0) {
+                    String token = pick(List.of(PLATFORM, PLATFORM, OPS, SCOPED, "not-a-token"));
+                    add("history", get("/api/v1/tenants/" + pick(List.of(MAIN, NOBODY)) + "/contacts/" + address
+                                    + "/consent").header("Authorization", "Bearer " + token),
+                            token.equals(PLATFORM) ? Expect.READ : Expect.CLIENT_ERROR, 0);
+                    continue;
+                }
+                String defect = pick(defects);
+                ObjectNode body = NODES.objectNode();
+                body.put("channel", defect.equals("channel") ? pick(List.of("fax", "", "WHATSAPP", pick(INJECTIONS)))
+                        : pick(List.of("test", "sms", "*")));
+                body.put("scope", defect.equals("scope") ? pick(List.of("newsletters", "", "MARKETING", pick(INJECTIONS)))
+                        : pick(List.of("marketing", "all")));
+                body.put("state", defect.equals("state") ? pick(List.of("maybe", "", "OPTED_IN", "yes", pick(INJECTIONS)))
+                        : pick(List.of("opted_in", "opted_out")));
+                switch (defect) {
+                    case "evidence-missing" -> { }
+                    case "evidence-blank" -> body.put("evidence", pick(List.of("", " ", "\t\n")));
+                    case "evidence-long" -> body.put("evidence", "x".repeat(1001 + rnd.nextInt(5000)));
+                    default -> body.put("evidence", pick(List.of("web form #4711", pick(INJECTIONS).strip() + " form")));
+                }
+                if (defect.equals("future")) {
+                    body.put("givenAt", pick(List.of("2999-01-01T00:00:00Z", "2100-06-30T12:00:00Z")));
+                } else if (defect.equals("type")) {
+                    String field = pick(List.of("channel", "scope", "state", "evidence", "givenAt"));
+                    body.set(field, pick(List.of(NODES.numberNode(1), NODES.booleanNode(true), NODES.arrayNode(),
+                            NODES.objectNode(), NODES.textNode("yesterday"))));
+                    if (field.equals("evidence") || field.equals("givenAt")) {
+                        body.put("state", "unknown"); // a type Jackson would coerce must not leave it valid
+                    }
+                }
+                byte[] bytes = defect.equals("not-json") ? utf8(pick(List.of("{", "channel=test", "[]", "\"x\"")))
+                        : utf8(body.toString());
+                String tenant = defect.equals("tenant") ? NOBODY : MAIN;
+                String token = defect.equals("token") ? pick(List.of(OPS, SCOPED, "not-a-token")) : PLATFORM;
+                add("record " + defect, post("/api/v1/tenants/" + tenant + "/contacts/" + address + "/consent", bytes)
+                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token),
+                        Expect.CLIENT_ERROR, 0);
+            }
+        }
+
+        /** The audit trail's listing (issue 20): bad bounds are 400, a token not ops' 401 or 403; the rest reads. */
+        private void audit(int n) {
+            group("audit");
+            for (int i = 0; i < n; i++) {
+                String token = pick(List.of(OPS, OPS, PLATFORM, SCOPED, "not-a-token"));
+                List<String> params = new ArrayList<>();
+                boolean bad = false;
+                if (rnd.nextBoolean()) {
+                    params.add("tenantId=" + enc(pick(List.of(MAIN, pick(INJECTIONS)))));
+                }
+                if (rnd.nextBoolean()) {
+                    String since = pick(List.of("2026-12-01T00:00:00Z", "yesterday", "2026-13-01T00:00:00Z", "",
+                            enc(pick(INJECTIONS))));
+                    bad |= !since.equals("2026-12-01T00:00:00Z");
+                    params.add("since=" + since);
+                }
+                String limit = pick(List.of("0", "-1", "1001", "many", "1.5", "99999999999", "10"));
+                bad |= !limit.equals("10");
+                params.add("limit=" + limit);
+                add("list", get("/admin/v1/audit?" + String.join("&", params)).header("Authorization", "Bearer " + token),
+                        token.equals(OPS) && !bad ? Expect.READ : Expect.CLIENT_ERROR, 0);
             }
         }
 

@@ -196,7 +196,7 @@ class BadInputTest extends H2HubTest {
     @Test
     void aScopedTokenCannotReachAnotherTenantsMessageByPathTricks() {
         HttpResponse<String> accepted = send("POST", messages(), PLATFORM, "{\"channel\":\"test\",\"to\":"
-                + "\"+31699990000\",\"content\":{\"type\":\"text\",\"text\":\"private to " + tenant + "\"}}");
+                + "\"+31619990000\",\"content\":{\"type\":\"text\",\"text\":\"private to " + tenant + "\"}}");
         assertThat(accepted.statusCode()).isEqualTo(202);
         String id = json(accepted.body()).path("id").asText();
         baseline(); // the accepted message above is this test's setup, not bad input
@@ -247,7 +247,8 @@ class BadInputTest extends H2HubTest {
 
     @Test
     void anAddressTheChannelCannotTakeIs400() {
-        for (String to : List.of("0612345678", "31612345678", "+0612345678", "+316", "+31 6 12345678",
+        // "+31 6 12345678" is not among them: the hub writes it in E.164 (PhoneNumbersEndToEndTest)
+        for (String to : List.of("0612345678", "31612345678", "+0612345678", "+316", "+31 6 1234", "+31 20 12345",
                 "jan@example.nl", "+3161234567890123456")) {
             assertProblem(submit("{\"channel\":\"test\",\"to\":\"" + to + "\",\"content\":{\"type\":\"text\","
                     + "\"text\":\"x\"}}"), 400, "address");

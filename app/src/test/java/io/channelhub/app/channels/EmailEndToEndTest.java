@@ -499,6 +499,7 @@ class EmailEndToEndTest extends HubTestBase {
     @Test
     void marketingCarriesAOneClickUnsubscribeThatOnlyAPostExecutes() throws Exception {
         configureEmail(port, tenant, mailbox);
+        optInToMarketing(customer);
         String first = submit(marketing("Nieuwe occasions"));
         event(first, "sent");
         MimeMessage mail = awaitMail(customer, "<" + first + "@" + HUB_DOMAIN + ">");
@@ -555,6 +556,7 @@ class EmailEndToEndTest extends HubTestBase {
     @Test
     void anUnsubscribeHoldsHoweverTheAddressIsCapitalised() throws Exception {
         configureEmail(port, tenant, mailbox);
+        optInToMarketing(customer);
         String asStored = "Klant." + tenant.toUpperCase() + "@Example.NL";
         String first = submit("""
                 {"channel":"email","to":"%s","category":"marketing","content":{"type":"text","subject":"Aanbod",
@@ -654,6 +656,13 @@ class EmailEndToEndTest extends HubTestBase {
 
     static JsonNode json(String s) throws IOException {
         return HubJson.mapper().readTree(s);
+    }
+
+    /** Marketing goes only to a contact with a recorded opt-in (issue 20): the platform records one. */
+    void optInToMarketing(String address) {
+        assertThat(send("POST", "/api/v1/tenants/" + tenant + "/contacts/" + address + "/consent", PLATFORM,
+                "{\"channel\":\"email\",\"scope\":\"marketing\",\"state\":\"opted_in\","
+                        + "\"evidence\":\"newsletter sign-up on the dealer's site\"}").statusCode()).isEqualTo(201);
     }
 
     String marketing(String subject) {

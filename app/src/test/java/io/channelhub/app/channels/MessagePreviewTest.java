@@ -153,7 +153,10 @@ class MessagePreviewTest extends ChannelHubTest {
         assertThat(form.path("From").asText()).isEqualTo("{from-number}");
         assertThat(form.path("Body").asText()).startsWith("Wanneer schikt het?").contains("1. Proefrit");
 
-        // Marketing in the tenant's quiet hours waits until they end.
+        // Marketing, to a contact who opted in to it, in the tenant's quiet hours waits until they end.
+        assertThat(send("POST", "/api/v1/tenants/" + tenant + "/contacts/" + ADDRESS.get("sms").replace("+", "%2B")
+                + "/consent", PLATFORM, "{\"channel\":\"sms\",\"scope\":\"marketing\",\"state\":\"opted_in\","
+                + "\"evidence\":\"showroom sign-up sheet\"}").statusCode()).isEqualTo(201);
         assertThat(send("PUT", "/admin/v1/tenants/" + tenant, OPS, "{\"name\":\"" + tenant
                 + "\",\"timezone\":\"Europe/Amsterdam\",\"quietHours\":\"00:00-23:59\"}").statusCode()).isEqualTo(200);
         JsonNode deferred = json(preview("{\"channel\":\"sms\",\"to\":\"" + ADDRESS.get("sms")
@@ -161,6 +164,9 @@ class MessagePreviewTest extends ChannelHubTest {
                 .path("attempts").get(0);
         assertThat(deferred.path("verdict").asText()).isEqualTo("deferred");
         assertThat(deferred.path("deferUntil").asText()).isNotBlank();
+        // the consent was the one thing recorded on purpose: erased, the preview must have left no trace
+        assertThat(send("DELETE", "/admin/v1/tenants/" + tenant + "/contacts/" + ADDRESS.get("sms").replace("+", "%2B"),
+                OPS, null).statusCode()).isEqualTo(200);
         assertNoTrace();
     }
 

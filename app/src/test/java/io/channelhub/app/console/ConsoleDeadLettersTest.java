@@ -117,10 +117,10 @@ class ConsoleDeadLettersTest extends H2HubTest {
         PROVIDER.stubFor(WireMock.post(urlEqualTo("/" + account + "/messages")).willReturn(aResponse()
                 .withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"id\":\"prov-ok\"}")));
         StubMapping outage = PROVIDER.stubFor(WireMock.post(urlEqualTo("/" + account + "/messages")).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.to", equalTo("+31699990000")))
+                .withRequestBody(matchingJsonPath("$.to", equalTo("+31619990000")))
                 .willReturn(aResponse().withStatus(503)));
         HttpResponse<String> submitted = send("POST", "/api/v1/tenants/" + tenant + "/messages", PLATFORM,
-                "{\"channel\":\"test\",\"to\":\"+31699990000\",\"content\":{\"type\":\"text\",\"text\":\"again\"},"
+                "{\"channel\":\"test\",\"to\":\"+31619990000\",\"content\":{\"type\":\"text\",\"text\":\"again\"},"
                         + "\"metadata\":{\"orderId\":\"A-7\",\"apiKey\":\"key-0123456789\"}}");
         String messageId = HubJson.mapper().readTree(submitted.body()).path("id").asText();
         await().atMost(Duration.ofSeconds(20)).until(() -> !deadLetters.list(tenant, null, 10).isEmpty());

@@ -260,7 +260,7 @@ abstract class EndToEndFlows extends HubTestBase {
                 .willReturn(aResponse().withStatus(503).withFixedDelay(300)));
         for (int i = 0; i < 6; i++) {
             send("POST", "/api/v1/tenants/" + slowTenant + "/messages", PLATFORM, "{\"channel\":\"test\",\"to\":\"+316"
-                    + (70000000 + i) + "\",\"content\":{\"type\":\"text\",\"text\":\"down\"}}");
+                    + (17000000 + i) + "\",\"content\":{\"type\":\"text\",\"text\":\"down\"}}");
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> json(send("GET", "/admin/v1/tenants/" + slowTenant
                 + "/connectors", OPS, null).body()).get(0).path("circuitState").asText().equals("OPEN"));
@@ -319,7 +319,7 @@ abstract class EndToEndFlows extends HubTestBase {
 
     @Test
     void aStatusReportReadBeforeAnotherMovedTheMessageIsStillAppliedWhenForward() throws Exception {
-        String id = json(submit("{\"channel\":\"test\",\"to\":\"+31677777778\",\"content\":{\"type\":\"text\","
+        String id = json(submit("{\"channel\":\"test\",\"to\":\"+31617777778\",\"content\":{\"type\":\"text\","
                 + "\"text\":\"race me\"}}", null).body()).path("id").asText();
         await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(status(id).path("status").asText()));
         // Two reports processed at once both read the message as `sent`; `delivered` commits first.
@@ -333,7 +333,7 @@ abstract class EndToEndFlows extends HubTestBase {
 
     @Test
     void statusWebhookBecomesAStatusEventOfTheSentMessage() throws Exception {
-        String id = json(submit("{\"channel\":\"test\",\"to\":\"+31677777777\",\"content\":{\"type\":\"text\","
+        String id = json(submit("{\"channel\":\"test\",\"to\":\"+31617777777\",\"content\":{\"type\":\"text\","
                 + "\"text\":\"track me\"},\"metadata\":{\"t\":1}}", null).body()).path("id").asText();
         await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(status(id).path("status").asText()));
         String providerId = status(id).path("providerMessageId").asText();

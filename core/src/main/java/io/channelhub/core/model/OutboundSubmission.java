@@ -48,6 +48,11 @@ public record OutboundSubmission(
                 fallback);
     }
 
+    public OutboundSubmission withTo(Party recipient) {
+        return new OutboundSubmission(tenantId, channel, from, recipient, content, category, replyTo, metadata, sentBy,
+                tag, expireAt, fallback);
+    }
+
     public OutboundSubmission withFallback(List<FallbackAttempt> chain) {
         return new OutboundSubmission(tenantId, channel, from, to, content, category, replyTo, metadata, sentBy, tag,
                 expireAt, chain);

@@ -56,6 +56,11 @@ public final class ReasonCodes {
      * the reason's detail, never the value); refused before any provider call.
      */
     public static final String RESTRICTED_CONTENT = "restricted_content";
+    /**
+     * A marketing message to a contact with no recorded opt-in to marketing on its channel (nor one the platform
+     * recorded for every channel of the tenant); refused before any provider call.
+     */
+    public static final String NO_MARKETING_CONSENT = "no_marketing_consent";
     /** The hub could not process the message for an unexpected reason. */
     public static final String INTERNAL_ERROR = "internal_error";
 
@@ -63,7 +68,7 @@ public final class ReasonCodes {
             INVALID_ADDRESS, UNSUPPORTED_CONTENT, SENDER_NOT_ALLOWED, PROVIDER_REJECTED, PROVIDER_UNAVAILABLE,
             RATE_LIMITED, AUTHENTICATION_FAILED, RETRIES_EXHAUSTED, NORMALIZATION_FAILED, UNREADABLE_INBOUND, BOUNCED,
             TENANT_OFFBOARDED, NOT_REACHABLE_ON_CHANNEL, EXPIRED, REVOKED, TAG_NOT_ALLOWED, INVALID_REQUEST,
-            RESTRICTED_CONTENT, INTERNAL_ERROR);
+            RESTRICTED_CONTENT, NO_MARKETING_CONSENT, INTERNAL_ERROR);
 
     private ReasonCodes() {
     }
