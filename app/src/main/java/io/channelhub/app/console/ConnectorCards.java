@@ -137,6 +137,10 @@ class ConnectorCards {
                     + " defaults.";
             case "restrictedContent" -> "Card numbers, IBANs, BSNs in a message: reject, redact or off; empty:"
                     + " reject on email, off elsewhere.";
+            case "monthlyQuota" -> "Messages per calendar month (UTC) this connector may send; notices at 80 % and"
+                    + " 100 %; empty for no quota.";
+            case "quotaPolicy" -> "Once the quota is used up: all (refuse every outbound message) or marketing"
+                    + " (refuse marketing only); empty for all.";
             default -> "";
         };
     }

@@ -1,5 +1,6 @@
 package io.channelhub.app.outbound;
 
+
 import io.channelhub.app.flow.Messages;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.Tenant;
@@ -11,14 +12,16 @@ import io.channelhub.core.model.CanonicalMessage;
 import io.channelhub.core.model.Category;
 import io.channelhub.core.model.Reason;
 import io.channelhub.core.model.ReasonCodes;
+import io.channelhub.app.usage.UsageMeter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * Dispatch, first step: may this message go now? The tenant and its connector must be active, the message not
- * past its {@code expireAt}, the channel's rules (consent, service window, quiet hours, tags) must let it out,
+ * past its {@code expireAt}, within the connector's monthly quota, the channel's rules (consent, service window, quiet hours, tags) must let it out,
  * and the connector's configuration must be usable. Reads and decides; changes nothing.
  */
 @Component
@@ -26,9 +29,12 @@ class DispatchGate {
     private final ActiveTenants tenants;
     private final TenantConnectors connectors;
     private final ChannelRulesGate rules;
+    private final UsageMeter usage;
     private final Clock clock;
 
-    DispatchGate(ActiveTenants tenants, TenantConnectors connectors, ChannelRulesGate rules, Clock clock) {
+    DispatchGate(ActiveTenants tenants, TenantConnectors connectors, ChannelRulesGate rules, UsageMeter usage,
+                 Clock clock) {
+        this.usage = usage;
         this.tenants = tenants;
         this.connectors = connectors;
         this.rules = rules;
@@ -87,6 +93,11 @@ class DispatchGate {
                     null, false));
         }
         Category category = Category.valueOf(record.category().toUpperCase(Locale.ROOT));
+        Optional<String> overQuota = usage.quotaRefusal(record.tenantId(), record.channel(),
+                connector.config().settings(), category == Category.MARKETING);
+        if (overQuota.isPresent()) {
+            return new Reject(ReasonCodes.QUOTA_EXCEEDED, overQuota.get());
+        }
         ChannelRulesGate.Verdict verdict = rules.check(tenant, connector.connector().descriptor(),
                 record.contactAddress(), message, category);
         if (verdict.rejection() != null) {

@@ -37,6 +37,27 @@ public class UsageRepository {
         }
     }
 
+    /** Outbound messages counted for the tenant's connector in the month of {@code at}. */
+    public long outbound(String tenantId, String channel, Instant at) {
+        return jdbc.sql("""
+                        select coalesce(sum(messages), 0) from usage_counters where tenant_id = ? and channel = ?
+                        and period = ? and direction = 'outbound'""")
+                .params(tenantId, channel, MONTH.format(at)).query(Long.class).single();
+    }
+
+    /** Claims the notice {@code kind} of the month of {@code at}: true for the first claim only. */
+    public boolean claimNotice(String tenantId, String channel, String kind, Instant at) {
+        return jdbc.sql("""
+                        insert into usage_notices (tenant_id, channel, period, kind, sent_at) values (?, ?, ?, ?, ?)
+                        on conflict do nothing""")
+                .params(tenantId, channel, MONTH.format(at), kind, Db.ts(at)).update() > 0;
+    }
+
+    /** The month {@code at} falls in, as usage is counted: UTC, {@code yyyy-MM}. */
+    public static String period(Instant at) {
+        return MONTH.format(at);
+    }
+
     public List<Map<String, Object>> ofTenant(String tenantId) {
         return jdbc.sql("""
                         select channel, period, direction, messages, units from usage_counters where tenant_id = ?

@@ -3,6 +3,7 @@ package io.channelhub.app.registry;
 import java.util.Optional;
 import io.channelhub.app.audit.Changes;
 import io.channelhub.app.audit.AuditTrail;
+import io.channelhub.app.usage.Quotas;
 import io.channelhub.app.outbound.RestrictedContentPolicy;
 import io.channelhub.app.outbound.SendRates;
 import io.channelhub.app.outbound.TenantCircuitBreakers;
@@ -41,7 +42,8 @@ import org.springframework.stereotype.Component;
 public class ConnectorAdmin {
     /** Settings the hub itself reads for every channel. */
     public static final List<String> HUB_SETTING_KEYS = List.of(SendRates.RATE_SETTING,
-            "optOutKeywords", "optInKeywords", RestrictedContentPolicy.SETTING);
+            "optOutKeywords", "optInKeywords", RestrictedContentPolicy.SETTING, Quotas.QUOTA_SETTING,
+            Quotas.POLICY_SETTING);
     static final Set<String> HUB_SETTINGS = Set.copyOf(HUB_SETTING_KEYS);
     private static final long CHECK_TIMEOUT_SECONDS = 5;
     private final ConnectorCatalog catalog;
@@ -91,6 +93,9 @@ public class ConnectorAdmin {
             if (v == null) { // would be stored, then break every later use of the connector (immutable maps)
                 throw new ConnectorRejected(400, "setting '" + k + "' is null; leave it out instead");
             }
+        });
+        Quotas.settingsProblem(settings).ifPresent(problem -> {
+            throw new ConnectorRejected(400, problem);
         });
         String restricted = settings.get(RestrictedContentPolicy.SETTING);
         if (restricted != null && !restricted.isBlank() && RestrictedContentPolicy.parse(restricted).isEmpty()) {

@@ -61,6 +61,11 @@ public final class ReasonCodes {
      * recorded for every channel of the tenant); refused before any provider call.
      */
     public static final String NO_MARKETING_CONSENT = "no_marketing_consent";
+    /**
+     * The connector's {@code monthlyQuota} is used up and its {@code quotaPolicy} refuses this message (all
+     * outbound, or marketing only); refused before any provider call. Inbound is never refused.
+     */
+    public static final String QUOTA_EXCEEDED = "quota_exceeded";
     /** The hub could not process the message for an unexpected reason. */
     public static final String INTERNAL_ERROR = "internal_error";
 
@@ -68,7 +73,7 @@ public final class ReasonCodes {
             INVALID_ADDRESS, UNSUPPORTED_CONTENT, SENDER_NOT_ALLOWED, PROVIDER_REJECTED, PROVIDER_UNAVAILABLE,
             RATE_LIMITED, AUTHENTICATION_FAILED, RETRIES_EXHAUSTED, NORMALIZATION_FAILED, UNREADABLE_INBOUND, BOUNCED,
             TENANT_OFFBOARDED, NOT_REACHABLE_ON_CHANNEL, EXPIRED, REVOKED, TAG_NOT_ALLOWED, INVALID_REQUEST,
-            RESTRICTED_CONTENT, NO_MARKETING_CONSENT, INTERNAL_ERROR);
+            RESTRICTED_CONTENT, NO_MARKETING_CONSENT, QUOTA_EXCEEDED, INTERNAL_ERROR);
 
     private ReasonCodes() {
     }
