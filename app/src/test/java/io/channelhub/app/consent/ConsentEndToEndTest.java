@@ -158,18 +158,11 @@ class ConsentEndToEndTest extends HubTestBase {
         return entries;
     }
 
-    /** The reason code of the message's rejected status. */
-    private String rejectedBecause(String id) throws Exception {
-        for (JsonNode entry : status(id).path("history")) {
-            if (entry.path("status").asText().equals("rejected")) {
-                return entry.path("reasonCode").asText();
-            }
-        }
-        return "not rejected";
+    private JsonNode status(String id) {
+        return messageView(tenant, id);
     }
 
-    private JsonNode status(String id) throws Exception {
-        return HubJson.mapper().readTree(send("GET", "/api/v1/tenants/" + tenant + "/messages/" + id, PLATFORM, null)
-                .body());
+    private String rejectedBecause(String id) {
+        return rejectedBecause(tenant, id);
     }
 }

@@ -2,7 +2,9 @@ package io.channelhub.app.support;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.channelhub.core.model.HubJson;
 import io.channelhub.core.signature.HmacSignatures;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -175,6 +177,26 @@ public abstract class HubTestBase {
         if (r.statusCode() != 200) {
             throw new IllegalStateException("connector setup failed: " + r.statusCode() + " " + r.body());
         }
+    }
+
+    /** An outbound message as the platform reads it: {@code GET /api/v1/tenants/{tenantId}/messages/{id}}. */
+    protected JsonNode messageView(String tenantId, String id) {
+        try {
+            return HubJson.mapper().readTree(send("GET", "/api/v1/tenants/" + tenantId + "/messages/" + id, PLATFORM,
+                    null).body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The reason code of the message's {@code rejected} status, or "not rejected". */
+    protected String rejectedBecause(String tenantId, String id) {
+        for (JsonNode entry : messageView(tenantId, id).path("history")) {
+            if (entry.path("status").asText().equals("rejected")) {
+                return entry.path("reasonCode").asText();
+            }
+        }
+        return "not rejected";
     }
 
     // ---- JMS helpers: a client outside the hub, over TCP, as the core platform connects ---------------

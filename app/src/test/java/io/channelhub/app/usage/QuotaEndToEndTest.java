@@ -136,20 +136,10 @@ class QuotaEndToEndTest extends HubTestBase {
     }
 
     private String reason(String id) {
-        for (JsonNode entry : status(id).path("history")) {
-            if (entry.path("status").asText().equals("rejected")) {
-                return entry.path("reasonCode").asText();
-            }
-        }
-        return "not rejected";
+        return rejectedBecause(tenant, id);
     }
 
     private JsonNode status(String id) {
-        try {
-            return HubJson.mapper().readTree(send("GET", "/api/v1/tenants/" + tenant + "/messages/" + id, PLATFORM,
-                    null).body());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return messageView(tenant, id);
     }
 }
