@@ -144,6 +144,12 @@ abstract class ChannelHubTest extends HubTestBase {
         }
     }
 
+    /** A Dutch mobile number libphonenumber takes as valid (06-1 to 06-5), different each time. */
+    static String mobile() {
+        return "+316" + (1 + ThreadLocalRandom.current().nextInt(5)) + digits(7).substring(1)
+                + ThreadLocalRandom.current().nextInt(10);
+    }
+
     static String digits(int n) {
         StringBuilder sb = new StringBuilder().append(1 + ThreadLocalRandom.current().nextInt(9));
         while (sb.length() < n) {

@@ -67,7 +67,7 @@ class FallbackEndToEndTest extends ChannelHubTest {
     @BeforeEach
     void tenantWithRbmWhatsAppAndSms() throws Exception {
         createTenant();
-        contact = "+316" + digits(8);
+        contact = mobile();
         agentId = "agent-" + tenant;
         clientToken = "client-token-" + UUID.randomUUID();
         String accessToken = "ya29.c." + UUID.randomUUID();

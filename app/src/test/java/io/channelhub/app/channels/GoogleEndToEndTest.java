@@ -204,7 +204,7 @@ class GoogleEndToEndTest extends ChannelHubTest {
 
     @Test
     void aDeviceWithoutCarouselsOrOpenUrlGetsTheContentFittedNotAFailedSend() throws Exception {
-        String contact = "+316" + digits(8);
+        String contact = mobile();
         PROVIDER.stubFor(get(urlPathEqualTo("/v1/phones/" + contact + "/capabilities")).atPriority(1)
                 .willReturn(okJson("{\"features\":[\"RICHCARD_STANDALONE\",\"ACTION_DIAL\"]}")));
         String carousel = submitAccepted("{\"channel\":\"google\",\"to\":\"" + contact + "\",\"content\":{"
@@ -317,7 +317,7 @@ class GoogleEndToEndTest extends ChannelHubTest {
 
     @Test
     void aNumberWithoutRcsFailsAsNotReachableOnTheChannelWithoutASend() throws Exception {
-        String contact = "+316" + digits(8);
+        String contact = mobile();
         PROVIDER.stubFor(get(urlPathEqualTo("/v1/phones/" + contact + "/capabilities")).atPriority(1)
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
                         .withBody(fixture("google/error-404-not-found.json"))));
@@ -338,7 +338,7 @@ class GoogleEndToEndTest extends ChannelHubTest {
 
     @Test
     void aSendAt404AfterAPositiveLookupFailsAsNotReachableToo() throws Exception {
-        String contact = "+316" + digits(8);
+        String contact = mobile();
         PROVIDER.stubFor(post(urlPathEqualTo("/v1/phones/" + contact + "/agentMessages")).atPriority(1)
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
                         .withBody(fixture("google/error-404-not-found.json"))));

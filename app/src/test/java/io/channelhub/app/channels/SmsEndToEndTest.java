@@ -269,7 +269,7 @@ class SmsEndToEndTest extends ChannelHubTest {
 
     @Test
     void inboundStopOptsOutAndStartOptsBackIn() throws Exception {
-        String contact = "+316" + digits(8);
+        String contact = mobile();
         inboundText(contact, "STOP");
         String refused = submitAccepted(sms(contact, "Nieuwe aanbiedingen!"));
         List<JsonNode> rejected = events("rejected", 1, 5_000);
@@ -289,7 +289,7 @@ class SmsEndToEndTest extends ChannelHubTest {
     @Test
     void anOptOutInGermanOrFrenchStopsTheNextMessage() throws Exception {
         for (String word : List.of("Kündigen", "ABMELDEN", "Arrêt")) {
-            String contact = "+316" + digits(8);
+            String contact = mobile();
             inboundText(contact, word);
             String refused = submitAccepted(sms(contact, "Neue Angebote!"));
             await().atMost(Duration.ofSeconds(10)).until(() -> "rejected".equals(statusOf(refused)));
@@ -301,7 +301,7 @@ class SmsEndToEndTest extends ChannelHubTest {
 
     @Test
     void outboundSmsGoesThroughTheTenantsAccountAndStatusCallbacksFollowIt() throws Exception {
-        String contact = "+316" + digits(8);
+        String contact = mobile();
         String sid = "SM" + hex32();
         PROVIDER.stubFor(post(urlEqualTo(messagesPath())).withFormParam("To", equalTo(contact))
                 .willReturn(json(201, fixture("sms/message-created.json").replace(FIXTURE_ACCOUNT_SID, accountSid)
@@ -342,7 +342,7 @@ class SmsEndToEndTest extends ChannelHubTest {
                 .containsExactly("accepted", "sent", "delivered");
 
         // A second message that is not delivered: the callback's ErrorCode becomes the reason.
-        String other = "+316" + digits(8);
+        String other = mobile();
         String otherSid = "SM" + hex32();
         PROVIDER.stubFor(post(urlEqualTo(messagesPath())).withFormParam("To", equalTo(other))
                 .willReturn(json(201, fixture("sms/message-created.json").replace(FIXTURE_ACCOUNT_SID, accountSid)
@@ -367,7 +367,7 @@ class SmsEndToEndTest extends ChannelHubTest {
 
     @Test
     void twilio5xxIsRequestedOncePerHubAttemptAndRetriedByTheHub() throws Exception {
-        String broken = "+316" + digits(8);
+        String broken = mobile();
         PROVIDER.stubFor(post(urlEqualTo(messagesPath())).withFormParam("To", equalTo(broken))
                 .willReturn(json(500, "{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":500}")));
         String id = submitAccepted(sms(broken, "Eerste poging"));
@@ -379,7 +379,7 @@ class SmsEndToEndTest extends ChannelHubTest {
         PROVIDER.verify(4, postRequestedFor(urlEqualTo(messagesPath())).withFormParam("To", equalTo(broken)));
         assertThat(receive(platform, "hub.dlq", "tenantId = '" + tenant + "'", 1, 5_000)).hasSize(1);
 
-        String flaky = "+316" + digits(8);
+        String flaky = mobile();
         PROVIDER.stubFor(post(urlEqualTo(messagesPath())).withFormParam("To", equalTo(flaky))
                 .inScenario("flaky-" + tenant).whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(json(503, "{\"code\":20503,\"message\":\"Service Unavailable\",\"status\":503}"))
@@ -395,7 +395,7 @@ class SmsEndToEndTest extends ChannelHubTest {
 
     @Test
     void optedOutError21610FailsAndLaterMessagesAreRejectedWithoutCallingTwilio() throws Exception {
-        String contact = "+316" + digits(8);
+        String contact = mobile();
         PROVIDER.stubFor(post(urlEqualTo(messagesPath())).withFormParam("To", equalTo(contact))
                 .willReturn(json(400, fixture("sms/error-21610-unsubscribed-recipient.json"))));
         String id = submitAccepted(sms(contact, "Uw APK verloopt"));
@@ -419,7 +419,7 @@ class SmsEndToEndTest extends ChannelHubTest {
         String text = "Goedemorgen! Uw auto is klaar voor ophalen bij Autobedrijf De Vries. Wij zijn open tot "
                 + "18:00. Neem uw kenteken en rijbewijs mee. Tot straks, het team De Vries!!!";
         assertThat(text).hasSize(161);
-        String id = submitAccepted(sms("+316" + digits(8), text));
+        String id = submitAccepted(sms(mobile(), text));
         await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(statusOf(id)));
         PROVIDER.verify(1, postRequestedFor(urlEqualTo(messagesPath())).withFormParam("Body", equalTo(text)));
 

@@ -436,7 +436,7 @@ class WhatsAppEndToEndTest extends ChannelHubTest {
 
     @Test
     void freeFormTextNeedsAnInboundMessageInTheLast24Hours() throws Exception {
-        String contact = "+316" + digits(8);
+        String contact = mobile();
         String rejectedId = submitAccepted(text(contact, "Nog interesse in de Golf?"));
         List<JsonNode> rejected = events("rejected", 1, 5_000);
         assertThat(rejected).hasSize(1);
@@ -498,7 +498,7 @@ class WhatsAppEndToEndTest extends ChannelHubTest {
 
     @Test
     void reengagementError131047FailsAsOutsideServiceWindowWithoutRetry() throws Exception {
-        String contact = "+316" + digits(8);
+        String contact = mobile();
         inboundFrom(contact, "Hallo");
         PROVIDER.stubFor(post(urlEqualTo(messagesPath())).withRequestBody(matchingJsonPath("$.to",
                 equalTo(contact.substring(1)))).willReturn(json(400, fixture("whatsapp/error-131047-reengagement.json"))));
