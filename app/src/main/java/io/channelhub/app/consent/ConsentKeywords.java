@@ -62,6 +62,18 @@ public final class ConsentKeywords {
                 .map(e -> new Match(intent, e.getKey()));
     }
 
+    /** The languages of the hub's own sets that have {@code text} as a keyword of {@code intent}. */
+    public static Set<String> languagesOf(String text, Intent intent) {
+        String word = fold(text.strip().replaceAll("[.!?]+$", ""));
+        Set<String> languages = new java.util.LinkedHashSet<>();
+        (intent == Intent.OPT_OUT ? OPT_OUT : OPT_IN).forEach((language, words) -> {
+            if (words.contains(word)) {
+                languages.add(language);
+            }
+        });
+        return languages;
+    }
+
     /** Upper case without accents: what people type on a phone varies in both. */
     static String fold(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toUpperCase(Locale.ROOT);

@@ -1,20 +1,27 @@
 package io.channelhub.app.inbound;
 
+import io.channelhub.app.consent.ConsentConfirmations;
 import io.channelhub.app.consent.ConsentKeywords;
 import io.channelhub.app.consent.ConsentStore;
 import io.channelhub.app.flow.MessageIds;
 import io.channelhub.app.flow.Messages;
 import io.channelhub.app.flow.Trail;
 import io.channelhub.app.metrics.HubMeters;
+import io.channelhub.app.outbound.PhoneNumbers;
+import io.channelhub.app.outbound.SubmissionService;
 import io.channelhub.app.persistence.ContactRepository;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.MessageRepository;
 import io.channelhub.app.persistence.TransactionHooks;
 import io.channelhub.app.usage.UsageMeter;
 import io.channelhub.core.model.CanonicalMessage;
+import io.channelhub.core.model.Category;
 import io.channelhub.core.model.ConversationIds;
 import io.channelhub.core.model.DeliveryStatus;
 import io.channelhub.core.model.Direction;
+import io.channelhub.core.model.OutboundSubmission;
+import io.channelhub.core.model.Party;
+import io.channelhub.core.model.SentBy;
 import io.channelhub.core.model.TextContent;
 import io.channelhub.core.spi.InboundMessage;
 import io.channelhub.core.spi.TenantConnector;
@@ -22,6 +29,9 @@ import io.channelhub.routes.port.Outgoing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +46,7 @@ class InboundRecorder {
     private final MessageRepository messages;
     private final ContactRepository contacts;
     private final ConsentStore consent;
+    private final SubmissionService submissions;
     private final UsageMeter usage;
     private final MediaDownloads media;
     private final MeterRegistry meters;
@@ -43,7 +54,9 @@ class InboundRecorder {
     private final RecentContacts recentContacts = new RecentContacts();
 
     InboundRecorder(MessageRepository messages, ContactRepository contacts, ConsentStore consent,
-                    UsageMeter usage, MediaDownloads media, MeterRegistry meters, Clock clock) {
+                    SubmissionService submissions, UsageMeter usage, MediaDownloads media, MeterRegistry meters,
+                    Clock clock) {
+        this.submissions = submissions;
         this.messages = messages;
         this.contacts = contacts;
         this.consent = consent;
@@ -53,9 +66,10 @@ class InboundRecorder {
         this.clock = clock;
     }
 
-    Optional<Outgoing> record(InboundMessage in, TenantConnector tc, Instant receivedAt, String intakeRef) {
+    /** The inbound message to publish, and what it calls for (the confirmation of a consent keyword). */
+    List<Outgoing> record(InboundMessage in, TenantConnector tc, Instant receivedAt, String intakeRef) {
         if (in.echo()) {
-            return recordEcho(in, tc, receivedAt, intakeRef);
+            return recordEcho(in, tc, receivedAt, intakeRef).stream().toList();
         }
         String tenantId = tc.tenantId();
         String channel = tc.channel();
@@ -74,7 +88,7 @@ class InboundRecorder {
             MessageRecord existing = messages.findByProviderId(tenantId, channel, Direction.INBOUND,
                     in.providerMessageId()).orElseThrow();
             if (!intakeRef.equals(existing.intakeRef())) {
-                return Optional.empty(); // a provider's repeat of a message already delivered
+                return List.of(); // a provider's repeat of a message already delivered
             }
             // Our own earlier attempt, rolled back before it was published: publish what was recorded.
             message = Messages.canonical(existing.body());
@@ -95,9 +109,13 @@ class InboundRecorder {
                 meters.counter(HubMeters.MESSAGES, "channel", channel, "direction", "inbound", "status", "received")
                         .increment();
             });
-            applyConsentKeywords(message, tc, address);
+            List<Outgoing> out = new ArrayList<>();
+            out.add(in.mediaSources().isEmpty() ? Messages.inbound(message, json)
+                    : media.request(message, in.mediaSources()));
+            out.addAll(applyConsentKeywords(message, tc, address));
+            return out;
         }
-        return Optional.of(in.mediaSources().isEmpty() ? Messages.inbound(message, json)
+        return List.of(in.mediaSources().isEmpty() ? Messages.inbound(message, json)
                 : media.request(message, in.mediaSources()));
     }
 
@@ -142,19 +160,32 @@ class InboundRecorder {
                 : media.request(message, in.mediaSources()));
     }
 
-    private void applyConsentKeywords(CanonicalMessage m, TenantConnector tc, String address) {
+    /**
+     * Records the consent a keyword asks for, and answers the confirmation to send in the contact's language
+     * (ConsentConfirmations), recorded in this transaction so that it is queued with it. (It carries no intake
+     * reference: should the broker's commit fail after the database's, the contact's next message behind it
+     * queues it again.)
+     */
+    private List<Outgoing> applyConsentKeywords(CanonicalMessage m, TenantConnector tc, String address) {
         if (!(m.content() instanceof TextContent text)) {
-            return;
+            return List.of();
         }
-        ConsentKeywords.detect(text.text(), tc.settings().get("optOutKeywords"), tc.settings().get("optInKeywords"))
-                .ifPresent(match -> {
-                    String evidence = "inbound message " + m.id() + " (" + m.providerMessageId() + "): "
-                            + text.text().strip() + (match.language() == null ? "" : " [" + match.language() + "]");
-                    if (match.intent() == ConsentKeywords.Intent.OPT_OUT) {
-                        consent.optOut(m.tenantId(), m.channel(), address, ConsentStore.Source.KEYWORD, evidence);
-                    } else {
-                        consent.optIn(m.tenantId(), m.channel(), address, ConsentStore.Source.KEYWORD, evidence);
-                    }
-                });
+        Optional<ConsentKeywords.Match> keyword = ConsentKeywords.detect(text.text(),
+                tc.settings().get("optOutKeywords"), tc.settings().get("optInKeywords"));
+        keyword.ifPresent(match -> {
+            String evidence = "inbound message " + m.id() + " (" + m.providerMessageId() + "): "
+                    + text.text().strip() + (match.language() == null ? "" : " [" + match.language() + "]");
+            if (match.intent() == ConsentKeywords.Intent.OPT_OUT) {
+                consent.optOut(m.tenantId(), m.channel(), address, ConsentStore.Source.KEYWORD, evidence);
+            } else {
+                consent.optIn(m.tenantId(), m.channel(), address, ConsentStore.Source.KEYWORD, evidence);
+            }
+        });
+        return keyword.flatMap(match -> ConsentConfirmations.reply(match.intent(), text.text(),
+                        PhoneNumbers.country(address), m.channel(), address))
+                .map(reply -> submissions.acceptInCallersTransaction(new OutboundSubmission(m.tenantId(), m.channel(),
+                        null, Party.of(address), TextContent.of(reply), Category.TRANSACTIONAL, m.id(),
+                        Map.of(ConsentConfirmations.METADATA_KEY, true), SentBy.BOT, null, null, List.of()), null))
+                .orElse(List.of());
     }
 }

@@ -108,10 +108,11 @@ class NormalizeStep implements BatchStep {
         List<Outgoing> out = new ArrayList<>();
         for (InboundEvent event : events) {
             if (event instanceof InboundMessage m) {
-                recorder.record(m, tc, receivedAt, message.messageId()).ifPresent(recorded -> {
-                    out.add(recorded);
+                List<Outgoing> recorded = recorder.record(m, tc, receivedAt, message.messageId());
+                if (!recorded.isEmpty()) {
+                    out.addAll(recorded);
                     acknowledgements.afterCommit(connector, m, tc);
-                });
+                }
             } else if (event instanceof StatusUpdate s) {
                 out.addAll(statuses.match(new StatusMatcher.Pending(tenantId, channel, s, 0), message.messageId()));
             } else if (event instanceof ContactEvent c) {

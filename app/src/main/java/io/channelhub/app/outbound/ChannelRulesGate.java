@@ -1,5 +1,6 @@
 package io.channelhub.app.outbound;
 
+import io.channelhub.app.consent.ConsentConfirmations;
 import io.channelhub.app.consent.ConsentStore;
 
 import io.channelhub.app.persistence.ContactRepository;
@@ -70,7 +71,8 @@ public class ChannelRulesGate {
             return Verdict.reject(ReasonCodes.INVALID_ADDRESS, "no contact on " + channel.id()
                     + " is known by this user id; address the contact by phone number or by the id it wrote from");
         }
-        if (contact.map(ContactRepository.Contact::optedOut).orElse(false)) {
+        if (contact.map(ContactRepository.Contact::optedOut).orElse(false)
+                && !Boolean.TRUE.equals(message.metadata().get(ConsentConfirmations.METADATA_KEY))) {
             return Verdict.reject(ReasonCodes.OPTED_OUT, "the contact opted out on " + channel.id());
         }
         if (category == Category.MARKETING && !consent.marketingAllowed(tenant.id(), channel.id(), address)) {

@@ -1,5 +1,6 @@
 package io.channelhub.app.outbound;
 
+import io.channelhub.app.consent.ConsentConfirmations;
 import io.channelhub.core.model.CardContent;
 import io.channelhub.core.model.CarouselContent;
 import io.channelhub.core.model.ChoiceContent;
@@ -48,6 +49,10 @@ final class OutboundValidator {
             throw invalid(ReasonCodes.INVALID_ADDRESS, "'to' is not a valid " + channel.id() + " address ("
                     + channel.addressFormat() + (channel.scopedUserIds() == null ? "" : " or a provider-scoped user id")
                     + ")");
+        }
+        if (s.metadata().containsKey(ConsentConfirmations.METADATA_KEY)) {
+            throw invalid(ReasonCodes.INVALID_REQUEST, "metadata key '" + ConsentConfirmations.METADATA_KEY
+                    + "' is the hub's own");
         }
         Content content = s.content();
         if (content == null) {

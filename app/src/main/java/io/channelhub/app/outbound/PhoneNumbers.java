@@ -14,7 +14,7 @@ import java.util.Optional;
  * kinds of line, which no pattern here could keep up with): what the platform submits, normalised to E.164, and
  * what a number says about its recipient (a landline; the time zones of its region).
  */
-final class PhoneNumbers {
+public final class PhoneNumbers {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final PhoneNumberToTimeZonesMapper ZONES = PhoneNumberToTimeZonesMapper.getInstance();
 
@@ -54,6 +54,11 @@ final class PhoneNumbers {
         } catch (NumberParseException e) {
             return Optional.empty();
         }
+    }
+
+    /** The country (ISO 3166) of a valid international number, else empty. */
+    public static Optional<String> country(String address) {
+        return parse(address).map(p -> UTIL.getRegionCodeForNumber(p.number()));
     }
 
     private static java.util.stream.Stream<ZoneId> zone(String id) {

@@ -98,6 +98,17 @@ public class SubmissionService {
     }
 
     /**
+     * A message the hub itself sends (a keyword's confirmation), recorded {@code accepted} in the caller's
+     * transaction; what it returns is published with the caller's commit, so both happen or neither.
+     */
+    public List<Outgoing> acceptInCallersTransaction(OutboundSubmission s, String intakeRef) {
+        MessageRecord record = prepare(s, intakeRef);
+        messages.insert(record);
+        events.record(record, DeliveryStatus.ACCEPTED, null, null, intakeRef);
+        return publish(record, intakeRef, true, null);
+    }
+
+    /**
      * The submission checked as it is accepted — tenant, channel, address, content, fallback — and read as the
      * chain of its attempts, the original first.
      */

@@ -2,6 +2,7 @@ package io.channelhub.app.channels;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -277,23 +278,36 @@ class SmsEndToEndTest extends ChannelHubTest {
         assertThat(rejected.get(0).path("messageId").asText()).isEqualTo(refused);
         assertThat(rejected.get(0).path("reason").path("code").asText()).isEqualTo("opted_out");
         assertThat(statusOf(refused)).isEqualTo("rejected");
-        PROVIDER.verify(0, postRequestedFor(urlEqualTo(messagesPath())).withFormParam("To", equalTo(contact)));
+        PROVIDER.verify(0, postRequestedFor(urlEqualTo(messagesPath())).withFormParam("To", equalTo(contact))
+                .withFormParam("Body", equalTo("Nieuwe aanbiedingen!")));
 
         inboundText(contact, "Start");
         String id = submitAccepted(sms(contact, "Welkom terug"));
         await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(statusOf(id)));
-        PROVIDER.verify(1, postRequestedFor(urlEqualTo(messagesPath())).withFormParam("To", equalTo(contact)));
+        // the hub confirmed both keywords, in Dutch (the number's country; STOP and START are Dutch too)
+        for (String body : List.of("Je bent afgemeld", "Je bent weer aangemeld", "Welkom terug")) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> PROVIDER.verify(1,
+                    postRequestedFor(urlEqualTo(messagesPath())).withFormParam("To", equalTo(contact))
+                            .withFormParam("Body", containing(body))));
+        }
     }
 
     /** Issue 20: the recipient's language, accents or not — a German or French opt-out stops the next message. */
     @Test
     void anOptOutInGermanOrFrenchStopsTheNextMessage() throws Exception {
+        Map<String, String> confirmations = Map.of("Kündigen", "Du bist abgemeldet", "ABMELDEN", "Du bist abgemeldet",
+                "Arrêt", "Vous êtes désabonné");
         for (String word : List.of("Kündigen", "ABMELDEN", "Arrêt")) {
             String contact = mobile();
             inboundText(contact, word);
             String refused = submitAccepted(sms(contact, "Neue Angebote!"));
             await().atMost(Duration.ofSeconds(10)).until(() -> "rejected".equals(statusOf(refused)));
-            PROVIDER.verify(0, postRequestedFor(urlEqualTo(messagesPath())).withFormParam("To", equalTo(contact)));
+            PROVIDER.verify(0, postRequestedFor(urlEqualTo(messagesPath())).withFormParam("To", equalTo(contact))
+                    .withFormParam("Body", equalTo("Neue Angebote!")));
+            // confirmed in the keyword's language, though the number is Dutch
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> PROVIDER.verify(1,
+                    postRequestedFor(urlEqualTo(messagesPath())).withFormParam("To", equalTo(contact))
+                            .withFormParam("Body", containing(confirmations.get(word)))));
         }
     }
 

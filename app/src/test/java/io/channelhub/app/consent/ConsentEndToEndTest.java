@@ -70,6 +70,11 @@ class ConsentEndToEndTest extends HubTestBase {
         postTestWebhook("/webhooks/test/" + tenant, secret, "{\"account\":\"" + account + "\",\"messages\":[{\"id\":"
                 + "\"cs-stop\",\"from\":\"" + contact + "\",\"to\":\"+3120\",\"text\":\"STOP\"}]}");
         await().atMost(Duration.ofSeconds(10)).until(() -> history(contact).size() == 2);
+        // the hub confirms, in Dutch: "STOP" is in five of its languages, and the number is Dutch
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> PROVIDER.verify(1,
+                postRequestedFor(urlEqualTo("/" + account + "/messages"))
+                        .withRequestBody(matchingJsonPath("$.to", equalTo(contact)))
+                        .withRequestBody(matchingJsonPath("$.text", WireMock.containing("Je bent afgemeld")))));
         assertThat(consent(contact, "{\"channel\":\"test\",\"scope\":\"all\",\"state\":\"opted_in\","
                 + "\"evidence\":\"contract 2026-0042, signed in the showroom\",\"givenAt\":\"2026-11-01T10:00:00Z\"}")
                 .statusCode()).isEqualTo(201);

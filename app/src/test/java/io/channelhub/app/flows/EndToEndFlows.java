@@ -617,7 +617,13 @@ abstract class EndToEndFlows extends HubTestBase {
                 5_000);
         assertThat(json(rejected.get(0).getText()).path("reason").path("code").asText()).isEqualTo("opted_out");
         PROVIDER.verify(0, postRequestedFor(urlEqualTo("/" + account + "/messages"))
-                .withRequestBody(matchingJsonPath("$.to", equalTo("+31615151515"))));
+                .withRequestBody(matchingJsonPath("$.to", equalTo("+31615151515")))
+                .withRequestBody(matchingJsonPath("$.text", equalTo("promo"))));
+        // only the hub's confirmation reached the contact, in Dutch (a Dutch number; STOP is Dutch too)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> PROVIDER.verify(1,
+                postRequestedFor(urlEqualTo("/" + account + "/messages"))
+                        .withRequestBody(matchingJsonPath("$.to", equalTo("+31615151515")))
+                        .withRequestBody(matchingJsonPath("$.text", WireMock.containing("Je bent afgemeld")))));
 
         postTestWebhook("/webhooks/test/" + tenant, secret, "{\"account\":\"" + account + "\",\"messages\":[{\"id\":"
                 + "\"pm-start\",\"from\":\"+31615151515\",\"to\":\"+3120\",\"text\":\"start\"}]}");
