@@ -2,6 +2,7 @@ package io.channelhub.app.consent;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The reply that confirms an opt-out or opt-in keyword, in the contact's language: the keyword's own language
@@ -51,11 +52,19 @@ public final class ConsentConfirmations {
         if ("email".equals(channel) || ("sms".equals(channel) && address.startsWith("+1"))) {
             return Optional.empty();
         }
-        java.util.Set<String> languages = ConsentKeywords.languagesOf(text, intent);
-        String spoken = country.map(COUNTRY_LANGUAGE::get).orElse(null);
-        String language = languages.size() == 1 ? languages.iterator().next()
-                : spoken != null && (languages.isEmpty() || languages.contains(spoken)) ? spoken
-                : languages.contains("en") || languages.isEmpty() ? "en" : languages.iterator().next();
+        String language = language(ConsentKeywords.languagesOf(text, intent), country.map(COUNTRY_LANGUAGE::get));
         return Optional.of((intent == ConsentKeywords.Intent.OPT_OUT ? OPTED_OUT : OPTED_IN).get(language));
+    }
+
+    /** @param keywordLanguages empty for a tenant's own keyword */
+    private static String language(Set<String> keywordLanguages, Optional<String> countrys) {
+        if (keywordLanguages.size() == 1) {
+            return keywordLanguages.iterator().next();
+        }
+        if (countrys.isPresent() && (keywordLanguages.isEmpty() || keywordLanguages.contains(countrys.get()))) {
+            return countrys.get();
+        }
+        return keywordLanguages.isEmpty() || keywordLanguages.contains("en") ? "en"
+                : keywordLanguages.iterator().next();
     }
 }
