@@ -1,9 +1,8 @@
 package io.channelhub.app.flow;
 
 import io.channelhub.app.audit.AuditTrail;
-import java.util.Map;
-
 import io.channelhub.app.persistence.ErasureRepository;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**

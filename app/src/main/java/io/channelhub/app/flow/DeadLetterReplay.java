@@ -1,7 +1,6 @@
 package io.channelhub.app.flow;
 
 import io.channelhub.app.audit.AuditTrail;
-
 import io.channelhub.app.persistence.DeadLetter;
 import io.channelhub.app.persistence.DeadLetterRepository;
 import io.channelhub.app.persistence.MessageRepository;

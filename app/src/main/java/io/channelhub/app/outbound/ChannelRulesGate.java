@@ -2,7 +2,6 @@ package io.channelhub.app.outbound;
 
 import io.channelhub.app.consent.ConsentConfirmations;
 import io.channelhub.app.consent.ConsentStore;
-
 import io.channelhub.app.persistence.ContactRepository;
 import io.channelhub.app.persistence.Tenant;
 import io.channelhub.core.model.CanonicalMessage;

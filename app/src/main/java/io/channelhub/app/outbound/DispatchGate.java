@@ -1,18 +1,17 @@
 package io.channelhub.app.outbound;
 
-
 import io.channelhub.app.flow.Messages;
 import io.channelhub.app.persistence.MessageRecord;
 import io.channelhub.app.persistence.Tenant;
 import io.channelhub.app.registry.ActiveTenants;
 import io.channelhub.app.registry.ResolvedConnector;
 import io.channelhub.app.registry.TenantConnectors;
+import io.channelhub.app.usage.UsageMeter;
 import io.channelhub.core.error.PermanentChannelException;
 import io.channelhub.core.model.CanonicalMessage;
 import io.channelhub.core.model.Category;
 import io.channelhub.core.model.Reason;
 import io.channelhub.core.model.ReasonCodes;
-import io.channelhub.app.usage.UsageMeter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -21,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Dispatch, first step: may this message go now? The tenant and its connector must be active, the message not
- * past its {@code expireAt}, within the connector's monthly quota, the channel's rules (consent, service window, quiet hours, tags) must let it out,
- * and the connector's configuration must be usable. Reads and decides; changes nothing.
+ * past its {@code expireAt}, within the connector's monthly quota, the channel's rules (consent, service window,
+ * quiet hours, tags) must let it out, and the connector's configuration must be usable. Reads and decides; changes nothing.
  */
 @Component
 class DispatchGate {

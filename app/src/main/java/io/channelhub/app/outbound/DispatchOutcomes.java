@@ -163,7 +163,7 @@ class DispatchOutcomes {
     List<Outgoing> waitBehindEarlier(MessageRecord record, QueuedMessage queued) {
         meters.counter(HubMeters.DISPATCH_DEFERRED, "reason", "earlier_in_conversation").increment();
         List<Outgoing> out = new ArrayList<>();
-        messages.nextPending(record.conversationId(), -1).filter(this::perhapsNeverQueued).ifPresent(earlier -> {
+        messages.firstPending(record.conversationId()).filter(this::perhapsNeverQueued).ifPresent(earlier -> {
             messages.markEnqueued(earlier.id(), clock.instant());
             out.add(wake(earlier, "queued again: accepted " + earlier.createdAt() + " and never seen by dispatch"));
         });

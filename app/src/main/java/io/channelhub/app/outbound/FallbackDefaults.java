@@ -1,11 +1,10 @@
 package io.channelhub.app.outbound;
 
-import io.channelhub.app.audit.AuditTrail;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.channelhub.app.audit.AuditTrail;
 import io.channelhub.app.cluster.ClusterChanges;
 import io.channelhub.app.cluster.SharedState;
 import io.channelhub.app.persistence.FallbackRepository;

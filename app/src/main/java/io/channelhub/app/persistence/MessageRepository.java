@@ -103,6 +103,11 @@ public class MessageRepository {
                 .optional();
     }
 
+    /** The first outbound message of the conversation that still waits to be sent, if any. */
+    public Optional<MessageRecord> firstPending(String conversationId) {
+        return nextPending(conversationId, Long.MIN_VALUE);
+    }
+
     /** The first outbound message of the conversation after {@code seq} that still waits to be sent, if any. */
     public Optional<MessageRecord> nextPending(String conversationId, long seq) {
         return jdbc.sql("""

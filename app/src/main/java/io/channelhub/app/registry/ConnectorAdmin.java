@@ -1,15 +1,14 @@
 package io.channelhub.app.registry;
 
-import java.util.Optional;
-import io.channelhub.app.audit.Changes;
 import io.channelhub.app.audit.AuditTrail;
-import io.channelhub.app.usage.Quotas;
+import io.channelhub.app.audit.Changes;
 import io.channelhub.app.outbound.RestrictedContentPolicy;
 import io.channelhub.app.outbound.SendRates;
 import io.channelhub.app.outbound.TenantCircuitBreakers;
 import io.channelhub.app.persistence.ConnectorRecord;
 import io.channelhub.app.persistence.ConnectorRepository;
 import io.channelhub.app.persistence.UsageRepository;
+import io.channelhub.app.usage.Quotas;
 import io.channelhub.app.usage.UsageMeter;
 import io.channelhub.core.spi.ChannelConnector;
 import io.channelhub.core.spi.ChannelDescriptor;
@@ -22,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;

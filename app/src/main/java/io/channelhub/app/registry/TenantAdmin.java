@@ -1,9 +1,7 @@
 package io.channelhub.app.registry;
 
-import java.util.Map;
-import java.util.HashMap;
-import io.channelhub.app.audit.Changes;
 import io.channelhub.app.audit.AuditTrail;
+import io.channelhub.app.audit.Changes;
 import io.channelhub.app.persistence.ConnectorRepository;
 import io.channelhub.app.persistence.Tenant;
 import io.channelhub.app.persistence.TenantRepository;
@@ -12,6 +10,8 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;

@@ -2,7 +2,6 @@ package io.channelhub.app.security;
 
 import io.channelhub.app.audit.AuditTrail;
 import io.channelhub.app.audit.Changes;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
